@@ -1,0 +1,1 @@
+"""Talking to hardware and the network: MAVLink, ground robots, video. No Qt here."""

@@ -1,0 +1,1 @@
+"""MAVLink links, vehicle sessions and microservices (pymavlink framing)."""

@@ -1,0 +1,1 @@
+"""Ground-robot protocol over serial and ZeroMQ."""

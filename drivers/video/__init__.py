@@ -1,0 +1,1 @@
+"""Video sources through OpenCV/FFmpeg and thermal decoding."""

@@ -1,0 +1,1 @@
+"""Qt-free engine: fleet state, links, commands, settings and the data directory."""

@@ -1,0 +1,1 @@
+"""Outbound formats (CoT, CAP, EMSI, GeoJSON, KML) and transports to partner command posts."""

@@ -1,0 +1,1 @@
+"""Pure Python search planning: geodesy, IAMSAR patterns, camera footprints, mission files."""

@@ -1,0 +1,1 @@
+"""Pure numpy/OpenCV detection, tracking, georeferencing and evaluation."""
