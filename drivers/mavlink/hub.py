@@ -1,0 +1,159 @@
+"""The MAVLink side of the station: links in, vehicle sessions out.
+
+Bytes from every link are framed by pymavlink (one parser per link and peer, so two radios never
+corrupt each other's frames). Frames from a system id that sends an autopilot HEARTBEAT make a
+vehicle session; later frames update it. The hub sends the GCS heartbeat on every link at 1 Hz and
+routes a message for a vehicle to the link and peer it was last heard on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from pymavlink.dialects.v20 import ardupilotmega as mavlink
+
+from drivers.mavlink import events
+from drivers.mavlink.links import Address, Link, LinkSpec, make_link
+from drivers.mavlink.session import VehicleSession
+
+log = logging.getLogger(__name__)
+
+GCS_SYSTEM_ID = 255
+GCS_COMPONENT_ID = mavlink.MAV_COMP_ID_MISSIONPLANNER  # 190, as QGroundControl
+FrameTap = Callable[[bytes, bool], None]  # raw frame, True when sent by us
+
+
+@dataclass
+class IngestStats:
+    frames: int = 0
+    bad_frames: int = 0      # CRC errors, garbage, truncated frames
+    unknown_frames: int = 0  # message ids this dialect does not know
+    foreign_frames: int = 0  # frames from systems that are not vehicles (other GCS, no heartbeat yet)
+
+
+class _LinkIO:
+    """A link with its MAVLink framing state: a parser per peer, an encoder with its own sequence."""
+
+    def __init__(self, link: Link, system_id: int, component_id: int) -> None:
+        self.link = link
+        self.parsers: dict[Address, mavlink.MAVLink] = {}
+        self.encoder = mavlink.MAVLink(None, srcSystem=system_id, srcComponent=component_id)
+
+    def parser(self, peer: Address) -> mavlink.MAVLink:
+        parser = self.parsers.get(peer)
+        if parser is None:
+            parser = mavlink.MAVLink(None)
+            parser.robust_parsing = True
+            self.parsers[peer] = parser
+        return parser
+
+    def pack(self, msg) -> bytes:
+        buf = msg.pack(self.encoder)
+        self.encoder.seq = (self.encoder.seq + 1) % 256
+        return buf
+
+
+class MavlinkHub:
+    def __init__(self, emit: Callable[[events.Event], None], *, system_id: int = GCS_SYSTEM_ID,
+                 component_id: int = GCS_COMPONENT_ID, tap: FrameTap | None = None) -> None:
+        self.system_id, self.component_id = system_id, component_id
+        self.sessions: dict[int, VehicleSession] = {}
+        self.stats = IngestStats()
+        self._emit = emit
+        self._tap = tap
+        self._links: dict[Link, _LinkIO] = {}
+        self._task: asyncio.Task | None = None
+
+    @property
+    def links(self) -> list[Link]:
+        return list(self._links)
+
+    async def add_link(self, spec: LinkSpec | str) -> Link:
+        if isinstance(spec, str):
+            spec = LinkSpec.parse(spec)
+        link = make_link(spec, self.receive)
+        await link.open()
+        self._links[link] = _LinkIO(link, self.system_id, self.component_id)
+        log.info("link %s open", link.name)
+        return link
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._tick(), name="mavlink hub")
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        for link in list(self._links):
+            await link.close()
+        self._links.clear()
+
+    # -- receive ------------------------------------------------------------------------------
+    def receive(self, link: Link, data: bytes, peer: Address) -> None:
+        io = self._links.get(link)
+        if io is None:
+            return
+        try:
+            messages = io.parser(peer).parse_buffer(data)
+        except Exception:  # pymavlink raises on some malformed input even when robust
+            self.stats.bad_frames += 1
+            log.debug("unparseable bytes on %s", link.name, exc_info=True)
+            return
+        if not messages:
+            return
+        now = time.monotonic()
+        for msg in messages:
+            self.ingest(msg, link, peer, now)
+
+    def ingest(self, msg, link: Link, peer: Address, now: float) -> None:
+        header = msg._header
+        msg_id = header.msgId
+        if msg_id < 0:  # MAVLink_bad_data carries BAD_DATA (-1)
+            self.stats.bad_frames += 1
+            return
+        self.stats.frames += 1
+        if self._tap is not None:
+            self._tap(msg.get_msgbuf(), False)
+        if isinstance(msg, mavlink.MAVLink_unknown):
+            self.stats.unknown_frames += 1
+            return
+        session = self.sessions.get(header.srcSystem)
+        if session is None:
+            if msg_id != mavlink.MAVLINK_MSG_ID_HEARTBEAT or msg.autopilot == mavlink.MAV_AUTOPILOT_INVALID \
+                    or msg.type == mavlink.MAV_TYPE_GCS:
+                self.stats.foreign_frames += 1
+                return
+            session = VehicleSession(header.srcSystem, self.send, self._emit)
+            self.sessions[header.srcSystem] = session
+        if msg_id == mavlink.MAVLINK_MSG_ID_COMMAND_ACK and msg.target_system not in (0, self.system_id):
+            return  # an answer to another ground station
+        session.handle(msg, link, peer, now)
+
+    # -- send ---------------------------------------------------------------------------------
+    def send(self, msg, session: VehicleSession | None = None) -> None:
+        """Send to the link and peer a vehicle was last heard on, or to every link when None."""
+        if session is not None and session.link is not None and session.link in self._links:
+            targets = [(self._links[session.link], session.peer)]
+        else:
+            targets = [(io, None) for io in self._links.values()]
+        for io, peer in targets:
+            buf = io.pack(msg)
+            io.link.send(buf, peer)
+            if self._tap is not None:
+                self._tap(buf, True)
+
+    async def _tick(self) -> None:
+        heartbeat = mavlink.MAVLink_heartbeat_message(
+            mavlink.MAV_TYPE_GCS, mavlink.MAV_AUTOPILOT_INVALID, 0, 0, mavlink.MAV_STATE_ACTIVE, 3)
+        while True:
+            self.send(heartbeat)
+            now = time.monotonic()
+            for session in self.sessions.values():
+                session.check_link(now)
+            await asyncio.sleep(1.0)

@@ -1,0 +1,254 @@
+"""The engine: links, vehicles and commands, with or without a window.
+
+It runs its own asyncio loop in one thread; that thread is the single writer of all fleet state.
+Front ends (window, headless CLI, tests) read immutable snapshots, published at a fixed rate, and
+receive events through their own queue; they send commands and get a concurrent Future back.
+Nothing a front end does can block the MAVLink loop, and nothing the loop does can block a window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import copy
+import logging
+import queue
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Awaitable, Callable, Sequence
+
+from drivers.mavlink import action, events
+from drivers.mavlink.commands import CommandError, CommandResult
+from drivers.mavlink.hub import GCS_SYSTEM_ID, IngestStats, MavlinkHub
+from drivers.mavlink.links import LinkError, LinkSpec
+from drivers.mavlink.session import VehicleSession
+from drivers.mavlink.state import VehicleState
+from drivers.mavlink.tlog import TlogWriter
+from groundstation.core.datadir import DataDir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LINK = "udpin:0.0.0.0:14550"  # where QGroundControl listens; PX4 SITL and radios send here
+SNAPSHOT_PERIOD_S = 0.1
+TRAIL_PERIOD_S = 1.0
+TRAIL_LENGTH = 600  # ten minutes of 1 Hz breadcrumbs per vehicle
+
+# ArduPilot streams nothing to a GCS that does not ask; PX4 streams its defaults on its own.
+ARDUPILOT_STREAMS_HZ = {
+    "GLOBAL_POSITION_INT": 5.0, "ATTITUDE": 10.0, "VFR_HUD": 4.0, "SYS_STATUS": 1.0,
+    "GPS_RAW_INT": 2.0, "EXTENDED_SYS_STATE": 1.0, "HOME_POSITION": 0.5, "BATTERY_STATUS": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class VehicleView:
+    """A frozen copy of one vehicle's state plus its trail, for rendering and scripts."""
+
+    state: VehicleState
+    trail: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class LinkView:
+    name: str
+    connected: bool
+    bytes_in: int
+    bytes_out: int
+    last_error: str
+
+
+@dataclass(frozen=True)
+class FleetSnapshot:
+    time: float = 0.0
+    vehicles: dict[int, VehicleView] = field(default_factory=dict)
+    links: tuple[LinkView, ...] = ()
+    ingest: IngestStats = field(default_factory=IngestStats)
+
+
+class Engine:
+    def __init__(self, data_dir: DataDir, links: Sequence[str] = (DEFAULT_LINK,), *,
+                 system_id: int = GCS_SYSTEM_ID, record_tlog: bool = True) -> None:
+        self.data_dir = data_dir
+        self.link_specs = [LinkSpec.parse(url) for url in links]  # malformed links fail here, early
+        self.system_id = system_id
+        self._record_tlog = record_tlog
+        self.tlog: TlogWriter | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._hub: MavlinkHub | None = None
+        self._subscribers: list[queue.Queue] = []
+        self._subscribers_lock = threading.Lock()
+        self._snapshot = FleetSnapshot()
+        self._trails: dict[int, deque[tuple[float, float]]] = {}
+        self._tasks: list[asyncio.Task] = []
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open every link and start the loop thread; raises LinkError when a link cannot open."""
+        if self._thread is not None:
+            raise RuntimeError("engine already started")
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="engine", daemon=True)
+        self._thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(self._startup(), self._loop).result(timeout=15)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        if self._loop is None:
+            return
+        if self._loop.is_running():
+            try:
+                asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(timeout=10)
+            except (concurrent.futures.TimeoutError, RuntimeError):
+                log.warning("engine did not shut down cleanly in 10 s")
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._loop.close()
+        self._loop = self._thread = None
+
+    def __enter__(self) -> "Engine":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    async def _startup(self) -> None:
+        tap = None
+        if self._record_tlog:
+            stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+            self.tlog = TlogWriter(self.data_dir.logs / f"{stamp}.tlog")
+            tap = lambda frame, _sent: self.tlog.write(frame)  # noqa: E731 - both directions, as QGC
+        self._hub = MavlinkHub(self._on_event, system_id=self.system_id, tap=tap)
+        for spec in self.link_specs:
+            await self._hub.add_link(spec)
+        await self._hub.start()
+        self._tasks.append(asyncio.create_task(self._publish(), name="snapshots"))
+        self._tasks.append(asyncio.create_task(self._record_trails(), name="trails"))
+
+    async def _shutdown(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._hub is not None:
+            await self._hub.close()
+        if self.tlog is not None:
+            self.tlog.close()
+
+    # -- what front ends read -----------------------------------------------------------------
+    def snapshot(self) -> FleetSnapshot:
+        """The latest published snapshot (at most SNAPSHOT_PERIOD_S old); never blocks."""
+        return self._snapshot
+
+    @property
+    def links(self) -> list[str]:
+        return [link.name for link in self._hub.links] if self._hub else []
+
+    def subscribe(self) -> "queue.Queue[events.Event]":
+        q: queue.Queue = queue.Queue(maxsize=10_000)
+        with self._subscribers_lock:
+            self._subscribers.append(q)
+        return q
+
+    def unsubscribe(self, q: queue.Queue) -> None:
+        with self._subscribers_lock:
+            if q in self._subscribers:
+                self._subscribers.remove(q)
+
+    def _on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.VehicleAppeared):
+            self._loop.create_task(self._prepare_vehicle(event.system_id))
+        with self._subscribers_lock:
+            subscribers = list(self._subscribers)
+        for q in subscribers:
+            try:
+                q.put_nowait(event)
+            except queue.Full:
+                # A subscriber that stopped reading must not stall the MAVLink loop.
+                log.warning("event queue full; dropping %s", type(event).__name__)
+
+    async def _publish(self) -> None:
+        while True:
+            self._snapshot = self._build_snapshot()
+            await asyncio.sleep(SNAPSHOT_PERIOD_S)
+
+    def _build_snapshot(self) -> FleetSnapshot:
+        hub = self._hub
+        vehicles = {
+            sid: VehicleView(copy.deepcopy(s.state), tuple(self._trails.get(sid, ())))
+            for sid, s in hub.sessions.items()
+        }
+        links = tuple(LinkView(l.name, l.stats.connected, l.stats.bytes_in, l.stats.bytes_out,
+                               l.stats.last_error) for l in hub.links)
+        return FleetSnapshot(time.time(), vehicles, links, copy.copy(hub.stats))
+
+    async def _record_trails(self) -> None:
+        while True:
+            for sid, session in self._hub.sessions.items():
+                st = session.state
+                if st.has_position:
+                    trail = self._trails.setdefault(sid, deque(maxlen=TRAIL_LENGTH))
+                    if not trail or trail[-1] != (st.lat, st.lon):
+                        trail.append((st.lat, st.lon))
+            if self.tlog is not None:
+                self.tlog.flush()
+            await asyncio.sleep(TRAIL_PERIOD_S)
+
+    async def _prepare_vehicle(self, system_id: int) -> None:
+        session = self._hub.sessions[system_id]
+        try:
+            if session.state.autopilot == "ARDUPILOTMEGA":
+                for name, hz in ARDUPILOT_STREAMS_HZ.items():
+                    msg_id = getattr(action.mavlink, f"MAVLINK_MSG_ID_{name}")
+                    await action.set_message_interval(session, msg_id, hz)
+            await action.request_message(session, action.mavlink.MAVLINK_MSG_ID_HOME_POSITION)
+        except CommandError as e:
+            log.info("vehicle %d: %s", system_id, e)
+
+    # -- commands -----------------------------------------------------------------------------
+    def _submit(self, system_id: int,
+                do: Callable[[VehicleSession], Awaitable[CommandResult]]) -> "concurrent.futures.Future[CommandResult]":
+        if self._loop is None:
+            raise RuntimeError("engine not started")
+
+        async def run() -> CommandResult:
+            session = self._hub.sessions.get(system_id)
+            if session is None:
+                raise CommandError("COMMAND", "NO_VEHICLE", f"no vehicle with system id {system_id}")
+            return await do(session)
+
+        return asyncio.run_coroutine_threadsafe(run(), self._loop)
+
+    def arm(self, system_id: int):
+        return self._submit(system_id, action.arm)
+
+    def disarm(self, system_id: int, force: bool = False):
+        return self._submit(system_id, lambda s: action.disarm(s, force))
+
+    def takeoff(self, system_id: int, altitude_rel: float):
+        return self._submit(system_id, lambda s: action.takeoff(s, altitude_rel))
+
+    def land(self, system_id: int):
+        return self._submit(system_id, action.land)
+
+    def return_to_launch(self, system_id: int):
+        return self._submit(system_id, action.return_to_launch)
+
+    def hold(self, system_id: int):
+        return self._submit(system_id, action.hold)
+
+    def goto(self, system_id: int, lat: float, lon: float, altitude_rel: float | None = None):
+        return self._submit(system_id, lambda s: action.goto(s, lat, lon, altitude_rel))
+
+    def set_mode(self, system_id: int, mode: str):
+        return self._submit(system_id, lambda s: action.set_mode(s, mode))
+
+
+__all__ = ["Engine", "FleetSnapshot", "VehicleView", "LinkView", "DEFAULT_LINK", "LinkError", "CommandError"]
