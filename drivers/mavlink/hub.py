@@ -1,7 +1,8 @@
 """The MAVLink side of the station: links in, vehicle sessions out.
 
-Bytes from every link are framed by pymavlink (one parser per link and peer, so two radios never
-corrupt each other's frames). Frames from a system id that sends an autopilot HEARTBEAT make a
+Bytes from every link are framed by pymavlink, one parser per link. A UDP datagram always holds
+whole frames, so whatever is left of one is discarded with it: a truncated datagram can never eat
+the next vehicle's frame. Frames from a system id that sends an autopilot HEARTBEAT make a
 vehicle session; later frames update it. The hub sends the GCS heartbeat on every link at 1 Hz and
 routes a message for a vehicle to the link and peer it was last heard on.
 """
@@ -18,7 +19,7 @@ from typing import Callable
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
 from drivers.mavlink import events
-from drivers.mavlink.links import Address, Link, LinkSpec, make_link
+from drivers.mavlink.links import Address, Link, LinkSpec, UdpLink, make_link
 from drivers.mavlink.session import VehicleSession
 
 log = logging.getLogger(__name__)
@@ -37,20 +38,23 @@ class IngestStats:
 
 
 class _LinkIO:
-    """A link with its MAVLink framing state: a parser per peer, an encoder with its own sequence."""
+    """A link with its MAVLink framing state: a parser, and an encoder with its own sequence."""
 
     def __init__(self, link: Link, system_id: int, component_id: int) -> None:
         self.link = link
-        self.parsers: dict[Address, mavlink.MAVLink] = {}
+        self.datagrams = isinstance(link, UdpLink)
+        self.parser = mavlink.MAVLink(None)
+        self.parser.robust_parsing = True
         self.encoder = mavlink.MAVLink(None, srcSystem=system_id, srcComponent=component_id)
 
-    def parser(self, peer: Address) -> mavlink.MAVLink:
-        parser = self.parsers.get(peer)
-        if parser is None:
-            parser = mavlink.MAVLink(None)
-            parser.robust_parsing = True
-            self.parsers[peer] = parser
-        return parser
+    def discard_partial_frame(self) -> bool:
+        """Drop the unfinished frame a datagram ended with; True when there was one."""
+        parser = self.parser
+        if parser.buf_len() == 0:
+            return False
+        parser.buf, parser.buf_index = bytearray(), 0
+        parser.expected_length = mavlink.HEADER_LEN_V1 + 2
+        return True
 
     def pack(self, msg) -> bytes:
         buf = msg.pack(self.encoder)
@@ -78,9 +82,13 @@ class MavlinkHub:
             spec = LinkSpec.parse(spec)
         link = make_link(spec, self.receive)
         await link.open()
-        self._links[link] = _LinkIO(link, self.system_id, self.component_id)
+        self.attach(link)
         log.info("link %s open", link.name)
         return link
+
+    def attach(self, link: Link) -> None:
+        """Take frames from a link that is already open (replay, benchmarks)."""
+        self._links[link] = _LinkIO(link, self.system_id, self.component_id)
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._tick(), name="mavlink hub")
@@ -100,11 +108,14 @@ class MavlinkHub:
         if io is None:
             return
         try:
-            messages = io.parser(peer).parse_buffer(data)
+            messages = io.parser.parse_buffer(data)
         except Exception:  # pymavlink raises on some malformed input even when robust
             self.stats.bad_frames += 1
+            io.discard_partial_frame()
             log.debug("unparseable bytes on %s", link.name, exc_info=True)
             return
+        if io.datagrams and io.discard_partial_frame():
+            self.stats.bad_frames += 1
         if not messages:
             return
         now = time.monotonic()
@@ -114,15 +125,15 @@ class MavlinkHub:
     def ingest(self, msg, link: Link, peer: Address, now: float) -> None:
         header = msg._header
         msg_id = header.msgId
-        if msg_id < 0:  # MAVLink_bad_data carries BAD_DATA (-1)
+        if msg_id == mavlink.MAVLINK_MSG_ID_BAD_DATA:
             self.stats.bad_frames += 1
             return
-        self.stats.frames += 1
         if self._tap is not None:
             self._tap(msg.get_msgbuf(), False)
-        if isinstance(msg, mavlink.MAVLink_unknown):
+        if msg_id == mavlink.MAVLINK_MSG_ID_UNKNOWN:  # a valid frame of a message we do not know
             self.stats.unknown_frames += 1
             return
+        self.stats.frames += 1
         session = self.sessions.get(header.srcSystem)
         if session is None:
             if msg_id != mavlink.MAVLINK_MSG_ID_HEARTBEAT or msg.autopilot == mavlink.MAV_AUTOPILOT_INVALID \

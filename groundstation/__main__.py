@@ -1,0 +1,5 @@
+import sys
+
+from groundstation.cli import main
+
+sys.exit(main())

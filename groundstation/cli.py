@@ -1,0 +1,115 @@
+"""`groundstation`: the window by default; `--headless` for field servers and scripts; `demo`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from groundstation.core.datadir import DataDir
+from groundstation.core.engine import DEFAULT_LINK, Engine, LinkError
+
+
+def has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
+        or sys.platform in ("win32", "darwin")
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="where settings, logs and findings live (default: the user data folder)")
+    parser.add_argument("--headless", action="store_true", help="no window: print events instead")
+    parser.add_argument("--duration", type=float, default=None, metavar="S",
+                        help="stop after S seconds")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log driver details")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="groundstation",
+        description="Field ground station: drones over MAVLink, findings to partner command posts.")
+    _add_common(parser)
+    parser.add_argument("--link", action="append", default=None, metavar="URL",
+                        help=f"a MAVLink link, repeatable: udpin:0.0.0.0:14550, udpout:HOST:PORT, "
+                             f"tcp:HOST:PORT, serial:/dev/ttyUSB0:57600 (default {DEFAULT_LINK})")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser("demo", help="fly the built-in simulated fleet near Schengen",
+                          description="Three simulated PX4 quadcopters near Schengen. With a display: the "
+                                      "window. Without: a scripted sortie with live progress and a summary.")
+    _add_common(demo)
+    demo.add_argument("--speedup", type=float, default=None,
+                      help="simulation speed (default: 1 in the window, 5 headless)")
+    demo.add_argument("--report", type=Path, default=None, metavar="FILE",
+                      help="write the sortie summary as JSON (headless)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        data_dir = DataDir.open(args.data_dir)
+    except OSError as e:
+        print(f"groundstation: cannot use data directory: {e}", file=sys.stderr)
+        return 2
+    headless = args.headless or not has_display()
+    if args.command == "demo":
+        return run_demo(args, data_dir, headless)
+    return run_station(args, data_dir, headless)
+
+
+def run_demo(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> int:
+    from groundstation import demo
+
+    if headless:
+        speedup = args.speedup or 5.0
+        duration = args.duration if args.duration is not None else 300.0
+        return demo.run_headless(data_dir, duration, speedup, sys.stdout, args.report)
+    from groundstation.ui.app import run_demo_window
+
+    return run_demo_window(data_dir, args.speedup or 1.0, args.duration)
+
+
+def run_station(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> int:
+    links = args.link or [DEFAULT_LINK]
+    try:
+        engine = Engine(data_dir, links)
+        engine.start()
+    except LinkError as e:
+        print(f"groundstation: {e}", file=sys.stderr)
+        return 2
+    try:
+        if not headless:
+            from groundstation.ui.app import run_window
+
+            return run_window(engine, args.duration)
+        return run_headless(engine, args.duration)
+    finally:
+        engine.stop()
+
+
+def run_headless(engine: Engine, duration: float | None) -> int:
+    from groundstation.core.monitor import Monitor
+
+    monitor = Monitor(engine, sys.stdout)
+    stop = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
+    monitor.say(f"listening on {', '.join(engine.links)}; telemetry log {engine.tlog.path}"
+                if engine.tlog else f"listening on {', '.join(engine.links)}")
+    monitor.run(duration, stop.is_set)
+    monitor.close()
+    snapshot = engine.snapshot()
+    monitor.say(f"stopped: {len(snapshot.vehicles)} vehicle(s) seen, {snapshot.ingest.frames} frames, "
+                f"{snapshot.ingest.bad_frames} bad")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
