@@ -12,6 +12,7 @@ from pathlib import Path
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import DEFAULT_LINK, Engine, LinkError
+from groundstation.core.robots_cli import add_robot_parser, run_robot
 
 
 def has_display() -> bool:
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="simulation speed (default: 1 in the window, 5 headless)")
     demo.add_argument("--report", type=Path, default=None, metavar="FILE",
                       help="write the sortie summary as JSON (headless)")
+    add_robot_parser(sub)
     return parser
 
 
@@ -57,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:
         print(f"groundstation: cannot use data directory: {e}", file=sys.stderr)
         return 2
+    if args.command == "robot":
+        return run_robot(args)
     headless = args.headless or not has_display()
     if args.command == "demo":
         return run_demo(args, data_dir, headless)

@@ -19,7 +19,7 @@ FORCE_DISARM_MAGIC = 21196  # MAV_CMD_COMPONENT_ARM_DISARM param2: disarm even i
 REPOSITION_CHANGE_MODE = 1  # MAV_DO_REPOSITION_FLAGS_CHANGE_MODE
 
 
-def _is_ardupilot(session: VehicleSession) -> bool:
+def is_ardupilot(session: VehicleSession) -> bool:
     return session.state.autopilot_id == mavlink.MAV_AUTOPILOT_ARDUPILOTMEGA
 
 
@@ -53,7 +53,7 @@ async def takeoff(session: VehicleSession, altitude_rel: float) -> CommandResult
     """Climb to altitude_rel metres above home."""
     if not 1.0 <= altitude_rel <= 1000.0:
         raise CommandError("NAV_TAKEOFF", "DENIED", f"altitude {altitude_rel:g} m out of range 1-1000 m")
-    if _is_ardupilot(session):
+    if is_ardupilot(session):
         await set_mode(session, "Guided")
         # ArduPilot reads param7 as altitude above home.
         return await session.commands.long(mavlink.MAV_CMD_NAV_TAKEOFF, (0, 0, 0, math.nan, math.nan,
@@ -65,7 +65,7 @@ async def takeoff(session: VehicleSession, altitude_rel: float) -> CommandResult
 
 
 async def land(session: VehicleSession) -> CommandResult:
-    if _is_ardupilot(session):
+    if is_ardupilot(session):
         return await set_mode(session, "Land")
     return await session.commands.long(mavlink.MAV_CMD_NAV_LAND, (0, 0, 0, math.nan, math.nan, math.nan, math.nan))
 
@@ -75,7 +75,7 @@ async def return_to_launch(session: VehicleSession) -> CommandResult:
 
 
 async def hold(session: VehicleSession) -> CommandResult:
-    return await set_mode(session, "Loiter" if _is_ardupilot(session) else "Hold")
+    return await set_mode(session, "Loiter" if is_ardupilot(session) else "Hold")
 
 
 async def goto(session: VehicleSession, lat: float, lon: float, altitude_rel: float | None = None) -> CommandResult:
@@ -84,7 +84,7 @@ async def goto(session: VehicleSession, lat: float, lon: float, altitude_rel: fl
         raise CommandError("DO_REPOSITION", "DENIED", f"position {lat:.6f}, {lon:.6f} out of range")
     if altitude_rel is None:
         altitude_rel = session.state.alt_rel
-    if _is_ardupilot(session):
+    if is_ardupilot(session):
         await set_mode(session, "Guided")
         return await session.commands.int(
             mavlink.MAV_CMD_DO_REPOSITION, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,

@@ -51,5 +51,11 @@ class LandedStateChanged:
     landed_state: str
 
 
+@dataclass(frozen=True)
+class MissionItemReached:
+    system_id: int
+    seq: int
+
+
 Event = (VehicleAppeared | ModeChanged | ArmedChanged | LinkLost | LinkRecovered | StatusText
-         | LandedStateChanged)
+         | LandedStateChanged | MissionItemReached)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
-from typing import Callable
+from typing import Callable, TypeVar
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
@@ -15,6 +15,7 @@ from drivers.mavlink.links import Address, Link
 from drivers.mavlink.modes import mode_name
 from drivers.mavlink.state import LinkQuality, Position, VehicleState, enum_name
 
+P = TypeVar("P")
 HEARTBEAT_TIMEOUT_S = 3.0  # as the issue and QGroundControl: 3 s without heartbeat is a lost link
 
 _SENSOR_BITS = {
@@ -33,6 +34,9 @@ class VehicleSession:
         self.link: Link | None = None
         self.peer: Address | None = None
         self._emit = emit
+        self._send = send
+        self._listeners: dict[int, list[Callable[[object], None]]] = {}
+        self._plugins: dict[type, object] = {}
         self._quality = LinkQuality()
         self._status_texts: deque[tuple[float, str]] = deque(maxlen=16)
         self.commands = CommandSender(lambda m: send(m, self), system_id, self._recent_status)
@@ -48,6 +52,8 @@ class VehicleSession:
             mavlink.MAVLINK_MSG_ID_EXTENDED_SYS_STATE: self._extended_sys_state,
             mavlink.MAVLINK_MSG_ID_STATUSTEXT: self._status_text,
             mavlink.MAVLINK_MSG_ID_COMMAND_ACK: self._command_ack,
+            mavlink.MAVLINK_MSG_ID_MISSION_CURRENT: self._mission_current,
+            mavlink.MAVLINK_MSG_ID_MISSION_ITEM_REACHED: self._mission_item_reached,
         }
 
     # -- ingest -------------------------------------------------------------------------------
@@ -55,12 +61,32 @@ class VehicleSession:
         st = self.state
         st.messages_received += 1
         self._quality.update(msg._header.srcComponent, msg._header.seq)
-        handler = self._handlers.get(msg._header.msgId)
+        msg_id = msg._header.msgId
+        handler = self._handlers.get(msg_id)
         if handler is not None:
-            if msg._header.msgId == mavlink.MAVLINK_MSG_ID_HEARTBEAT:
+            if msg_id == mavlink.MAVLINK_MSG_ID_HEARTBEAT:
                 handler(msg, link, peer, now)
             else:
                 handler(msg)
+        for listener in self._listeners.get(msg_id, ()):
+            listener(msg)
+
+    # -- what microservices use ---------------------------------------------------------------
+    def send(self, msg) -> None:
+        """Send a message to this vehicle over the link it was last heard on."""
+        self._send(msg, self)
+
+    def plugin(self, kind: type[P]) -> P:
+        """The one instance of a microservice (mission transfer, parameters, ...) for this vehicle."""
+        instance = self._plugins.get(kind)
+        if instance is None:
+            instance = self._plugins[kind] = kind(self)
+        return instance
+
+    def listen(self, msg_id: int, listener: Callable[[object], None]) -> Callable[[], None]:
+        """Call listener with every message of this id from the vehicle; returns the unsubscribe."""
+        self._listeners.setdefault(msg_id, []).append(listener)
+        return lambda: self._listeners[msg_id].remove(listener)
 
     def _heartbeat(self, msg, link: Link, peer: Address, now: float) -> None:
         st = self.state
@@ -148,6 +174,14 @@ class VehicleSession:
         self.state.last_status_text = text
         self._status_texts.append((time.monotonic(), text))
         self._emit(events.StatusText(self.state.system_id, msg.severity, text))
+
+    def _mission_current(self, msg) -> None:
+        self.state.mission_current = msg.seq
+        if msg.total != 65535:  # MAVLink 2 extension; 65535 = not sent
+            self.state.mission_count = msg.total
+
+    def _mission_item_reached(self, msg) -> None:
+        self._emit(events.MissionItemReached(self.state.system_id, msg.seq))
 
     def _command_ack(self, msg) -> None:
         self.commands.on_ack(msg)

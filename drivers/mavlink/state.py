@@ -82,6 +82,8 @@ class VehicleState:
     home: Position | None = None
     unhealthy_sensors: tuple[str, ...] = ()
     last_status_text: str = ""
+    mission_current: int = -1   # the mission item being flown, -1 before the vehicle says
+    mission_count: int = 0
     link_ok: bool = True
     link_quality: float = 0.0
     messages_received: int = 0

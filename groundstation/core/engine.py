@@ -18,16 +18,20 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Awaitable, Callable, Sequence
+from typing import Awaitable, Callable, Sequence, TypeVar
 
 from drivers.mavlink import action, events
 from drivers.mavlink.commands import CommandError, CommandResult
 from drivers.mavlink.hub import GCS_SYSTEM_ID, IngestStats, MavlinkHub
 from drivers.mavlink.links import LinkError, LinkSpec
+from drivers.mavlink.mission import MISSION_TYPES, MissionTransfer, MissionTransferError, Progress
 from drivers.mavlink.session import VehicleSession
 from drivers.mavlink.state import VehicleState
 from drivers.mavlink.tlog import TlogWriter
 from groundstation.core.datadir import DataDir
+from missions.items import MissionItem
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +168,7 @@ class Engine:
 
     def _on_event(self, event: events.Event) -> None:
         if isinstance(event, events.VehicleAppeared):
-            self._loop.create_task(self._prepare_vehicle(event.system_id))
+            self._tasks.append(self._loop.create_task(self._prepare_vehicle(event.system_id)))
         with self._subscribers_lock:
             subscribers = list(self._subscribers)
         for q in subscribers:
@@ -213,12 +217,11 @@ class Engine:
             log.info("vehicle %d: %s", system_id, e)
 
     # -- commands -----------------------------------------------------------------------------
-    def _submit(self, system_id: int,
-                do: Callable[[VehicleSession], Awaitable[CommandResult]]) -> "concurrent.futures.Future[CommandResult]":
+    def _submit(self, system_id: int, do: Callable[[VehicleSession], Awaitable[T]]) -> "concurrent.futures.Future[T]":
         if self._loop is None:
             raise RuntimeError("engine not started")
 
-        async def run() -> CommandResult:
+        async def run() -> T:
             session = self._hub.sessions.get(system_id)
             if session is None:
                 raise CommandError("COMMAND", "NO_VEHICLE", f"no vehicle with system id {system_id}")
@@ -250,5 +253,30 @@ class Engine:
     def set_mode(self, system_id: int, mode: str):
         return self._submit(system_id, lambda s: action.set_mode(s, mode))
 
+    # Mission, geofence and rally transfers. `progress(done, total)` is called on the engine thread.
+    def upload_mission(self, system_id: int, items: Sequence[MissionItem], mission_type: str = "mission",
+                       progress: Progress | None = None):
+        kind = _mission_type(mission_type)
+        return self._submit(system_id, lambda s: s.plugin(MissionTransfer).upload(list(items), kind, progress))
 
-__all__ = ["Engine", "FleetSnapshot", "VehicleView", "LinkView", "DEFAULT_LINK", "LinkError", "CommandError"]
+    def download_mission(self, system_id: int, mission_type: str = "mission", progress: Progress | None = None):
+        kind = _mission_type(mission_type)
+        return self._submit(system_id, lambda s: s.plugin(MissionTransfer).download(kind, progress))
+
+    def clear_mission(self, system_id: int, mission_type: str = "mission"):
+        kind = _mission_type(mission_type)
+        return self._submit(system_id, lambda s: s.plugin(MissionTransfer).clear(kind))
+
+    def start_mission(self, system_id: int):
+        return self._submit(system_id, lambda s: action.set_mode(s, "Auto" if action.is_ardupilot(s) else "Mission"))
+
+
+def _mission_type(name: str) -> int:
+    try:
+        return MISSION_TYPES[name]
+    except KeyError:
+        raise ValueError(f"mission type {name!r}: use one of {', '.join(MISSION_TYPES)}") from None
+
+
+__all__ = ["Engine", "FleetSnapshot", "VehicleView", "LinkView", "DEFAULT_LINK", "LinkError", "CommandError",
+           "MissionTransferError"]

@@ -29,6 +29,8 @@ def describe(event: events.Event) -> str:
             return f"{sid}: link recovered after {event.lost_s:.1f} s"
         case events.StatusText():
             return f"{sid}: says \"{event.text}\""
+        case events.MissionItemReached():
+            return f"{sid}: reached mission item {event.seq}"
         case events.LandedStateChanged():
             return f"{sid}: {event.landed_state.lower().replace('_', ' ')}"
     return f"{sid}: {event}"

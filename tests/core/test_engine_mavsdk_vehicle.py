@@ -66,7 +66,7 @@ def test_station_sees_and_arms_a_mavsdk_autopilot(engine):
 
         result = engine.arm(view.state.system_id).result(timeout=10)
         assert result.result == "ACCEPTED"
-        assert armed_requests == [True]
+        assert wait_until(lambda: armed_requests, 5, "MAVSDK's arm callback") == [True]
     finally:
         vehicle.destroy()
 

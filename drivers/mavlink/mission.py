@@ -1,0 +1,201 @@
+"""The MAVLink mission protocol for the three mission types: mission, geofence and rally points.
+
+Upload: MISSION_COUNT, then the vehicle pulls each item with MISSION_REQUEST_INT (or the legacy
+MISSION_REQUEST, answered the same way, as QGroundControl does) and closes with MISSION_ACK.
+Download: MISSION_REQUEST_LIST, MISSION_COUNT, then we pull each item. When an answer does not
+come, the last message is resent; after RETRIES silent timeouts the transfer is cancelled and the
+pilot told why. ArduPilot keeps home as item 0 of a mission: it is added and removed here, so the
+items the rest of the station sees are the same for every autopilot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from typing import Callable
+
+from pymavlink.dialects.v20 import ardupilotmega as mavlink
+
+from drivers.mavlink.session import VehicleSession
+from drivers.mavlink.state import enum_name
+from missions.items import MissionItem
+
+ITEM_TIMEOUT_S = 1.5
+RETRIES = 5
+MISSION, FENCE, RALLY = (mavlink.MAV_MISSION_TYPE_MISSION, mavlink.MAV_MISSION_TYPE_FENCE,
+                         mavlink.MAV_MISSION_TYPE_RALLY)
+MISSION_TYPES = {"mission": MISSION, "fence": FENCE, "rally": RALLY}
+Progress = Callable[[int, int], None]  # items done, items in all
+
+
+class MissionTransferError(Exception):
+    """A transfer the vehicle refused or that the link did not carry; str() reads well to a pilot."""
+
+
+def _type_name(mission_type: int) -> str:
+    return {MISSION: "mission", FENCE: "geofence", RALLY: "rally points"}.get(mission_type, str(mission_type))
+
+
+def _result_name(result: int) -> str:
+    return enum_name("MAV_MISSION_RESULT", result, "MAV_MISSION_").lower().replace("_", " ")
+
+
+def to_message(item: MissionItem, target_system: int, target_component: int):
+    return mavlink.MAVLink_mission_item_int_message(
+        target_system, target_component, item.seq, item.frame, item.command, item.current,
+        item.autocontinue, item.param1, item.param2, item.param3, item.param4, item.x, item.y,
+        item.z, item.mission_type)
+
+
+def from_message(msg) -> MissionItem:
+    if msg.get_type() == "MISSION_ITEM":  # legacy float item: degrees, not degrees * 1e7
+        x, y = round(msg.x * 1e7), round(msg.y * 1e7)
+    else:
+        x, y = msg.x, msg.y
+    return MissionItem(msg.seq, msg.frame, msg.command, msg.current, msg.autocontinue, msg.param1,
+                       msg.param2, msg.param3, msg.param4, x, y, msg.z, msg.mission_type)
+
+
+class MissionTransfer:
+    """Mission, fence and rally transfer with one vehicle; one transfer at a time."""
+
+    def __init__(self, session: VehicleSession) -> None:
+        self.session = session
+        self._lock = asyncio.Lock()
+
+    @property
+    def _keeps_home_first(self) -> bool:
+        return self.session.state.autopilot_id == mavlink.MAV_AUTOPILOT_ARDUPILOTMEGA
+
+    def _listen(self, queue: asyncio.Queue, *names: str) -> list[Callable[[], None]]:
+        return [self.session.listen(getattr(mavlink, f"MAVLINK_MSG_ID_{n}"), queue.put_nowait) for n in names]
+
+    async def _answer(self, queue: asyncio.Queue, resend, mission_type: int, what: str):
+        """The next message of this mission type; resends on silence, gives up after RETRIES."""
+        for attempt in range(RETRIES + 1):
+            if attempt:
+                resend()
+            try:
+                while True:
+                    msg = await asyncio.wait_for(queue.get(), ITEM_TIMEOUT_S)
+                    if getattr(msg, "mission_type", MISSION) == mission_type:
+                        return msg
+            except asyncio.TimeoutError:
+                pass
+        self._cancel(mission_type)
+        raise MissionTransferError(
+            f"{_type_name(mission_type)} transfer: no answer from the vehicle while {what} "
+            f"({RETRIES + 1} tries); transfer cancelled")
+
+    def _cancel(self, mission_type: int) -> None:
+        st = self.session.state
+        self.session.send(mavlink.MAVLink_mission_ack_message(
+            st.system_id, st.component_id, mavlink.MAV_MISSION_OPERATION_CANCELLED, mission_type))
+
+    async def upload(self, items: list[MissionItem], mission_type: int = MISSION,
+                     progress: Progress | None = None) -> None:
+        st = self.session.state
+        items = [replace(item, seq=i, mission_type=mission_type) for i, item in enumerate(items)]
+        if self._keeps_home_first and mission_type == MISSION:
+            home = st.home
+            x, y, z = (round(home.lat * 1e7), round(home.lon * 1e7), home.alt_amsl) if home else (0, 0, 0.0)
+            items = [MissionItem(0, mavlink.MAV_FRAME_GLOBAL, mavlink.MAV_CMD_NAV_WAYPOINT, 0, 1,
+                                 0, 0, 0, 0, x, y, z, mission_type)] + [replace(i, seq=i.seq + 1) for i in items]
+        async with self._lock:
+            queue: asyncio.Queue = asyncio.Queue()
+            unsubscribe = self._listen(queue, "MISSION_REQUEST_INT", "MISSION_REQUEST", "MISSION_ACK")
+            try:
+                await self._upload(items, mission_type, queue, progress)
+            finally:
+                for stop in unsubscribe:
+                    stop()
+
+    async def _upload(self, items, mission_type, queue, progress) -> None:
+        st = self.session.state
+        last = mavlink.MAVLink_mission_count_message(st.system_id, st.component_id, len(items), mission_type)
+        self.session.send(last)
+        sent: set[int] = set()
+        while True:
+            msg = await self._answer(queue, lambda: self.session.send(last), mission_type,
+                                     f"sending item {len(sent)} of {len(items)}")
+            if msg.get_type() == "MISSION_ACK":
+                if msg.type != mavlink.MAV_MISSION_ACCEPTED:
+                    raise MissionTransferError(
+                        f"{_type_name(mission_type)} upload refused by the vehicle: {_result_name(msg.type)}")
+                if len(sent) < len(items):
+                    raise MissionTransferError(
+                        f"{_type_name(mission_type)} upload: vehicle accepted after only "
+                        f"{len(sent)} of {len(items)} items")
+                if progress:
+                    progress(len(items), len(items))
+                return
+            if not 0 <= msg.seq < len(items):
+                self._cancel(mission_type)
+                raise MissionTransferError(
+                    f"{_type_name(mission_type)} upload: vehicle asked for item {msg.seq} of {len(items)}")
+            last = to_message(items[msg.seq], st.system_id, st.component_id)
+            self.session.send(last)
+            sent.add(msg.seq)
+            if progress:
+                progress(len(sent), len(items))
+
+    async def download(self, mission_type: int = MISSION, progress: Progress | None = None) -> list[MissionItem]:
+        async with self._lock:
+            queue: asyncio.Queue = asyncio.Queue()
+            unsubscribe = self._listen(queue, "MISSION_COUNT", "MISSION_ITEM_INT", "MISSION_ITEM", "MISSION_ACK")
+            try:
+                items = await self._download(mission_type, queue, progress)
+            finally:
+                for stop in unsubscribe:
+                    stop()
+        if self._keeps_home_first and mission_type == MISSION and items:
+            items = [replace(item, seq=item.seq - 1) for item in items[1:]]
+        return items
+
+    async def _download(self, mission_type, queue, progress) -> list[MissionItem]:
+        st = self.session.state
+        request = mavlink.MAVLink_mission_request_list_message(st.system_id, st.component_id, mission_type)
+        self.session.send(request)
+        while True:
+            msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "asking for the count")
+            if msg.get_type() == "MISSION_COUNT":
+                count = msg.count
+                break
+            if msg.get_type() == "MISSION_ACK" and msg.type != mavlink.MAV_MISSION_ACCEPTED:
+                raise MissionTransferError(
+                    f"{_type_name(mission_type)} download refused by the vehicle: {_result_name(msg.type)}")
+        items: list[MissionItem] = []
+        while len(items) < count:
+            seq = len(items)
+            request = mavlink.MAVLink_mission_request_int_message(st.system_id, st.component_id, seq, mission_type)
+            self.session.send(request)
+            msg = await self._answer(queue, lambda: self.session.send(request), mission_type,
+                                     f"receiving item {seq} of {count}")
+            if msg.get_type() in ("MISSION_ITEM_INT", "MISSION_ITEM") and msg.seq == seq:
+                items.append(from_message(msg))
+                if progress:
+                    progress(len(items), count)
+            elif msg.get_type() == "MISSION_ACK" and msg.type != mavlink.MAV_MISSION_ACCEPTED:
+                raise MissionTransferError(
+                    f"{_type_name(mission_type)} download aborted by the vehicle: {_result_name(msg.type)}")
+        self.session.send(mavlink.MAVLink_mission_ack_message(
+            st.system_id, st.component_id, mavlink.MAV_MISSION_ACCEPTED, mission_type))
+        if progress and count == 0:
+            progress(0, 0)
+        return items
+
+    async def clear(self, mission_type: int = MISSION) -> None:
+        st = self.session.state
+        async with self._lock:
+            queue: asyncio.Queue = asyncio.Queue()
+            unsubscribe = self._listen(queue, "MISSION_ACK")
+            try:
+                request = mavlink.MAVLink_mission_clear_all_message(st.system_id, st.component_id, mission_type)
+                self.session.send(request)
+                msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "clearing")
+                if msg.type != mavlink.MAV_MISSION_ACCEPTED:
+                    raise MissionTransferError(
+                        f"clearing the {_type_name(mission_type)} refused by the vehicle: {_result_name(msg.type)}")
+            finally:
+                for stop in unsubscribe:
+                    stop()

@@ -1,0 +1,5 @@
+import sys
+
+from missions.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The simulated ground robot: differential drive model, pty serial and ZeroMQ endpoints."""

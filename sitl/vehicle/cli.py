@@ -1,0 +1,75 @@
+"""`python -m sitl vehicle`: run a simulated fleet until Ctrl-C, printing each vehicle's ports."""
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+
+from .fleet import DEFAULT_HOME, SimulatedFleet
+from .telemetry import RATE_PROFILES
+
+
+def _address(text: str) -> tuple[str, int]:
+    host_port = text.removeprefix("udp:").removeprefix("udp://")
+    host, _, port = host_port.rpartition(":")
+    try:
+        return (host or "127.0.0.1", int(port))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected udp:HOST:PORT, got {text!r}") from None
+
+
+def _home(text: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, alt = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LAT,LON,ALT in degrees and metres, got {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid latitude,longitude,altitude")
+    return (lat, lon, alt)
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive, got {text}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--count", type=int, default=1, help="number of vehicles (system ids 1..N)")
+    parser.add_argument("--speedup", type=_positive, default=1.0, help="sim seconds per wall second")
+    parser.add_argument("--gcs", type=_address, default=("127.0.0.1", 14550),
+                        help="where each GCS link sends until a GCS talks to it (udp:HOST:PORT)")
+    parser.add_argument("--home", type=_home, default=DEFAULT_HOME, help="LAT,LON,ALT of vehicle 1")
+    parser.add_argument("--base-port", type=int, default=18570, help="GCS link of vehicle i binds base+i (0: any)")
+    parser.add_argument("--bind", default="127.0.0.1", help="local address the links bind to")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rates", choices=[r for r in RATE_PROFILES if r != "onboard"], default="normal",
+                        help="PX4 default GCS rates, or PX4 SITL's 50 Hz overrides")
+    parser.add_argument("--api", action="store_true", help="add PX4's API link: local 14580+i -> 14540+i")
+    parser.add_argument("--gps-noise", type=float, default=0.0, help="GPS error sigma in metres")
+    parser.add_argument("--wind", type=float, default=0.0, help="mean wind speed in m/s")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        print(f"error: --count must be at least 1, got {args.count}")
+        return 2
+    fleet = SimulatedFleet(count=args.count, home=args.home, gcs=args.gcs, speedup=args.speedup,
+                           seed=args.seed, base_port=args.base_port, rates=args.rates, api=args.api,
+                           bind_host=args.bind, gps_noise_m=args.gps_noise, wind_speed=args.wind)
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    with fleet:
+        gcs = f"{args.gcs[0]}:{args.gcs[1]}"
+        for v in fleet.vehicles:
+            line = f"vehicle sysid={v.system_id} gcs-link udp {args.bind}:{v.port} -> {gcs}"
+            if v.api_port is not None:
+                line += f"  api-link udp {args.bind}:{v.api_port} -> {v.links[1].default_peer[1]}"
+            print(line, flush=True)
+        print(f"running at {args.speedup:g}x, Ctrl-C to stop", flush=True)
+        try:
+            done.wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
