@@ -1,0 +1,62 @@
+"""The telemetry panel: the selected vehicle's readouts, values needing attention in red."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QWidget
+
+from drivers.mavlink.state import VehicleState
+from groundstation.ui import vehicle_text
+
+# (label, column pair) per grid row; one label on a row spans the full width for long values.
+_LAYOUT: tuple[tuple[str, ...], ...] = (
+    ("Vehicle",),
+    ("Mode",),
+    ("Alt rel / AMSL", "Speed / climb"),
+    ("Heading", "Roll / pitch"),
+    ("Battery",),
+    ("GPS",),
+    ("Position", "Link"),
+    ("Health",),
+    ("Status",),
+)
+_NORMAL = "color: palette(window-text);"
+_ALARM = "color: #b71c1c; font-weight: bold;"
+
+
+class TelemetryPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Selected vehicle", parent)
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        self.values: dict[str, QLabel] = {}
+        for row, labels in enumerate(_LAYOUT):
+            for pair, label in enumerate(labels):
+                name = QLabel(label + ":")
+                name.setStyleSheet("color: #555;")
+                name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                value = QLabel("—")
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+                grid.addWidget(name, row, pair * 2)
+                grid.addWidget(value, row, pair * 2 + 1, 1, 3 if len(labels) == 1 else 1)
+                self.values[label] = value
+        status = self.values["Status"]
+        status.setWordWrap(True)
+        status.setMinimumHeight(2 * status.fontMetrics().lineSpacing())
+        status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+    def show_vehicle(self, state: VehicleState | None) -> None:
+        readouts = vehicle_text.telemetry(state) if state is not None else {}
+        for label, widget in self.values.items():
+            readout = readouts.get(label)
+            text = readout.text if readout else "—"
+            if widget.text() != text:
+                widget.setText(text)
+            style = _ALARM if readout and readout.alarm else _NORMAL
+            if widget.styleSheet() != style:
+                widget.setStyleSheet(style)
+            widget.setToolTip(readout.hint if readout else "")

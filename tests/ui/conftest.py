@@ -1,0 +1,65 @@
+"""The demo station (engine + simulated fleet at 10x) and the main window over it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from groundstation.core.datadir import DataDir
+from groundstation.core.engine import Engine
+
+SPEEDUP = 10.0
+
+
+@dataclass
+class Pilot:
+    """Answers the window's confirmations and remembers every question it was asked."""
+
+    accept: bool = True
+    questions: list[tuple[str, str]] = field(default_factory=list)
+
+    def __call__(self, title: str, question: str) -> bool:
+        self.questions.append((title, question))
+        return self.accept
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    from groundstation.ui.app import demo_station
+
+    with demo_station(DataDir.open(tmp_path / "data"), SPEEDUP) as station:
+        yield station
+
+
+@pytest.fixture
+def demo_engine(demo) -> Engine:
+    return demo.engine
+
+
+@pytest.fixture
+def pilot() -> Pilot:
+    return Pilot()
+
+
+@pytest.fixture
+def window(qtbot, demo_engine: Engine, pilot: Pilot):
+    from groundstation.ui.app import WINDOW_SIZE
+    from groundstation.ui.main_window import MainWindow
+
+    win = MainWindow(demo_engine)
+    win.confirm = pilot
+    qtbot.addWidget(win)
+    win.resize(*WINDOW_SIZE)
+    win.show()
+    qtbot.waitExposed(win)
+    # The fleet is ready when the window lists all three and draws them, each with its home.
+    qtbot.waitUntil(lambda: win.vehicle_list.fleet.rowCount() == 3 and win.map.shown_vehicles == [1, 2, 3]
+                    and all(v.state.home is not None for v in win.shown_snapshot.vehicles.values()), timeout=10_000)
+    yield win
+    win.close()
