@@ -1,0 +1,212 @@
+"""Live video through a real codec path: PyAV H.264 -> UDP -> OpenCV/FFmpeg in drivers/video,
+with capture times, and the feed's errors and recovery."""
+import socket
+import threading
+import time
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from drivers.video.feed import BGR8, FrameFormat, VideoFeed, Y16
+from drivers.video.sources import VideoOpenError, VideoSource, open_capture, source_from_stream_information
+from sitl.camera.stream import VideoStreamer
+
+W, H, FPS = 640, 512, 20.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def marked(i: int, w: int = W, h: int = H) -> np.ndarray:
+    """A frame that says its own index: a white bar at x = 20 + 7 i (i < 85)."""
+    img = np.full((h, w, 3), (40, 90, 60), np.uint8)
+    x = 20 + 7 * (i % 85) * w // W
+    img[h // 2 - 20:h // 2 + 20, x:x + 6] = 255
+    return img
+
+
+def index_of(img: np.ndarray) -> int:
+    row = img[img.shape[0] // 2, :, 1].astype(int)
+    return int(round((np.argmax(row > 200) - 20) / 7))
+
+
+def stream(url: str, indices, t0: float, size=(W, H), log=None) -> None:
+    """Send frames i at capture time t0 + i / FPS, paced in real time."""
+    tx = VideoStreamer(url, *size, fps=FPS)
+    try:
+        for i in indices:
+            capture = t0 + i / FPS
+            time.sleep(max(0.0, capture - time.time()))
+            tx.send(marked(i, *size), capture)
+            if log is not None:
+                log[i] = capture
+    finally:
+        tx.close()
+
+
+def collect(feed: VideoFeed, until: float) -> list:
+    frames = []
+    while time.time() < until:
+        f = feed.next_frame(0.2)
+        if f is not None:
+            frames.append(f)
+    return frames
+
+
+def wait_event(feed: VideoFeed, kind: str, timeout: float):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        hits = [e for e in feed.events() if e.kind == kind]
+        if hits:
+            return hits[0]
+        time.sleep(0.05)
+    raise AssertionError(f"no {kind} event; got {[(e.kind, e.message) for e in feed.events()]}")
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("scheme", ["udp", "rtp"])
+def test_h264_over_udp_is_decoded_with_capture_times(scheme):
+    port = free_port()
+    uri = f"udp://127.0.0.1:{port}" if scheme == "udp" else f"rtp://127.0.0.1:{port}?codec=h264"
+    sent: dict[int, float] = {}
+    t0 = time.time() + 0.3
+    with VideoFeed(VideoSource(uri, read_timeout_s=1.0), expect=BGR8) as feed:
+        sender = threading.Thread(target=stream, args=(f"{scheme}://127.0.0.1:{port}", range(80), t0, (W, H), sent))
+        sender.start()
+        frames = collect(feed, t0 + 80 / FPS + 0.8)
+        sender.join()
+    assert len(frames) >= 30, feed.events()
+    errors = []
+    for f in frames:
+        i = index_of(f.image)
+        assert f.image.shape == (H, W, 3)
+        assert f.received_time_s >= f.capture_time_s
+        errors.append(f.capture_time_s - sent[i])
+    # the estimate trails the true capture by the fastest frame's transit: ~1 frame (RTP), ~2 (MPEG-TS)
+    assert 0.0 <= np.median(errors) < 0.15 and max(errors) < 0.3, errors
+    assert [f.capture_time_s for f in frames] == sorted(f.capture_time_s for f in frames)
+
+
+@pytest.mark.timeout(40)
+def test_corrupt_stream_is_reported_and_the_feed_recovers():
+    port = free_port()
+    with VideoFeed(VideoSource(f"udp://127.0.0.1:{port}", open_timeout_s=2.0, read_timeout_s=1.0),
+                   expect=BGR8, backoff_s=(0.2, 0.5)) as feed:
+        stream(f"udp://127.0.0.1:{port}", range(40), time.time() + 0.3)
+        assert feed.status().frames > 0, feed.events()
+        junk = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        rng = np.random.default_rng(0)
+        end = time.time() + 2.0
+        while time.time() < end:  # the sender's encoder goes mad: bytes, but no video
+            junk.sendto(rng.bytes(1316), ("127.0.0.1", port))
+            time.sleep(0.005)
+        junk.close()
+        stalled = wait_event(feed, "stalled", 3.0)
+        assert "no decodable frame" in stalled.message and str(port) in stalled.message
+        t0 = time.time() + 0.2
+        sender = threading.Thread(target=stream, args=(f"udp://127.0.0.1:{port}", range(120), t0))
+        sender.start()
+        later = collect(feed, t0 + 120 / FPS + 0.5)
+        sender.join()
+    assert len(later) >= 10 and feed.status().reconnects >= 1, [(e.time_s - t0, e.kind, e.message) for e in feed.events()]
+
+
+@pytest.mark.timeout(30)
+def test_missing_frames_are_reported_and_the_following_ones_delivered():
+    port = free_port()
+    t0 = time.time() + 0.3
+    indices = [i for i in range(80) if not 60 <= i <= 62]
+    with VideoFeed(VideoSource(f"udp://127.0.0.1:{port}", read_timeout_s=1.0)) as feed:
+        sender = threading.Thread(target=stream, args=(f"udp://127.0.0.1:{port}", indices, t0))
+        sender.start()
+        frames = collect(feed, t0 + 80 / FPS + 0.8)
+        sender.join()
+    missing = wait_event(feed, "missing-frames", 0.1)
+    assert "3 frame(s) missing" in missing.message
+    assert max(index_of(f.image) for f in frames) >= 75
+
+
+@pytest.mark.timeout(40)
+def test_wrong_pixel_format_is_reported_and_the_feed_recovers():
+    port = free_port()
+    want = FrameFormat(3, "uint8", W, H)
+    with VideoFeed(VideoSource(f"udp://127.0.0.1:{port}", open_timeout_s=2.0, read_timeout_s=1.0),
+                   expect=want, backoff_s=(0.2, 0.5)) as feed:
+        stream(f"udp://127.0.0.1:{port}", range(30), time.time() + 0.3, size=(320, 256))
+        wrong = wait_event(feed, "wrong-format", 2.0)
+        assert "expected uint8 with 3 channel(s), 640x512, got uint8 with 3 channel(s), 320x256" in wrong.message
+        assert feed.status().frames == 0  # nothing of the wrong shape reached a consumer
+        t0 = time.time() + 0.2
+        sender = threading.Thread(target=stream, args=(f"udp://127.0.0.1:{port}", range(60), t0))
+        sender.start()
+        later = collect(feed, t0 + 60 / FPS + 0.5)
+        sender.join()
+    assert len(later) >= 10 and all(f.image.shape == (H, W, 3) for f in later), feed.events()
+
+
+def write_video(path: Path, frames: int, fmt: str | None = None) -> None:
+    out = av.open(str(path), "w", format=fmt)
+    s = out.add_stream("libx264", rate=int(FPS))
+    s.width, s.height, s.pix_fmt = 320, 256, "yuv420p"
+    for i in range(frames):
+        f = av.VideoFrame.from_ndarray(marked(i, 320, 256), format="bgr24")
+        f.pts = i
+        for p in s.encode(f):
+            out.mux(p)
+    for p in s.encode(None):
+        out.mux(p)
+    out.close()
+
+
+@pytest.mark.timeout(30)
+def test_truncated_recording_says_how_much_was_read(tmp_path):
+    path = tmp_path / "sortie.mkv"
+    write_video(path, 40)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+    with VideoFeed(VideoSource(str(path)), pace_file=False) as feed:
+        truncated = wait_event(feed, "truncated", 5.0)
+    assert "of 40 frames (file truncated or corrupt)" in truncated.message
+    assert 0 < feed.status().frames < 40 and feed.status().state == "ended"
+
+
+@pytest.mark.timeout(30)
+def test_corrupt_recording_is_refused_and_picked_up_once_replaced(tmp_path):
+    path = tmp_path / "feed.ts"
+    path.write_bytes(np.random.default_rng(1).bytes(50000))
+    with pytest.raises(VideoOpenError, match="not a video FFmpeg can decode"):
+        open_capture(VideoSource(str(path)))
+    with VideoFeed(VideoSource(str(path)), backoff_s=(0.2, 0.5), pace_file=False) as feed:
+        failed = wait_event(feed, "open-failed", 5.0)
+        assert "retrying" in failed.message and feed.status().last_error is not None
+        good = tmp_path / "good.ts"
+        write_video(good, 10, "mpegts")
+        good.replace(path)
+        wait_event(feed, "ended", 10.0)
+        assert feed.status().frames >= 1 and feed.status().last_error is None
+
+
+def test_y16_expectation_names_what_arrived():
+    assert Y16.problem(np.zeros((512, 640, 3), np.uint8)) == \
+        "wrong pixel format: expected uint16 with 1 channel(s), got uint8 with 3 channel(s), 640x512"
+    assert Y16.problem(np.zeros((512, 640), np.uint16)) is None
+
+
+def test_sources_from_the_vehicle_and_the_operator():
+    qgc = source_from_stream_information(1, "udp://0.0.0.0:5600", encoding=1)
+    assert qgc.uri == "rtp://127.0.0.1:5600?codec=h264" and qgc.kind == "rtp"
+    rtsp = source_from_stream_information(0, "rtsp://192.168.144.25:8554/main.264")
+    opts = rtsp.ffmpeg_options()
+    assert opts["rtsp_transport"] == "tcp" and opts["fflags"] == "nobuffer" and opts["flags"] == "low_delay"
+    assert VideoSource("/dev/video2?y16=1").kind == "device" and VideoSource("clip.mp4").kind == "file"
+    with pytest.raises(VideoOpenError, match="unsupported video URI scheme"):
+        VideoSource("gopher://x").kind
+    with pytest.raises(VideoOpenError, match="video file not found"):
+        open_capture(VideoSource("/nonexistent/clip.mp4"))
+    with pytest.raises(VideoOpenError, match="unknown VIDEO_STREAM_TYPE"):
+        source_from_stream_information(9, "udp://x:1")
