@@ -12,7 +12,9 @@ from pathlib import Path
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import DEFAULT_LINK, Engine, LinkError
+from groundstation.core.ops_cli import add_ops_parsers, run_ops
 from groundstation.core.robots_cli import add_robot_parser, run_robot
+from groundstation.share.export import add_export_parser, run_export
 
 
 def has_display() -> bool:
@@ -36,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(parser)
     parser.add_argument("--link", action="append", default=None, metavar="URL",
                         help=f"a MAVLink link, repeatable: udpin:0.0.0.0:14550, udpout:HOST:PORT, "
-                             f"tcp:HOST:PORT, serial:/dev/ttyUSB0:57600 (default {DEFAULT_LINK})")
+                             f"tcp:HOST:PORT, serial:/dev/ttyUSB0:57600, or tlog:FILE[:SPEED] to replay "
+                             f"a telemetry log (default {DEFAULT_LINK})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fly the built-in simulated fleet near Schengen",
                           description="Three simulated PX4 quadcopters near Schengen. With a display: the "
@@ -47,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--report", type=Path, default=None, metavar="FILE",
                       help="write the sortie summary as JSON (headless)")
     add_robot_parser(sub)
+    add_export_parser(sub)
+    add_ops_parsers(sub)
     return parser
 
 
@@ -61,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "robot":
         return run_robot(args)
+    if args.command == "export":
+        return run_export(args)
+    if (code := run_ops(args)) is not None:
+        return code
     headless = args.headless or not has_display()
     if args.command == "demo":
         return run_demo(args, data_dir, headless)

@@ -21,7 +21,7 @@ from drivers.mavlink.state import enum_name
 ACK_TIMEOUT_S = 1.5        # a 57600-baud radio answers well within this
 RETRIES = 3                # resends after the first try, as QGroundControl does
 IN_PROGRESS_TIMEOUT_S = 30.0
-REASON_WINDOW_S = 1.5      # a STATUSTEXT this close to a refusal explains it
+REASON_WAIT_S = 1.0        # PX4 may explain a refusal up to about a second after its ACK
 
 
 def command_name(command: int) -> str:
@@ -129,9 +129,10 @@ class CommandSender:
                 self._pending.pop(command, None)
         if result == mavlink.MAV_RESULT_ACCEPTED:
             return CommandResult(name, "ACCEPTED", attempts, time.monotonic() - start)
-        reason = self._recent_status(REASON_WINDOW_S)
-        if not reason:
-            # PX4 may send its explanation just after the ACK.
-            await asyncio.sleep(0.3)
-            reason = self._recent_status(REASON_WINDOW_S)
+        # The vehicle's own words since the command first went out; PX4 may send them after the ACK.
+        reason = self._recent_status(start)
+        deadline = time.monotonic() + REASON_WAIT_S
+        while not reason and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+            reason = self._recent_status(start)
         raise CommandError(name, result_name(result), reason, attempts)

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,7 +21,12 @@ from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
 from drivers.mavlink import events
 from drivers.mavlink.links import Address, Link, LinkSpec, UdpLink, make_link
+from drivers.mavlink.camera import CameraService
+from drivers.mavlink.gimbal import GimbalService
+from drivers.mavlink.params import ParameterService
+from drivers.mavlink.replay import TlogReplay, parse_replay_url
 from drivers.mavlink.session import VehicleSession
+from drivers.mavlink.signing import Signing
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +35,21 @@ GCS_COMPONENT_ID = mavlink.MAV_COMP_ID_MISSIONPLANNER  # 190, as QGroundControl
 FrameTap = Callable[[bytes, bool], None]  # raw frame, True when sent by us
 
 
+def parse_link_url(url: str) -> LinkSpec | tuple[Path, float]:
+    """A network or serial link, or `tlog:PATH[:SPEED]` to replay a telemetry log; LinkError if neither."""
+    url = url.strip()
+    if url.lower().startswith("tlog:"):
+        return parse_replay_url(url)
+    return LinkSpec.parse(url)
+
+
 @dataclass
 class IngestStats:
     frames: int = 0
     bad_frames: int = 0      # CRC errors, garbage, truncated frames
     unknown_frames: int = 0  # message ids this dialect does not know
     foreign_frames: int = 0  # frames from systems that are not vehicles (other GCS, no heartbeat yet)
+    refused_frames: int = 0  # unsigned or wrongly signed frames from a vehicle that signs
 
 
 class _LinkIO:
@@ -56,8 +71,16 @@ class _LinkIO:
         parser.expected_length = mavlink.HEADER_LEN_V1 + 2
         return True
 
-    def pack(self, msg) -> bytes:
-        buf = msg.pack(self.encoder)
+    def pack(self, msg, signing: mavlink.MAVLinkSigning | None = None) -> bytes:
+        if signing is None:
+            buf = msg.pack(self.encoder)
+        else:
+            # one encoder (one sequence) per link; the key is the vehicle's, for this frame only
+            unsigned, self.encoder.signing = self.encoder.signing, signing
+            try:
+                buf = msg.pack(self.encoder)
+            finally:
+                self.encoder.signing = unsigned
         self.encoder.seq = (self.encoder.seq + 1) % 256
         return buf
 
@@ -68,6 +91,10 @@ class MavlinkHub:
         self.system_id, self.component_id = system_id, component_id
         self.sessions: dict[int, VehicleSession] = {}
         self.stats = IngestStats()
+        self.signing = Signing()
+        # microservices every vehicle gets at once, so they hear its first camera heartbeat,
+        # parameter change or gimbal attitude (classes taking the session, see session.plugin)
+        self.services: tuple[type, ...] = (CameraService, GimbalService, ParameterService)
         self._emit = emit
         self._tap = tap
         self._links: dict[Link, _LinkIO] = {}
@@ -78,9 +105,11 @@ class MavlinkHub:
         return list(self._links)
 
     async def add_link(self, spec: LinkSpec | str) -> Link:
-        if isinstance(spec, str):
-            spec = LinkSpec.parse(spec)
-        link = make_link(spec, self.receive)
+        parsed = parse_link_url(spec) if isinstance(spec, str) else spec
+        if isinstance(parsed, LinkSpec):
+            link: Link = make_link(parsed, self.receive)
+        else:
+            link = TlogReplay(*parsed, self.receive)
         await link.open()
         self.attach(link)
         log.info("link %s open", link.name)
@@ -134,6 +163,10 @@ class MavlinkHub:
             self.stats.unknown_frames += 1
             return
         self.stats.frames += 1
+        refusal = self.signing.check(msg)
+        if refusal is not None:
+            self._refused(header.srcSystem, refusal, now)
+            return
         session = self.sessions.get(header.srcSystem)
         if session is None:
             if msg_id != mavlink.MAVLINK_MSG_ID_HEARTBEAT or msg.autopilot == mavlink.MAV_AUTOPILOT_INVALID \
@@ -141,10 +174,24 @@ class MavlinkHub:
                 self.stats.foreign_frames += 1
                 return
             session = VehicleSession(header.srcSystem, self.send, self._emit)
+            session.station_ids = (self.system_id, self.component_id)
+            session.state.signing = self.signing.mode(header.srcSystem)
             self.sessions[header.srcSystem] = session
+            for service in self.services:
+                session.plugin(service)
         if msg_id == mavlink.MAVLINK_MSG_ID_COMMAND_ACK and msg.target_system not in (0, self.system_id):
             return  # an answer to another ground station
         session.handle(msg, link, peer, now)
+
+    def _refused(self, system_id: int, reason: str, now: float) -> None:
+        self.stats.refused_frames += 1
+        session = self.sessions.get(system_id)
+        if session is not None:
+            session.state.refused_frames += 1
+        event = self.signing.event_due(system_id, reason, now)
+        if event is not None:
+            log.warning("vehicle %d: %s frame refused (%d so far)", system_id, reason, event.refused)
+            self._emit(event)
 
     # -- send ---------------------------------------------------------------------------------
     def send(self, msg, session: VehicleSession | None = None) -> None:
@@ -153,8 +200,9 @@ class MavlinkHub:
             targets = [(self._links[session.link], session.peer)]
         else:
             targets = [(io, None) for io in self._links.values()]
+        signing = self.signing.outgoing(session.state.system_id) if session is not None else None
         for io, peer in targets:
-            buf = io.pack(msg)
+            buf = io.pack(msg, signing)
             io.link.send(buf, peer)
             if self._tap is not None:
                 self._tap(buf, True)
@@ -164,6 +212,10 @@ class MavlinkHub:
             mavlink.MAV_TYPE_GCS, mavlink.MAV_AUTOPILOT_INVALID, 0, 0, mavlink.MAV_STATE_ACTIVE, 3)
         while True:
             self.send(heartbeat)
+            for system_id in self.signing.signing_vehicles:
+                # a vehicle that requires signing drops the unsigned broadcast: it gets its own
+                if system_id in self.sessions:
+                    self.send(heartbeat, self.sessions[system_id])
             now = time.monotonic()
             for session in self.sessions.values():
                 session.check_link(now)

@@ -76,11 +76,14 @@ class MissionTransfer:
             if attempt:
                 resend()
             try:
-                while True:
-                    msg = await asyncio.wait_for(queue.get(), ITEM_TIMEOUT_S)
-                    if getattr(msg, "mission_type", MISSION) == mission_type:
-                        return msg
-            except asyncio.TimeoutError:
+                # asyncio.timeout, not wait_for: on 3.11 wait_for swallows a cancel that lands as
+                # a message arrives, and a pilot's "cancel" must never be lost that way
+                async with asyncio.timeout(ITEM_TIMEOUT_S):
+                    while True:
+                        msg = await queue.get()
+                        if getattr(msg, "mission_type", MISSION) == mission_type:
+                            return msg
+            except TimeoutError:
                 pass
         self._cancel(mission_type)
         raise MissionTransferError(
@@ -106,6 +109,9 @@ class MissionTransfer:
             unsubscribe = self._listen(queue, "MISSION_REQUEST_INT", "MISSION_REQUEST", "MISSION_ACK")
             try:
                 await self._upload(items, mission_type, queue, progress)
+            except asyncio.CancelledError:
+                self._cancel(mission_type)  # the vehicle drops the partial transfer now, not at its timeout
+                raise
             finally:
                 for stop in unsubscribe:
                     stop()
@@ -145,6 +151,9 @@ class MissionTransfer:
             unsubscribe = self._listen(queue, "MISSION_COUNT", "MISSION_ITEM_INT", "MISSION_ITEM", "MISSION_ACK")
             try:
                 items = await self._download(mission_type, queue, progress)
+            except asyncio.CancelledError:
+                self._cancel(mission_type)
+                raise
             finally:
                 for stop in unsubscribe:
                     stop()

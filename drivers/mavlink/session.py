@@ -16,6 +16,7 @@ from drivers.mavlink.modes import mode_name
 from drivers.mavlink.state import LinkQuality, Position, VehicleState, enum_name
 
 P = TypeVar("P")
+STATUSTEXT_CHUNK_LEN = 50
 HEARTBEAT_TIMEOUT_S = 3.0  # as the issue and QGroundControl: 3 s without heartbeat is a lost link
 
 _SENSOR_BITS = {
@@ -33,12 +34,14 @@ class VehicleSession:
         self.state = VehicleState(system_id=system_id)
         self.link: Link | None = None
         self.peer: Address | None = None
+        self.station_ids = (255, mavlink.MAV_COMP_ID_MISSIONPLANNER)  # who we are to the vehicle; set by the hub
         self._emit = emit
         self._send = send
         self._listeners: dict[int, list[Callable[[object], None]]] = {}
         self._plugins: dict[type, object] = {}
         self._quality = LinkQuality()
-        self._status_texts: deque[tuple[float, str]] = deque(maxlen=16)
+        self._status_texts: deque[tuple[float, int, str]] = deque(maxlen=16)
+        self._chunk_id, self._chunk_text = 0, ""
         self.commands = CommandSender(lambda m: send(m, self), system_id, self._recent_status)
         self._handlers = {
             mavlink.MAVLINK_MSG_ID_HEARTBEAT: self._heartbeat,
@@ -170,9 +173,21 @@ class VehicleSession:
 
     def _status_text(self, msg) -> None:
         text = msg.text if isinstance(msg.text, str) else msg.text.decode("utf-8", "replace")
-        text = text.rstrip("\x00").strip()
+        text = text.rstrip("\x00")
+        if getattr(msg, "id", 0):
+            # MAVLink 2 splits texts over 50 characters into chunks sharing an id (PX4 does for
+            # "Arming denied: Resolve system health failures first"): show the whole sentence.
+            if msg.chunk_seq == 0 or msg.id != self._chunk_id:
+                self._chunk_id, self._chunk_text = msg.id, ""
+            self._chunk_text += text
+            if len(text) == STATUSTEXT_CHUNK_LEN:
+                return  # a full chunk: more follows
+            text = self._chunk_text
+        text = text.strip()
+        if not text:
+            return
         self.state.last_status_text = text
-        self._status_texts.append((time.monotonic(), text))
+        self._status_texts.append((time.monotonic(), msg.severity, text))
         self._emit(events.StatusText(self.state.system_id, msg.severity, text))
 
     def _mission_current(self, msg) -> None:
@@ -186,7 +201,8 @@ class VehicleSession:
     def _command_ack(self, msg) -> None:
         self.commands.on_ack(msg)
 
-    def _recent_status(self, window_s: float) -> str:
-        now = time.monotonic()
-        recent = [text for t, text in self._status_texts if now - t <= window_s]
+    def _recent_status(self, since: float) -> str:
+        """The latest warning or worse the vehicle said since a monotonic time: a refusal's reason."""
+        recent = [text for t, severity, text in self._status_texts
+                  if t >= since and severity <= mavlink.MAV_SEVERITY_WARNING]
         return recent[-1] if recent else ""

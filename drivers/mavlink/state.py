@@ -50,6 +50,38 @@ class LinkQuality:
         return self.received / total if total else 0.0
 
 
+@dataclass(frozen=True)
+class VideoStream:
+    """One stream of a camera as VIDEO_STREAM_INFORMATION describes it."""
+
+    stream_id: int
+    name: str
+    uri: str
+    type: str            # RTSP, RTPUDP, TCP_MPEG, MPEG_TS_H264
+    thermal: bool
+    resolution: tuple[int, int]
+    framerate: float
+    hfov_deg: int
+
+
+@dataclass(frozen=True)
+class Camera:
+    """A camera component of the vehicle (MAVLink camera protocol v2) and its streams."""
+
+    component_id: int
+    vendor: str = ""
+    model: str = ""
+    resolution: tuple[int, int] = (0, 0)
+    focal_length_mm: float = 0.0
+    sensor_size_mm: tuple[float, float] = (0.0, 0.0)
+    can_capture_video: bool = False
+    can_capture_image: bool = False
+    streams: tuple[VideoStream, ...] = ()
+    recording: bool = False
+    photos_taken: int = 0
+    last_photo_url: str = ""
+
+
 @dataclass
 class VehicleState:
     system_id: int
@@ -88,6 +120,11 @@ class VehicleState:
     link_quality: float = 0.0
     messages_received: int = 0
     last_heartbeat: float = 0.0  # monotonic seconds
+    cameras: dict[int, Camera] = field(default_factory=dict)   # by component id
+    gimbal_pitch_deg: float = math.nan  # the gimbal device's attitude, as it reports it
+    gimbal_yaw_deg: float = math.nan    # relative to the vehicle's heading
+    signing: str = "off"                # off | signing | required
+    refused_frames: int = 0             # unsigned or wrongly signed frames refused from this vehicle
 
     @property
     def has_position(self) -> bool:

@@ -20,15 +20,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Awaitable, Callable, Sequence, TypeVar
 
-from drivers.mavlink import action, events
+from drivers.mavlink import action, events, mission_control
+from drivers.mavlink.camera import CameraService
+from drivers.mavlink.gimbal import GimbalService
 from drivers.mavlink.commands import CommandError, CommandResult
-from drivers.mavlink.hub import GCS_SYSTEM_ID, IngestStats, MavlinkHub
+from drivers.mavlink.hub import GCS_SYSTEM_ID, IngestStats, MavlinkHub, parse_link_url
 from drivers.mavlink.links import LinkError, LinkSpec
 from drivers.mavlink.mission import MISSION_TYPES, MissionTransfer, MissionTransferError, Progress
+from drivers.mavlink.params import ParameterError, ParameterService
+from drivers.mavlink.replay import TlogReplay
 from drivers.mavlink.session import VehicleSession
+from drivers.mavlink.signing import KeyStore, SigningError, key_from_passphrase
 from drivers.mavlink.state import VehicleState
 from drivers.mavlink.tlog import TlogWriter
 from groundstation.core.datadir import DataDir
+from groundstation.core.findings import Finding
+from groundstation.core.settings import Settings
+from groundstation.core.sharing import TRACK_PERIOD_S, Sharing
+from groundstation.share.delivery import PartnerStatus
 from missions.items import MissionItem
 
 T = TypeVar("T")
@@ -70,13 +79,19 @@ class FleetSnapshot:
     vehicles: dict[int, VehicleView] = field(default_factory=dict)
     links: tuple[LinkView, ...] = ()
     ingest: IngestStats = field(default_factory=IngestStats)
+    findings: tuple[Finding, ...] = ()           # newest first
+    partners: tuple[PartnerStatus, ...] = ()     # delivery state per partner command post
 
 
 class Engine:
     def __init__(self, data_dir: DataDir, links: Sequence[str] = (DEFAULT_LINK,), *,
                  system_id: int = GCS_SYSTEM_ID, record_tlog: bool = True) -> None:
         self.data_dir = data_dir
-        self.link_specs = [LinkSpec.parse(url) for url in links]  # malformed links fail here, early
+        self.settings = Settings.load(data_dir.settings_file)  # a bad file fails here, early
+        self.sharing: Sharing | None = None
+        for url in links:
+            parse_link_url(url)  # a malformed link fails here, before anything starts
+        self.link_urls = list(links)
         self.system_id = system_id
         self._record_tlog = record_tlog
         self.tlog: TlogWriter | None = None
@@ -131,9 +146,12 @@ class Engine:
             self.tlog = TlogWriter(self.data_dir.logs / f"{stamp}.tlog")
             tap = lambda frame, _sent: self.tlog.write(frame)  # noqa: E731 - both directions, as QGC
         self._hub = MavlinkHub(self._on_event, system_id=self.system_id, tap=tap)
-        for spec in self.link_specs:
-            await self._hub.add_link(spec)
+        for url in self.link_urls:
+            await self._hub.add_link(url)
         await self._hub.start()
+        self.sharing = Sharing(self.data_dir.root, self.settings.station_id)
+        await self.sharing.start()
+        self._tasks.append(asyncio.create_task(self._share_tracks(), name="tracks"))
         self._tasks.append(asyncio.create_task(self._publish(), name="snapshots"))
         self._tasks.append(asyncio.create_task(self._record_trails(), name="trails"))
 
@@ -143,6 +161,8 @@ class Engine:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self._hub is not None:
             await self._hub.close()
+        if self.sharing is not None:
+            await self.sharing.stop()
         if self.tlog is not None:
             self.tlog.close()
 
@@ -191,7 +211,13 @@ class Engine:
         }
         links = tuple(LinkView(l.name, l.stats.connected, l.stats.bytes_in, l.stats.bytes_out,
                                l.stats.last_error) for l in hub.links)
-        return FleetSnapshot(time.time(), vehicles, links, copy.copy(hub.stats))
+        return FleetSnapshot(time.time(), vehicles, links, copy.copy(hub.stats),
+                             self.sharing.findings(), self.sharing.partner_status())
+
+    async def _share_tracks(self) -> None:
+        while True:
+            await asyncio.sleep(TRACK_PERIOD_S)
+            await self.sharing.publish_tracks([s.state for s in self._hub.sessions.values()])
 
     async def _record_trails(self) -> None:
         while True:
@@ -267,8 +293,156 @@ class Engine:
         kind = _mission_type(mission_type)
         return self._submit(system_id, lambda s: s.plugin(MissionTransfer).clear(kind))
 
+    # Findings. Every change is written by the engine thread, with the operator's name.
+    def _store(self, change: Callable[..., Finding], *args, **kwargs) -> "concurrent.futures.Future[Finding]":
+        if self._loop is None or self.sharing is None:
+            raise RuntimeError("engine not started")
+
+        async def run() -> Finding:
+            return change(*args, who=kwargs.pop("who", None) or self.settings.operator, **kwargs)
+
+        return asyncio.run_coroutine_threadsafe(run(), self._loop)
+
+    def mark_here(self, lat: float, lon: float, kind: str = "other", note: str | None = None,
+                  h_acc_m: float = 10.0, who: str | None = None):
+        """A finding placed by hand on the map or video."""
+        return self._store(self.sharing.store.mark_here, lat=lat, lon=lon, kind=kind, note=note,
+                           h_acc_m=h_acc_m, who=who)
+
+    def confirm_finding(self, finding_id: str, who: str | None = None):
+        return self._store(self.sharing.store.confirm, finding_id, who=who)
+
+    def dismiss_finding(self, finding_id: str, reason: str | None = None, who: str | None = None):
+        return self._store(self.sharing.store.dismiss, finding_id, reason=reason, who=who)
+
+    def resolve_finding(self, finding_id: str, note: str | None = None, who: str | None = None):
+        return self._store(self.sharing.store.resolve, finding_id, note=note, who=who)
+
+    def annotate_finding(self, finding_id: str, text: str, who: str | None = None):
+        return self._store(self.sharing.store.annotate, finding_id, text=text, who=who)
+
     def start_mission(self, system_id: int):
         return self._submit(system_id, lambda s: action.set_mode(s, "Auto" if action.is_ardupilot(s) else "Mission"))
+
+    def pause_mission(self, system_id: int):
+        return self._submit(system_id, mission_control.pause)
+
+    def resume_mission(self, system_id: int):
+        return self._submit(system_id, mission_control.resume)
+
+    def set_current_mission_item(self, system_id: int, seq: int):
+        return self._submit(system_id, lambda s: mission_control.set_current_item(s, seq))
+
+    # Parameters. Download returns {name: Parameter}; set returns what the vehicle kept.
+    def download_params(self, system_id: int, progress: Progress | None = None):
+        return self._submit(system_id, lambda s: s.plugin(ParameterService).download(progress))
+
+    def read_param(self, system_id: int, name: str):
+        return self._submit(system_id, lambda s: s.plugin(ParameterService).read(name))
+
+    def set_param(self, system_id: int, name: str, value: int | float, param_type: int | None = None):
+        return self._submit(system_id, lambda s: s.plugin(ParameterService).set(name, value, param_type))
+
+    # Cameras (found by themselves; the snapshot's state.cameras lists them) and the gimbal.
+    def describe_camera(self, system_id: int, component: int):
+        return self._submit(system_id, lambda s: s.plugin(CameraService).describe(component))
+
+    def take_photo(self, system_id: int, component: int | None = None):
+        return self._submit(system_id, lambda s: s.plugin(CameraService).take_photo(component))
+
+    def start_video(self, system_id: int, component: int | None = None):
+        return self._submit(system_id, lambda s: s.plugin(CameraService).start_video(component))
+
+    def stop_video(self, system_id: int, component: int | None = None):
+        return self._submit(system_id, lambda s: s.plugin(CameraService).stop_video(component))
+
+    def point_gimbal(self, system_id: int, pitch_deg: float, yaw_deg: float, earth_frame: bool = False):
+        return self._submit(system_id, lambda s: s.plugin(GimbalService).point(pitch_deg, yaw_deg,
+                                                                               earth_frame=earth_frame))
+
+    def gimbal_look_at(self, system_id: int, lat: float, lon: float, alt_rel: float = 0.0):
+        return self._submit(system_id, lambda s: s.plugin(GimbalService).look_at(lat, lon, alt_rel))
+
+    def gimbal_clear_roi(self, system_id: int):
+        return self._submit(system_id, lambda s: s.plugin(GimbalService).clear_roi())
+
+    # MAVLink 2 signing, a key per vehicle kept in the data directory (keys/<system id>.key).
+    @property
+    def signing_keys(self) -> KeyStore:
+        return KeyStore(self.data_dir.root / "keys")
+
+    def enable_signing(self, system_id: int, *, required: bool = True, passphrase: str | None = None,
+                       send_key: bool = False) -> "concurrent.futures.Future[str]":
+        """Sign traffic with this vehicle (its stored key, a new one, or one from a passphrase);
+        with `required`, refuse what it sends unsigned. `send_key` gives the vehicle the key with
+        SETUP_SIGNING first: do that only over a link you trust. Works before the vehicle appears."""
+        keys = self.signing_keys
+        key = key_from_passphrase(passphrase) if passphrase else keys.load_or_create(system_id)
+        if passphrase:
+            keys.save(system_id, key)
+
+        def enable() -> str:
+            hub = self._hub
+            session = hub.sessions.get(system_id)
+            if send_key:
+                if session is None:
+                    raise SigningError(f"vehicle {system_id} has not appeared: cannot send it its key")
+                hub.signing.enable(system_id, key, required)
+                setup = hub.signing.setup_message(system_id)
+                hub.signing.disable(system_id)
+                session.send(setup)  # unsigned: the vehicle does not have the key yet
+            hub.signing.enable(system_id, key, required)
+            if session is not None:
+                session.state.signing = hub.signing.mode(system_id)
+            return str(keys.path(system_id))
+
+        return self._on_loop(enable)
+
+    def disable_signing(self, system_id: int) -> "concurrent.futures.Future[None]":
+        def disable() -> None:
+            self._hub.signing.disable(system_id)
+            if system_id in self._hub.sessions:
+                self._hub.sessions[system_id].state.signing = "off"
+
+        return self._on_loop(disable)
+
+    # More links while running, a .tlog replay among them (`tlog:PATH[:SPEED]`).
+    def open_link(self, url: str) -> "concurrent.futures.Future[str]":
+        async def open_() -> str:
+            return (await self._hub.add_link(url)).name
+
+        return asyncio.run_coroutine_threadsafe(open_(), self._require_loop())
+
+    def control_replay(self, link_name: str, *, seek_s: float | None = None, speed: float | None = None,
+                       paused: bool | None = None) -> "concurrent.futures.Future[tuple[float, float]]":
+        """Seek, change speed, pause or resume a replay; returns (position, duration) in seconds."""
+        def control() -> tuple[float, float]:
+            replay = next((l for l in self._hub.links if isinstance(l, TlogReplay) and l.name == link_name), None)
+            if replay is None:
+                raise LinkError(f"no replay link named {link_name!r}")
+            if speed is not None:
+                replay.set_speed(speed)
+            if seek_s is not None:
+                replay.seek(seek_s)
+            if paused:
+                replay.pause()
+            elif paused is not None:
+                replay.resume()
+            return replay.position_s, replay.duration_s
+
+        return self._on_loop(control)
+
+    def _require_loop(self) -> asyncio.AbstractEventLoop:
+        if self._loop is None:
+            raise RuntimeError("engine not started")
+        return self._loop
+
+    def _on_loop(self, fn: Callable[[], T]) -> "concurrent.futures.Future[T]":
+        """Run a quick function on the engine thread, the one writer of fleet state."""
+        async def run() -> T:
+            return fn()
+
+        return asyncio.run_coroutine_threadsafe(run(), self._require_loop())
 
 
 def _mission_type(name: str) -> int:
@@ -279,4 +453,4 @@ def _mission_type(name: str) -> int:
 
 
 __all__ = ["Engine", "FleetSnapshot", "VehicleView", "LinkView", "DEFAULT_LINK", "LinkError", "CommandError",
-           "MissionTransferError"]
+           "MissionTransferError", "ParameterError", "SigningError"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from groundstation.core.datadir import DataDir
+from groundstation.core.settings import Settings
 from groundstation.core.findings import FindingStore, open_store, utcnow
 from groundstation.share import cap, cot, emsi, geojson, kml
 from groundstation.share.context import EncodeContext
@@ -57,7 +58,8 @@ def add_export_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
     p.add_argument("--format", required=True, choices=FORMATS, help="output format")
     p.add_argument("--out", type=Path, help="output file (default: standard output)")
     p.add_argument("--data-dir", type=Path, help="station data directory (default: the user data folder)")
-    p.add_argument("--station", default="GS", help="station id used in message ids (default: GS)")
+    p.add_argument("--station", default=None,
+                   help="station id used in message ids (default: the station's own, from its settings)")
     p.add_argument("--language", default="en", choices=("en", "fr", "de"), help="language of the text")
     p.set_defaults(func=run_export)
     return p
@@ -65,7 +67,8 @@ def add_export_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
 
 def run_export(args: argparse.Namespace) -> int:
     data = DataDir.open(args.data_dir)
-    with open_store(data.root, args.station) as store:
+    station = args.station or Settings.load(data.settings_file).station_id
+    with open_store(data.root, station) as store:
         kmz = args.out is not None and args.out.suffix.lower() == ".kmz"
         if args.format != "kml" and kmz:
             print("export: .kmz output needs --format kml", file=sys.stderr)

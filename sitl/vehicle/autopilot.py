@@ -16,6 +16,10 @@ import pymap3d
 from pymavlink.dialects.v20 import common as mavlink
 
 from . import px4_modes
+from .geofence import FenceArea, fence_areas, inside_fence
+from .gimbal import Gimbal
+from .mission_flight import MissionFlight, is_navigation, item_altitude
+from .mission_protocol import FENCE, MISSION, RALLY, MissionStore
 from .multicopter import Multicopter, Px4Parameters, Wind, wrap_pi
 from .px4_modes import FlightMode, Requirement
 
@@ -92,6 +96,7 @@ class Outbox:
 
     acks: list[mavlink.MAVLink_message] = field(default_factory=list)
     broadcast: list[mavlink.MAVLink_message] = field(default_factory=list)
+    captures: int = 0            # photos the camera must take now (mission camera trigger)
 
 
 class Px4Autopilot:
@@ -128,6 +133,12 @@ class Px4Autopilot:
         self.manual_control_time = -math.inf
         self.deny_arming: str | None = None
         self.outbox = Outbox()
+        self.store = MissionStore()
+        self.mission = MissionFlight(self.store)
+        self.gimbal = Gimbal()
+        self.fence: list[FenceArea] = []
+        self.fence_breached = False
+        self.rtl_destination: tuple[float, float, float] | None = None   # east, north, yaw of the landing point
 
     # ---- geodesy -------------------------------------------------------------------------------
 
@@ -166,8 +177,13 @@ class Px4Autopilot:
             cmd.command, result, 0, 0, cmd.source_system, cmd.source_component))
 
     def take_outbox(self) -> Outbox:
-        out, self.outbox = self.outbox, Outbox()
+        captures = self.outbox.captures
+        out, self.outbox = self.outbox, Outbox(captures=captures)   # photos are the camera's to take
         return out
+
+    def take_captures(self) -> int:
+        count, self.outbox.captures = self.outbox.captures, 0
+        return count
 
     # ---- mode management -----------------------------------------------------------------------
 
@@ -182,8 +198,8 @@ class Px4Autopilot:
             return "No manual control input"
         if Requirement.OFFBOARD_SIGNAL in needs and not self._offboard_signal_present():
             return "No offboard signal"
-        if Requirement.MISSION in needs:
-            return "No valid mission available"   # no mission has been uploaded to this simulator
+        if Requirement.MISSION in needs and not self.mission.valid:
+            return "No valid mission available"
         return None
 
     def _manual_control_present(self) -> bool:
@@ -214,6 +230,9 @@ class Px4Autopilot:
             self._plan_rtl()
         elif self.mode is px4_modes.LAND:
             self.target = Target(m.east, m.north, m.alt_amsl, self.params.MPC_XY_CRUISE, m.yaw)
+        elif self.mode is px4_modes.MISSION:
+            self.mission.activate(self.landed)
+            self.target = Target(m.east, m.north, m.alt_amsl, self.params.MPC_XY_CRUISE, m.yaw)
         else:
             # Hold and the manual modes start from the point where the vehicle can stop
             speed = m.ground_speed
@@ -233,6 +252,12 @@ class Px4Autopilot:
             mavlink.MAV_CMD_NAV_RETURN_TO_LAUNCH: self._cmd_rtl,
             mavlink.MAV_CMD_DO_REPOSITION: self._cmd_reposition,
             mavlink.MAV_CMD_DO_SET_MODE: self._cmd_set_mode,
+            mavlink.MAV_CMD_MISSION_START: self._cmd_mission_start,
+            mavlink.MAV_CMD_DO_SET_MISSION_CURRENT: self._cmd_set_mission_current,
+            mavlink.MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW: self._cmd_gimbal_pitchyaw,
+            mavlink.MAV_CMD_DO_GIMBAL_MANAGER_CONFIGURE: lambda cmd: self._ack(cmd, mavlink.MAV_RESULT_ACCEPTED),
+            mavlink.MAV_CMD_DO_SET_ROI_LOCATION: self._cmd_roi_location,
+            mavlink.MAV_CMD_DO_SET_ROI_NONE: self._cmd_roi_none,
         }
         handler = handlers.get(cmd.command)
         if handler is None:
@@ -328,6 +353,48 @@ class Px4Autopilot:
             self._reject_mode_text(request.mode.px4_name)   # PX4 only tells Mission Planner
         self._ack(cmd, mavlink.MAV_RESULT_TEMPORARILY_REJECTED)
 
+    def _cmd_mission_start(self, cmd: Command) -> None:
+        """MISSION_START switches to Mission and arms (Commander: "switch to AUTO_MISSION and ARM")."""
+        if not self.mission.valid:
+            self._ack(cmd, mavlink.MAV_RESULT_DENIED)
+            return
+        first = cmd.param(1)
+        if math.isfinite(first) and 0 <= first < len(self.store.mission):
+            self.store.current_seq = int(first)
+            self.mission.reset()
+        if self.change_mode(px4_modes.MISSION) and self.arm():
+            self._ack(cmd, mavlink.MAV_RESULT_ACCEPTED)
+        else:
+            self._text(SEVERITY_CRITICAL, "Mission start denied")
+            self._ack(cmd, mavlink.MAV_RESULT_TEMPORARILY_REJECTED)
+
+    def _cmd_set_mission_current(self, cmd: Command) -> None:
+        seq = cmd.param(1)
+        if not (math.isfinite(seq) and 0 <= seq < len(self.store.mission)):
+            self._ack(cmd, mavlink.MAV_RESULT_DENIED)
+            return
+        self.store.current_seq = int(seq)
+        self.mission.reset()
+        self._ack(cmd, mavlink.MAV_RESULT_ACCEPTED)
+
+    def _cmd_gimbal_pitchyaw(self, cmd: Command) -> None:
+        flags = int(cmd.param(5)) if math.isfinite(cmd.param(5)) else 0
+        self.gimbal.set_angles(cmd.param(1), cmd.param(2), bool(flags & mavlink.GIMBAL_MANAGER_FLAGS_YAW_LOCK))
+        self._ack(cmd, mavlink.MAV_RESULT_ACCEPTED)
+
+    def _cmd_roi_location(self, cmd: Command) -> None:
+        lat, lon = cmd.param(5), cmd.param(6)
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            self._ack(cmd, mavlink.MAV_RESULT_DENIED)
+            return
+        alt = self._command_altitude(cmd, 7)
+        self.gimbal.roi = (lat, lon, alt if math.isfinite(alt) else self.origin[2])
+        self._ack(cmd, mavlink.MAV_RESULT_ACCEPTED)
+
+    def _cmd_roi_none(self, cmd: Command) -> None:
+        self.gimbal.roi = None
+        self._ack(cmd, mavlink.MAV_RESULT_ACCEPTED)
+
     # ---- arming --------------------------------------------------------------------------------
 
     def arm(self) -> bool:
@@ -417,7 +484,12 @@ class Px4Autopilot:
             return
         m = self.model
         p = self.params
-        distance = math.hypot(m.east - self.home.east, m.north - self.home.north)
+        # the closest safe point: home or an uploaded rally point
+        points = [(self.home.east, self.home.north, self.home.yaw)]
+        points += [(*self.to_local(r.x / 1e7, r.y / 1e7), self.home.yaw) for r in self.store.rally
+                   if r.command == mavlink.MAV_CMD_NAV_RALLY_POINT]
+        self.rtl_destination = min(points, key=lambda d: math.hypot(d[0] - m.east, d[1] - m.north))
+        distance = math.hypot(m.east - self.rtl_destination[0], m.north - self.rtl_destination[1])
         # RTL_CONE_ANG: close to home the vehicle need not climb all the way to RTL_RETURN_ALT
         cone = distance * math.tan(math.radians(p.RTL_CONE_ANG)) if p.RTL_CONE_ANG > 0 else math.inf
         return_rel = min(p.RTL_RETURN_ALT, max(p.RTL_DESCEND_ALT, cone))
@@ -487,6 +559,8 @@ class Px4Autopilot:
             return (ve, vn, -self._landing_speed()), self.target.yaw
         if mode is px4_modes.RTL and self.target is not None and self.home is not None:
             return self._rtl_demand()
+        if mode is px4_modes.MISSION:
+            return self._mission_demand()
         if mode is px4_modes.OFFBOARD:
             return self._offboard_demand()
         if Requirement.MANUAL_CONTROL in mode.requirements:
@@ -500,17 +574,18 @@ class Px4Autopilot:
         p = self.params
         home = self.home
         assert home is not None and self.target is not None
+        dest_e, dest_n, dest_yaw = self.rtl_destination or (dest_e, dest_n, dest_yaw)
         if self.rtl_phase is RtlPhase.CLIMB:
             self.target = Target(self.target.east, self.target.north, self.rtl_alt, p.MPC_XY_CRUISE, None)
             if self._arrived(self.target, horizontal=False):
                 self.rtl_phase = RtlPhase.RETURN
         if self.rtl_phase is RtlPhase.RETURN:
-            self.target = Target(home.east, home.north, self.rtl_alt, p.MPC_XY_CRUISE, None)
+            self.target = Target(dest_e, dest_n, self.rtl_alt, p.MPC_XY_CRUISE, None)
             if self._arrived(self.target, vertical=False):
                 self.rtl_phase = RtlPhase.DESCEND
         if self.rtl_phase is RtlPhase.DESCEND:
             descend_to = min(self.rtl_alt, home.alt + p.RTL_DESCEND_ALT)
-            self.target = Target(home.east, home.north, descend_to, p.MPC_XY_CRUISE, home.yaw)
+            self.target = Target(dest_e, dest_n, descend_to, p.MPC_XY_CRUISE, dest_yaw)
             if self._arrived(self.target):
                 self.rtl_phase = RtlPhase.LOITER
                 self.rtl_loiter_until = self.time + max(0.0, p.RTL_LAND_DELAY)
@@ -520,11 +595,175 @@ class Px4Autopilot:
             else:
                 return self._velocity_to(self.target), self._yaw_for(self.target)
         if self.rtl_phase is RtlPhase.LAND:
-            ve, vn, _ = self._velocity_to(Target(home.east, home.north, m.alt_amsl, 2.0))
-            return (ve, vn, -self._landing_speed()), home.yaw
+            ve, vn, _ = self._velocity_to(Target(dest_e, dest_n, m.alt_amsl, 2.0))
+            return (ve, vn, -self._landing_speed()), dest_yaw
         if self.rtl_phase is RtlPhase.IDLE:
             return (0.0, 0.0, 0.0), None
         return self._velocity_to(self.target), self._yaw_for(self.target)
+
+    # ---- mission -------------------------------------------------------------------------------
+
+    def on_store_change(self, mission_type: int) -> None:
+        """A list was uploaded or cleared (or the current item moved: -1)."""
+        if mission_type in (MISSION, -1):
+            self.mission.reset()
+        elif mission_type == FENCE:
+            self.fence = fence_areas(self.store.fence, self.to_local)
+            self.fence_breached = False
+
+    def _item_point(self, item) -> tuple[float, float, float]:
+        """East, north, AMSL of a mission item; lat/lon 0 means "where the vehicle is"."""
+        m = self.model
+        home_alt = self.home.alt if self.home else self.origin[2]
+        east, north = (m.east, m.north) if item.x == 0 and item.y == 0 else self.to_local(item.x / 1e7, item.y / 1e7)
+        return east, north, item_altitude(item, home_alt)
+
+    def _mission_speed(self) -> float:
+        return min(self.mission.speed or self.params.MPC_XY_CRUISE, self.params.MPC_XY_VEL_MAX)
+
+    def _do_item(self, item) -> None:
+        """A DO item: takes effect now; the mission moves on."""
+        cmd = item.command
+        g = self.gimbal
+        if cmd == mavlink.MAV_CMD_DO_CHANGE_SPEED:
+            if item.param2 > 0:
+                self.mission.speed = item.param2
+            elif item.param2 == -1:
+                self.mission.speed = None
+        elif cmd == mavlink.MAV_CMD_DO_SET_ROI_LOCATION or (cmd == mavlink.MAV_CMD_DO_SET_ROI
+                                                            and int(item.param1) == mavlink.MAV_ROI_LOCATION):
+            home_alt = self.home.alt if self.home else self.origin[2]
+            g.roi = (item.x / 1e7, item.y / 1e7, item_altitude(item, home_alt))
+        elif cmd in (mavlink.MAV_CMD_DO_SET_ROI_NONE, mavlink.MAV_CMD_DO_SET_ROI):
+            g.roi = None
+        elif cmd == mavlink.MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW:
+            flags = int(item.x)          # param5 travels in x for MAV_FRAME_MISSION items
+            g.set_angles(item.param1, item.param2, bool(flags & mavlink.GIMBAL_MANAGER_FLAGS_YAW_LOCK))
+        elif cmd == mavlink.MAV_CMD_DO_SET_CAM_TRIGG_DIST:
+            self.mission.trigger_distance = max(0.0, item.param1)
+            self.mission.travelled = 0.0
+            if item.param3 == 1 and item.param1 > 0:
+                self.outbox.captures += 1        # param3 = 1: one photo at once
+        elif cmd == mavlink.MAV_CMD_IMAGE_START_CAPTURE:
+            self.outbox.captures += max(1, int(item.param3))
+
+    def _mission_demand(self) -> tuple[tuple[float, float, float], float | None]:
+        m = self.model
+        p = self.params
+        flight = self.mission
+        items = self.store.mission
+        hold = (0.0, 0.0, 0.0)
+        for _ in range(len(items) + 1):           # DO items run back to back within one step
+            if flight.finished or not items:
+                if not self.landed:
+                    self._text(SEVERITY_INFO, "Mission finished, loitering")
+                    self.change_mode(px4_modes.LOITER)
+                return hold, None
+            item = items[flight.seq]
+            if item.command == mavlink.MAV_CMD_DO_JUMP:
+                if not flight.jump(item):
+                    flight.advance()
+                continue
+            if not is_navigation(item.command):
+                self._do_item(item)
+                flight.advance()
+                continue
+            break
+        if not self.armed:
+            return hold, None
+        cmd = item.command
+        home_alt = self.home.alt if self.home else self.origin[2]
+        if cmd == mavlink.MAV_CMD_NAV_RETURN_TO_LAUNCH:
+            flight.advance()
+            self.change_mode(px4_modes.RTL)
+            return hold, None
+        if cmd == mavlink.MAV_CMD_NAV_TAKEOFF or not flight.airborne:
+            # a mission that starts on the ground takes off first, as PX4's does
+            alt = self._item_point(item)[2] if cmd == mavlink.MAV_CMD_NAV_TAKEOFF else -math.inf
+            alt = max(alt, home_alt + p.MIS_TAKEOFF_ALT)
+            target = Target(m.east, m.north, alt, p.MPC_XY_CRUISE, m.yaw)
+            if self._arrived(target, horizontal=False):
+                flight.airborne = True
+                if cmd == mavlink.MAV_CMD_NAV_TAKEOFF:
+                    flight.advance()
+            return self._velocity_to(target), m.yaw
+        east, north, alt = self._item_point(item)
+        yaw = math.radians(item.param4) if math.isfinite(item.param4) and cmd != mavlink.MAV_CMD_NAV_LOITER_TIME else None
+        target = Target(east, north, alt, self._mission_speed(), self._roi_yaw() if self.gimbal.roi else yaw)
+        if cmd == mavlink.MAV_CMD_NAV_LAND:
+            if self._arrived(target, vertical=False):
+                if self.landed:
+                    flight.advance()
+                    return hold, None
+                ve, vn, _ = self._velocity_to(Target(east, north, m.alt_amsl, 2.0))
+                return (ve, vn, -self._landing_speed()), target.yaw
+            target.alt = m.alt_amsl
+            return self._velocity_to(target), self._yaw_for(target)
+        radius = item.param2 if cmd == mavlink.MAV_CMD_NAV_WAYPOINT and item.param2 > 0 else p.NAV_ACC_RAD
+        close = math.hypot(east - m.east, north - m.north) < radius and abs(alt - m.alt_amsl) < p.NAV_MC_ALT_RAD
+        if close and cmd != mavlink.MAV_CMD_NAV_LOITER_UNLIM:
+            if flight.hold_until is None:
+                wait = item.param1 if cmd in (mavlink.MAV_CMD_NAV_WAYPOINT, mavlink.MAV_CMD_NAV_LOITER_TIME) else 0.0
+                flight.hold_until = self.time + max(0.0, wait)
+            if self.time >= flight.hold_until:
+                flight.advance()
+        return self._velocity_to(target), self._yaw_for(target)
+
+    def _roi_yaw(self) -> float | None:
+        roi = self.gimbal.roi
+        if roi is None:
+            return None
+        east, north = self.to_local(roi[0], roi[1])
+        de, dn = east - self.model.east, north - self.model.north
+        return math.atan2(de, dn) if math.hypot(de, dn) > 1.0 else None
+
+    def _step_payload(self, dt: float) -> None:
+        """Gimbal slews (towards the ROI if one is set); the camera triggers by distance."""
+        m = self.model
+        g = self.gimbal
+        if g.roi is not None:
+            east, north = self.to_local(g.roi[0], g.roi[1])
+            de, dn = east - m.east, north - m.north
+            g.target_pitch = max(-90.0, math.degrees(math.atan2(g.roi[2] - m.alt_amsl, math.hypot(de, dn))))
+            g.target_yaw, g.yaw_earth = math.degrees(math.atan2(de, dn)), True
+        g.step(dt, math.degrees(m.yaw), self.params.MNT_RATE_PITCH, self.params.MNT_RATE_YAW)
+        flight = self.mission
+        if flight.trigger_distance > 0 and self.mode is px4_modes.MISSION and not self.landed:
+            flight.travelled += m.ground_speed * dt
+            if flight.travelled >= flight.trigger_distance:
+                flight.travelled -= flight.trigger_distance
+                self.outbox.captures += 1
+        self.outbox.broadcast.extend(flight.events)
+        flight.events.clear()
+
+    def _check_geofence(self) -> None:
+        """Navigator's geofence check on the current position; the breach action follows GF_ACTION."""
+        p = self.params
+        if not self.armed or self.landed or (not self.fence and p.GF_MAX_HOR_DIST <= 0 and p.GF_MAX_VER_DIST <= 0):
+            return
+        m = self.model
+        inside = inside_fence(self.fence, (m.east, m.north))
+        if self.home is not None:
+            if p.GF_MAX_HOR_DIST > 0 and math.hypot(m.east - self.home.east, m.north - self.home.north) > p.GF_MAX_HOR_DIST:
+                inside = False
+            if p.GF_MAX_VER_DIST > 0 and m.alt_amsl - self.home.alt > p.GF_MAX_VER_DIST:
+                inside = False
+        if inside:
+            self.fence_breached = False
+            return
+        if self.fence_breached:
+            return
+        self.fence_breached = True
+        action = int(p.GF_ACTION)
+        if action == 0:
+            return
+        mode = {2: px4_modes.LOITER, 3: px4_modes.RTL, 5: px4_modes.LAND}.get(action)
+        name = {1: "warning", 2: "Hold", 3: "Return", 4: "flight termination", 5: "Land"}.get(action, "warning")
+        self._text(SEVERITY_CRITICAL, f"Geofence breached, action: {name}")
+        if action == 4:
+            self.disarm(forced=True, reason="geofence flight termination")
+        elif mode is not None and self.mode is not mode:
+            self.change_mode(mode)
 
     def _offboard_demand(self) -> tuple[tuple[float, float, float], float | None]:
         sp = self.offboard_setpoint
@@ -557,6 +796,7 @@ class Px4Autopilot:
         demand, yaw = self._demand()
         max_up = self.params.MPC_TKO_SPEED if (self.mode is px4_modes.TAKEOFF and self.model.up < 1.0) else None
         self.model.step(dt, demand, yaw, self.rng, max_up=max_up)
+        self._step_payload(dt)
         self._update_gps_error(dt)
         self._land_detector()
         self._auto_disarm()
@@ -598,9 +838,10 @@ class Px4Autopilot:
             self.disarm(forced=True, reason="auto preflight disarming")
 
     def _failsafes(self) -> None:
-        """Loss of the offboard or manual-control signal while flying in a mode that needs it."""
+        """Geofence, and loss of the offboard or manual-control signal while flying in a mode that needs it."""
         if not self.armed or self.landed:
             return
+        self._check_geofence()
         if self.mode is px4_modes.OFFBOARD and not self._offboard_signal_present():
             self._text(SEVERITY_WARNING, "Failsafe activated: no offboard signal, holding")
             self.change_mode(px4_modes.LOITER)

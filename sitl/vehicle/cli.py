@@ -6,6 +6,7 @@ import signal
 import threading
 
 from .fleet import DEFAULT_HOME, SimulatedFleet
+from .mission_protocol import MissionLimits
 from .telemetry import RATE_PROFILES
 
 
@@ -35,6 +36,16 @@ def _positive(text: str) -> float:
     return value
 
 
+def _signing_key(text: str) -> bytes:
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected 64 hex digits (a 32-byte MAVLink signing key)") from None
+    if len(key) != 32:
+        raise argparse.ArgumentTypeError(f"a MAVLink signing key is 32 bytes (64 hex digits), got {len(key)} bytes")
+    return key
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--count", type=int, default=1, help="number of vehicles (system ids 1..N)")
     parser.add_argument("--speedup", type=_positive, default=1.0, help="sim seconds per wall second")
@@ -49,6 +60,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--api", action="store_true", help="add PX4's API link: local 14580+i -> 14540+i")
     parser.add_argument("--gps-noise", type=float, default=0.0, help="GPS error sigma in metres")
     parser.add_argument("--wind", type=float, default=0.0, help="mean wind speed in m/s")
+    parser.add_argument("--signing-key", type=_signing_key, default=None,
+                        help="MAVLink 2 signing key, 64 hex digits: signed traffic only, in and out")
+    parser.add_argument("--video-port", type=int, default=5600,
+                        help="UDP port of vehicle 1's RGB stream (thermal +1; vehicle i adds 2*(i-1))")
+    parser.add_argument("--max-fence", type=int, default=64, help="geofence items a vehicle holds (PX4: 64)")
+    parser.add_argument("--max-rally", type=int, default=32, help="rally points a vehicle holds (PX4: 32)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fleet = SimulatedFleet(count=args.count, home=args.home, gcs=args.gcs, speedup=args.speedup,
                            seed=args.seed, base_port=args.base_port, rates=args.rates, api=args.api,
-                           bind_host=args.bind, gps_noise_m=args.gps_noise, wind_speed=args.wind)
+                           bind_host=args.bind, gps_noise_m=args.gps_noise, wind_speed=args.wind,
+                           signing_key=args.signing_key, video_base_port=args.video_port,
+                           mission_limits=MissionLimits(fence=args.max_fence, rally=args.max_rally))
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     with fleet:

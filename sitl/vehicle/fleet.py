@@ -9,6 +9,7 @@ from typing import Callable
 import pymap3d
 
 from .link import Address
+from .mission_protocol import MissionLimits
 from .multicopter import Px4Parameters, Wind
 from .vehicle import LinkConfig, SimulatedVehicle
 
@@ -29,7 +30,8 @@ class SimulatedFleet:
                  api_base_port: int = 14580, api_peer_base_port: int = 14540, bind_host: str = "127.0.0.1",
                  step_hz: float = 50.0, spacing_m: float = 5.0, gps_fix_delay: float = 3.0,
                  gps_noise_m: float = 0.0, wind_speed: float = 0.0, wind_direction_deg: float = 0.0,
-                 params: Px4Parameters | None = None) -> None:
+                 params: Px4Parameters | None = None, mission_limits: MissionLimits | None = None,
+                 signing_key: bytes | None = None, video_base_port: int = 5600) -> None:
         if count < 1:
             raise ValueError(f"a fleet needs at least one vehicle, got count={count}")
         if not speedup > 0:
@@ -60,7 +62,10 @@ class SimulatedFleet:
                 wind = Wind(wind_speed, wind_direction_deg, gust_sigma=0.3 * wind_speed)
                 self.vehicles.append(SimulatedVehicle(
                     1 + i, (float(lat), float(lon), float(home[2])), links, seed=seed * 1000 + i,
-                    params=params, gps_fix_delay=gps_fix_delay, gps_noise_m=gps_noise_m, wind=wind))
+                    params=params, gps_fix_delay=gps_fix_delay, gps_noise_m=gps_noise_m, wind=wind,
+                    mission_limits=mission_limits, video_port=video_base_port + 2 * i))
+                if signing_key is not None:
+                    self.vehicles[-1].set_signing_key(signing_key)
         except BaseException:
             self._close_vehicles()
             raise

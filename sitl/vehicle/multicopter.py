@@ -37,6 +37,11 @@ class Px4Parameters:
     COM_DISARM_PRFLT: float = 10.0
     COM_OF_LOSS_T: float = 1.0
     COM_RC_LOSS_T: float = 0.5
+    GF_ACTION: int = 2                   # geofence breach: 0 none, 1 warn, 2 Hold, 3 Return, 4 terminate, 5 Land
+    GF_MAX_HOR_DIST: float = 0.0         # m from home, 0 = off
+    GF_MAX_VER_DIST: float = 0.0         # m above home, 0 = off
+    MNT_RATE_PITCH: float = 30.0         # deg/s gimbal slew
+    MNT_RATE_YAW: float = 30.0
 
 
 @dataclass

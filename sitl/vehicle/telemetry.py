@@ -12,6 +12,8 @@ from pymavlink.dialects.v20 import common as mavlink
 
 from . import px4_modes
 from .autopilot import Px4Autopilot, RtlPhase
+from .camera import GIMBAL_DEVICE_ID
+from .gimbal import PITCH_MAX, PITCH_MIN, YAW_MAX, YAW_MIN
 
 NORMAL_RATES: dict[str, float] = {
     "HEARTBEAT": 1.0,
@@ -23,6 +25,9 @@ NORMAL_RATES: dict[str, float] = {
     "EXTENDED_SYS_STATE": 1.0,
     "BATTERY_STATUS": 0.5,
     "HOME_POSITION": 0.5,
+    "MISSION_CURRENT": 1.0,
+    "GIMBAL_DEVICE_ATTITUDE_STATUS": 10.0,
+    "GIMBAL_MANAGER_STATUS": 1.0,
 }
 SITL_RATES: dict[str, float] = {**NORMAL_RATES, "GLOBAL_POSITION_INT": 50.0, "ATTITUDE": 50.0,
                                 "LOCAL_POSITION_NED": 50.0}
@@ -35,7 +40,10 @@ PX4_VERSION = (1 << 24) | (16 << 16) | (0 << 8) | 255          # v1.16.0, FIRMWA
 CAPABILITIES = (mavlink.MAV_PROTOCOL_CAPABILITY_COMMAND_INT
                 | mavlink.MAV_PROTOCOL_CAPABILITY_MAVLINK2
                 | mavlink.MAV_PROTOCOL_CAPABILITY_SET_POSITION_TARGET_LOCAL_NED
-                | mavlink.MAV_PROTOCOL_CAPABILITY_SET_POSITION_TARGET_GLOBAL_INT)
+                | mavlink.MAV_PROTOCOL_CAPABILITY_SET_POSITION_TARGET_GLOBAL_INT
+                | mavlink.MAV_PROTOCOL_CAPABILITY_MISSION_INT | mavlink.MAV_PROTOCOL_CAPABILITY_MISSION_FENCE
+                | mavlink.MAV_PROTOCOL_CAPABILITY_MISSION_RALLY | mavlink.MAV_PROTOCOL_CAPABILITY_PARAM_ENCODE_BYTEWISE
+                | mavlink.MAV_PROTOCOL_CAPABILITY_MAVLINK2)
 
 # sensors PX4 reports as present/enabled/healthy on a working SITL quad
 _SENSORS = (mavlink.MAV_SYS_STATUS_SENSOR_3D_GYRO | mavlink.MAV_SYS_STATUS_SENSOR_3D_ACCEL
@@ -156,6 +164,35 @@ def autopilot_version(ap: Px4Autopilot) -> mavlink.MAVLink_message | None:
         CAPABILITIES, PX4_VERSION, PX4_VERSION, 0, 0, [0] * 8, [0] * 8, [0] * 8, 0, 0, uid)
 
 
+def mission_current(ap: Px4Autopilot) -> mavlink.MAVLink_message | None:
+    return ap.mission.current_message(ap.mode is px4_modes.MISSION)
+
+
+def gimbal_manager_information(ap: Px4Autopilot) -> mavlink.MAVLink_message | None:
+    caps = (mavlink.GIMBAL_MANAGER_CAP_FLAGS_HAS_PITCH_AXIS | mavlink.GIMBAL_MANAGER_CAP_FLAGS_HAS_YAW_AXIS
+            | mavlink.GIMBAL_MANAGER_CAP_FLAGS_HAS_YAW_FOLLOW | mavlink.GIMBAL_MANAGER_CAP_FLAGS_HAS_YAW_LOCK
+            | mavlink.GIMBAL_MANAGER_CAP_FLAGS_CAN_POINT_LOCATION_GLOBAL)
+    rad = math.radians
+    return mavlink.MAVLink_gimbal_manager_information_message(
+        _msec(ap), caps, GIMBAL_DEVICE_ID, 0.0, 0.0, rad(PITCH_MIN), rad(PITCH_MAX), rad(YAW_MIN), rad(YAW_MAX))
+
+
+def gimbal_manager_status(ap: Px4Autopilot) -> mavlink.MAVLink_message | None:
+    flags = (mavlink.GIMBAL_MANAGER_FLAGS_ROLL_LOCK | mavlink.GIMBAL_MANAGER_FLAGS_PITCH_LOCK
+             | (mavlink.GIMBAL_MANAGER_FLAGS_YAW_LOCK if ap.gimbal.yaw_earth else 0))
+    return mavlink.MAVLink_gimbal_manager_status_message(_msec(ap), flags, GIMBAL_DEVICE_ID, 0, 0, 0, 0)
+
+
+def gimbal_device_attitude_status(ap: Px4Autopilot) -> mavlink.MAVLink_message | None:
+    """Attitude with yaw relative to the vehicle's nose (GIMBAL_DEVICE_FLAGS_YAW_IN_VEHICLE_FRAME)."""
+    g = ap.gimbal
+    flags = mavlink.GIMBAL_DEVICE_FLAGS_YAW_IN_VEHICLE_FRAME | mavlink.GIMBAL_DEVICE_FLAGS_ROLL_LOCK \
+        | mavlink.GIMBAL_DEVICE_FLAGS_PITCH_LOCK
+    return mavlink.MAVLink_gimbal_device_attitude_status_message(
+        0, 0, _msec(ap), flags, g.quaternion(), 0.0, math.radians(g.pitch_rate), math.radians(g.yaw_rate), 0,
+        math.nan, math.nan, GIMBAL_DEVICE_ID)
+
+
 BUILDERS: dict[str, Callable[[Px4Autopilot], mavlink.MAVLink_message | None]] = {
     "HEARTBEAT": heartbeat,
     "SYS_STATUS": sys_status,
@@ -168,6 +205,10 @@ BUILDERS: dict[str, Callable[[Px4Autopilot], mavlink.MAVLink_message | None]] = 
     "BATTERY_STATUS": battery_status,
     "HOME_POSITION": home_position,
     "AUTOPILOT_VERSION": autopilot_version,
+    "MISSION_CURRENT": mission_current,
+    "GIMBAL_MANAGER_INFORMATION": gimbal_manager_information,
+    "GIMBAL_MANAGER_STATUS": gimbal_manager_status,
+    "GIMBAL_DEVICE_ATTITUDE_STATUS": gimbal_device_attitude_status,
 }
 MESSAGE_IDS = {name: getattr(mavlink, f"MAVLINK_MSG_ID_{name}") for name in BUILDERS}
 NAMES_BY_ID = {msg_id: name for name, msg_id in MESSAGE_IDS.items()}

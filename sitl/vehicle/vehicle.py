@@ -1,18 +1,24 @@
 """A simulated PX4 vehicle: autopilot + its MAVLink links (GCS link, optional API link)."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import socket
+import time
 from dataclasses import dataclass
 
 from pymavlink.dialects.v20 import common as mavlink
 
+from . import camera
 from .autopilot import Command, OffboardSetpoint, Outbox, Px4Autopilot
 from .link import Address, Faults, MavlinkLink
+from .mission_protocol import MissionLimits, MissionProtocol
 from .multicopter import Px4Parameters, Wind
+from .parameters import INT32, Parameter, ParameterProtocol, ParameterTable
 from .telemetry import BUILDERS, NAMES_BY_ID, RATE_PROFILES
 
 INT32_MAX = 2**31 - 1
+SIGNING_EPOCH = 1420070400       # MAVLink 2 signing timestamps count 10 us units from 2015-01-01
 NAN_AS_INT = 0x7FF80000          # what a float NaN becomes when a sender casts it into lat/lon
 LINK_COMMANDS = {mavlink.MAV_CMD_SET_MESSAGE_INTERVAL, mavlink.MAV_CMD_GET_MESSAGE_INTERVAL,
                  mavlink.MAV_CMD_REQUEST_MESSAGE, mavlink.MAV_CMD_REQUEST_AUTOPILOT_CAPABILITIES}
@@ -40,6 +46,10 @@ class VehicleTruth:
     ground_speed: float
     climb_rate: float
     heading_deg: float
+    gimbal_pitch_deg: float = 0.0      # camera attitude: pitch from the horizon (negative: down) ...
+    gimbal_yaw_deg: float = 0.0        # ... and yaw from the vehicle's nose, clockwise
+    images_captured: int = 0
+    mission_seq: int = 0               # the mission item being flown
 
 
 @dataclass(frozen=True)
@@ -57,11 +67,19 @@ class SimulatedVehicle:
 
     def __init__(self, system_id: int, origin: tuple[float, float, float], links: list[LinkConfig], *,
                  seed: int, params: Px4Parameters | None = None, gps_fix_delay: float = 3.0,
-                 gps_noise_m: float = 0.0, wind: Wind | None = None) -> None:
+                 gps_noise_m: float = 0.0, wind: Wind | None = None, mission_limits: MissionLimits | None = None,
+                 video_host: str = "127.0.0.1", video_port: int = 5600) -> None:
         self.system_id = system_id
         self.faults = Faults()
         self.autopilot = Px4Autopilot(system_id, origin, seed=seed, params=params,
                                       gps_fix_delay=gps_fix_delay, gps_noise_m=gps_noise_m, wind=wind)
+        ap = self.autopilot
+        self.missions = MissionProtocol(system_id, ap.store, self.faults, mission_limits, ap.on_store_change)
+        self.parameters = ParameterTable(system_id, ap.params)
+        self.param_protocol = ParameterProtocol(system_id, self.parameters, self.faults, self._parameter_changed)
+        self.camera = camera.CameraState(camera.default_streams(video_host, video_port))
+        self._camera_heartbeat_due = 0.0
+        self.signing_key: bytes | None = None
         self.links: list[MavlinkLink] = []
         self._last_command: dict[tuple[int, int], tuple[tuple, Outbox]] = {}
         try:
@@ -92,7 +110,40 @@ class SimulatedVehicle:
         m = ap.model
         return VehicleTruth(self.system_id, lat, lon, alt, ap.alt_rel, ap.armed, ap.mode.key, ap.landed,
                             m.battery.remaining * 100.0, ap.time, m.ground_speed, m.v_up,
-                            math.degrees(m.yaw) % 360.0)
+                            math.degrees(m.yaw) % 360.0, ap.gimbal.pitch, ap.gimbal.yaw,
+                            self.camera.image_count, ap.mission.seq)
+
+    # ---- signing -------------------------------------------------------------------------------
+
+    def set_signing_key(self, key: bytes | None, *, required: bool = True) -> None:
+        """MAVLink 2 signing with this 32-byte key on every link (None: off). When required,
+        unsigned and wrongly signed frames are refused (RADIO_STATUS excepted, as in PX4)."""
+        if key is not None and (not isinstance(key, bytes) or len(key) != 32):
+            raise ValueError("a MAVLink signing key is 32 bytes")
+        self.signing_key = key if key and any(key) else None
+        for link_id, link in enumerate(self.links):
+            if self.signing_key is None:
+                link.use_signing(None)
+                continue
+            signing = mavlink.MAVLinkSigning()
+            signing.secret_key = self.signing_key
+            signing.sign_outgoing = True
+            signing.link_id = link_id
+            signing.timestamp = int((time.time() - SIGNING_EPOCH) * 1e5)
+            signing.allow_unsigned_callback = ((lambda mav, msg_id: msg_id == mavlink.MAVLINK_MSG_ID_RADIO_STATUS)
+                                               if required else (lambda mav, msg_id: True))
+            link.use_signing(signing)
+        self.parameters.by_name["MAV_SIGN_CFG"].value = 1 if self.signing_key and required else 0
+
+    # ---- parameters ----------------------------------------------------------------------------
+
+    def _parameter_changed(self, param: Parameter) -> None:
+        """A PARAM_SET that shapes the flight takes effect at once."""
+        ap = self.autopilot
+        if param.name in Px4Parameters.__dataclass_fields__:
+            value = int(param.value) if param.type == INT32 else float(param.value)
+            ap.params = dataclasses.replace(ap.params, **{param.name: value})
+            ap.model.params = ap.params
 
     def close(self) -> None:
         for link in self.links:
@@ -105,7 +156,10 @@ class SimulatedVehicle:
         self.autopilot.deny_arming = self.faults.deny_arming
         self.autopilot.step(dt)
         self._flush(None)
+        self.missions.poll()
+        self.param_protocol.step()
         now = self.autopilot.time
+        self._step_camera(now)
         for link in self.links:
             for name in link.due_streams(now):
                 msg = BUILDERS[name](self.autopilot)
@@ -123,13 +177,23 @@ class SimulatedVehicle:
     def _dispatch(self, link: MavlinkLink, msg: mavlink.MAVLink_message) -> None:
         kind = msg.get_type()
         ap = self.autopilot
+        reply = lambda answer: link.send(answer, self.faults)       # noqa: E731
+        if self.missions.handle(msg, reply) or self.param_protocol.handle(msg, reply):
+            return
+        if kind == "SETUP_SIGNING" and msg.target_system == self.system_id:
+            self.set_signing_key(bytes(msg.secret_key))
+            return
         if kind in ("COMMAND_LONG", "COMMAND_INT"):
-            if msg.target_system not in (0, self.system_id) or msg.target_component not in (0, 1):
+            to_camera = msg.target_component == camera.COMPONENT_ID or (
+                msg.target_component == 0 and msg.command in camera.CAMERA_COMMANDS - LINK_COMMANDS)
+            if msg.target_system not in (0, self.system_id) or msg.target_component not in (0, 1) and not to_camera:
                 return
             cmd = self._decode_command(link, msg)
             if cmd is None:
                 return
-            if cmd.command in LINK_COMMANDS:
+            if to_camera:
+                self._camera_command(link, cmd)
+            elif cmd.command in LINK_COMMANDS:
                 self._link_command(link, cmd)
             else:
                 self._autopilot_command(cmd)
@@ -202,6 +266,86 @@ class SimulatedVehicle:
         if not self.faults.drop_command_acks:
             link.send(mavlink.MAVLink_command_ack_message(cmd.command, result, 0, 0, cmd.source_system,
                                                           cmd.source_component), self.faults)
+
+    # ---- camera component ----------------------------------------------------------------------
+
+    def _camera_command(self, link: MavlinkLink, cmd: Command) -> None:
+        """What a MAVLink camera (component 100) answers; ACKs come from the camera component."""
+        cam = self.camera
+        now = self.autopilot.time
+        ms = int(now * 1000)
+        send = lambda msg: link.send(msg, self.faults, camera.COMPONENT_ID)   # noqa: E731
+        result = mavlink.MAV_RESULT_ACCEPTED
+        c = cmd.command
+        what = int(cmd.param(1)) if c == mavlink.MAV_CMD_REQUEST_MESSAGE and math.isfinite(cmd.param(1)) else None
+        stream_arg = cmd.param(2) if what is not None else cmd.param(1)
+        streams = [s for s in cam.streams if not math.isfinite(stream_arg) or stream_arg in (0, s.stream_id)]
+        if what == mavlink.MAVLINK_MSG_ID_CAMERA_INFORMATION or c == mavlink.MAV_CMD_REQUEST_CAMERA_INFORMATION:
+            send(camera.information(ms))
+        elif what == mavlink.MAVLINK_MSG_ID_CAMERA_SETTINGS or c == mavlink.MAV_CMD_REQUEST_CAMERA_SETTINGS:
+            send(camera.settings(cam, ms))
+        elif (what == mavlink.MAVLINK_MSG_ID_CAMERA_CAPTURE_STATUS
+              or c == mavlink.MAV_CMD_REQUEST_CAMERA_CAPTURE_STATUS):
+            send(camera.capture_status(cam, now))
+        elif (what == mavlink.MAVLINK_MSG_ID_VIDEO_STREAM_INFORMATION
+              or c == mavlink.MAV_CMD_REQUEST_VIDEO_STREAM_INFORMATION):
+            for stream in streams:
+                send(camera.stream_information(stream, len(cam.streams)))
+            result = result if streams else mavlink.MAV_RESULT_DENIED
+        elif what == mavlink.MAVLINK_MSG_ID_VIDEO_STREAM_STATUS or c == mavlink.MAV_CMD_REQUEST_VIDEO_STREAM_STATUS:
+            for stream in streams:
+                send(camera.stream_status(stream))
+            result = result if streams else mavlink.MAV_RESULT_DENIED
+        elif c == mavlink.MAV_CMD_IMAGE_START_CAPTURE:
+            interval, total = cmd.param(2), int(cmd.param(3)) if math.isfinite(cmd.param(3)) else 0
+            if total == 1 or not (math.isfinite(interval) and interval > 0):
+                cam.remaining, cam.interval, cam.next_photo = max(total, 1), 0.0, now
+            else:
+                cam.remaining, cam.interval, cam.next_photo = total, interval, now
+        elif c == mavlink.MAV_CMD_IMAGE_STOP_CAPTURE:
+            cam.remaining, cam.interval, cam.next_photo = 0, 0.0, math.inf
+        elif c == mavlink.MAV_CMD_VIDEO_START_CAPTURE:
+            if cam.recording_since is None:
+                cam.recording_since = now
+        elif c == mavlink.MAV_CMD_VIDEO_STOP_CAPTURE:
+            cam.recording_since = None
+        elif c == mavlink.MAV_CMD_SET_CAMERA_MODE and cmd.param(2) in (mavlink.CAMERA_MODE_IMAGE,
+                                                                        mavlink.CAMERA_MODE_VIDEO):
+            cam.mode = int(cmd.param(2))
+        else:
+            result = mavlink.MAV_RESULT_UNSUPPORTED if what is None else mavlink.MAV_RESULT_DENIED
+        if not self.faults.drop_command_acks:
+            send(mavlink.MAVLink_command_ack_message(c, result, 0, 0, cmd.source_system, cmd.source_component))
+
+    def _step_camera(self, now: float) -> None:
+        """Camera heartbeat at 1 Hz; photos due from a running capture or the mission's trigger."""
+        cam = self.camera
+        due = self.autopilot.take_captures()
+        if now >= cam.next_photo:
+            due += 1
+            cam.remaining -= 1
+            if cam.interval > 0 and cam.remaining != 0:
+                cam.next_photo += cam.interval
+            else:
+                cam.remaining, cam.next_photo = 0, math.inf
+        for _ in range(due):
+            self._take_photo(now)
+        if now >= self._camera_heartbeat_due:
+            self._camera_heartbeat_due = now + 1.0
+            for link in self.links:
+                link.send(camera.heartbeat(), self.faults, camera.COMPONENT_ID)
+
+    def _take_photo(self, now: float) -> None:
+        ap = self.autopilot
+        lat, lon, alt = ap.estimated_position()
+        self.camera.captured.append((lat, lon, alt))
+        index = self.camera.image_count
+        self.camera.image_count += 1
+        msg = mavlink.MAVLink_camera_image_captured_message(
+            int(now * 1000), 0, 0, int(lat * 1e7), int(lon * 1e7), int(alt * 1000), int(ap.alt_rel * 1000),
+            ap.gimbal.quaternion(math.degrees(ap.model.yaw)), index, 1, f"sim://{self.system_id}/{index:05d}.jpg".encode())
+        for link in self.links:
+            link.send(msg, self.faults, camera.COMPONENT_ID)
 
     def _send_interval(self, link: MavlinkLink, msg_id: int) -> None:
         name = NAMES_BY_ID.get(msg_id)

@@ -115,3 +115,40 @@ async def test_goto_sends_reposition_with_the_amsl_altitude_px4_expects():
     assert (sent.x, sent.y) == (494712345, 63712345)
     assert sent.z == pytest.approx(240.0) and sent.frame == mavlink.MAV_FRAME_GLOBAL_INT
     assert math.isnan(sent.param4)
+
+
+async def test_a_reason_split_in_statustext_chunks_reads_as_one_sentence():
+    """PX4 1.16 sends its 51-character arming refusal in two chunks, sometimes after the ACK."""
+
+    class ChunkingVehicle(ScriptedVehicle):
+        def datagram_received(self, data, addr) -> None:
+            for msg in self.parser.parse_buffer(data) or []:
+                if msg.get_type() != "COMMAND_LONG":
+                    continue
+                self.commands.append(msg)
+                self.send(mavlink.MAVLink_command_ack_message(msg.command, 1, 0, 0, 255, 190))
+                self.send(mavlink.MAVLink_statustext_message(6, b"Takeoff detected"))  # not a reason
+                self.send(mavlink.MAVLink_statustext_message(
+                    2, b"Arming denied: Resolve system health failures firs", 7, 0))
+                self.send(mavlink.MAVLink_statustext_message(2, b"t\t", 7, 1))
+
+    loop = asyncio.get_running_loop()
+    hub = MavlinkHub(lambda _e: None)
+    link = await hub.add_link("udpin:127.0.0.1:0")
+    vehicle = ChunkingVehicle([])
+    await loop.create_datagram_endpoint(lambda: vehicle, local_addr=("127.0.0.1", 0))
+    vehicle.gcs = ("127.0.0.1", link.local_port)
+    vehicle.heartbeat()
+    try:
+        for _ in range(100):
+            if 1 in hub.sessions:
+                break
+            await asyncio.sleep(0.01)
+        with pytest.raises(CommandError) as refused:
+            await action.arm(hub.sessions[1])
+        assert refused.value.result == "TEMPORARILY_REJECTED"
+        assert refused.value.reason == "Arming denied: Resolve system health failures first"
+        assert hub.sessions[1].state.last_status_text == "Arming denied: Resolve system health failures first"
+    finally:
+        vehicle.transport.close()
+        await hub.close()

@@ -33,6 +33,7 @@ class PlainGcs:
         self.received: list[Received] = []
         self.raw: list[bytes] = []
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
@@ -48,6 +49,7 @@ class PlainGcs:
             with self._lock:
                 self.raw.append(data)
                 self.received.extend(Received(m, now) for m in msgs)
+                self._arrived.notify_all()
 
     def close(self) -> None:
         self._stop.set()
@@ -96,6 +98,88 @@ class PlainGcs:
 
     def texts(self, since: int = 0) -> list[str]:
         return [m.text for m in self.messages("STATUSTEXT", since=since)]
+
+    # ---- a minimal mission-protocol client (retries on silence, no cleverness) -------------------
+
+    def _next(self, kinds: tuple[str, ...], since: int, timeout: float, seen: list[int]):
+        """The next message of these kinds after the last one taken (seen[0]: where to look from)."""
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            if not seen:
+                seen.append(since)
+            while True:
+                for index in range(seen[0], len(self.received)):
+                    if self.received[index].msg.get_type() in kinds:
+                        seen[0] = index + 1
+                        return self.received[index].msg
+                seen[0] = len(self.received)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self._arrived.wait(left)
+
+    def upload(self, port: int, items: list, mission_type: int = 0, *, legacy: bool = False,
+               retry: float = 0.3, tries: int = 20, target: int = 1) -> int:
+        """MISSION_COUNT then answer each request; returns the MISSION_ACK result."""
+        mark, seen = self.mark(), []
+        last = mavlink.MAVLink_mission_count_message(target, 1, len(items), mission_type)
+        self.send(port, last)
+        silent = 0
+        while silent < tries:
+            msg = self._next(("MISSION_REQUEST", "MISSION_REQUEST_INT", "MISSION_ACK"), mark, retry, seen)
+            if msg is None:
+                silent += 1
+                self.send(port, last)
+                continue
+            silent = 0
+            if msg.get_type() == "MISSION_ACK":
+                return msg.type
+            item = items[msg.seq]
+            if legacy:
+                last = mavlink.MAVLink_mission_item_message(
+                    target, 1, msg.seq, item.frame, item.command, item.current, item.autocontinue, item.param1,
+                    item.param2, item.param3, item.param4, item.x / 1e7, item.y / 1e7, item.z, mission_type)
+            else:
+                last = mavlink.MAVLink_mission_item_int_message(
+                    target, 1, msg.seq, item.frame, item.command, item.current, item.autocontinue, item.param1,
+                    item.param2, item.param3, item.param4, item.x, item.y, item.z, mission_type)
+            self.send(port, last)
+        raise TimeoutError("mission upload: the vehicle went silent")
+
+    def download(self, port: int, mission_type: int = 0, *, legacy: bool = False, retry: float = 0.3,
+                 tries: int = 20, target: int = 1) -> list:
+        mark, seen = self.mark(), []
+        request = mavlink.MAVLink_mission_request_list_message(target, 1, mission_type)
+        self.send(port, request)
+        count = None
+        for _ in range(tries):
+            msg = self._next(("MISSION_COUNT", "MISSION_ACK"), mark, retry, seen)
+            if msg is not None and msg.get_type() == "MISSION_ACK":
+                raise RuntimeError(f"download refused: MISSION_ACK {msg.type}")
+            if msg is not None:
+                count = msg.count
+                break
+            self.send(port, request)
+        if count is None:
+            raise TimeoutError("no MISSION_COUNT")
+        items = []
+        cls = mavlink.MAVLink_mission_request_message if legacy else mavlink.MAVLink_mission_request_int_message
+        while len(items) < count:
+            request = cls(target, 1, len(items), mission_type)
+            self.send(port, request)
+            for _ in range(tries):
+                msg = self._next(("MISSION_ITEM", "MISSION_ITEM_INT", "MISSION_ACK"), mark, retry, seen)
+                if msg is not None and msg.get_type() == "MISSION_ACK":
+                    raise RuntimeError(f"download aborted: MISSION_ACK {msg.type}")
+                if msg is not None and msg.seq == len(items):
+                    items.append(msg)
+                    break
+                if msg is None:
+                    self.send(port, request)
+            else:
+                raise TimeoutError(f"no item {len(items)}")
+        self.send(port, mavlink.MAVLink_mission_ack_message(target, 1, mavlink.MAV_MISSION_ACCEPTED, mission_type))
+        return items
 
 
 @pytest.fixture

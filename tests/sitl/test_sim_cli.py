@@ -34,3 +34,10 @@ def test_cli_rejects_bad_arguments_with_a_message():
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "LAT,LON,ALT" in result.stderr
+
+
+def test_cli_refuses_a_signing_key_that_is_not_32_bytes():
+    result = subprocess.run([sys.executable, "-m", "sitl", "vehicle", "--signing-key", "abcd"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "32 bytes" in result.stderr

@@ -52,13 +52,15 @@ def test_packet_loss_shows_as_sequence_gaps_at_the_configured_rate(fleet, gcs):
     fleet.wait_until(lambda: len(gcs.messages("ATTITUDE", system_id=2, since=mark)) > 400, timeout=60)
     v.faults.packet_loss = 0.0
     with gcs._lock:
-        seqs = [r.msg.get_seq() for r in gcs.received[mark:] if r.msg.get_srcSystem() == 2]
+        seqs = [r.msg.get_seq() for r in gcs.received[mark:]
+                if (r.msg.get_srcSystem(), r.msg.get_srcComponent()) == (2, 1)]   # sequences are per component
     expected = sum((b - a) % 256 for a, b in zip(seqs, seqs[1:]))
     lost = expected - (len(seqs) - 1)
     assert lost / expected == pytest.approx(0.3, abs=0.06)
     # the other vehicle's link is untouched
     with gcs._lock:
-        other = [r.msg.get_seq() for r in gcs.received[mark:] if r.msg.get_srcSystem() == 1]
+        other = [r.msg.get_seq() for r in gcs.received[mark:]
+                 if (r.msg.get_srcSystem(), r.msg.get_srcComponent()) == (1, 1)]
     assert all((b - a) % 256 == 1 for a, b in zip(other, other[1:]))
 
 
