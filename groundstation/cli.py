@@ -12,6 +12,8 @@ from pathlib import Path
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import DEFAULT_LINK, Engine, LinkError
+from groundstation.core.partners import PartnersFileError
+from groundstation.core.settings import SettingsError
 from groundstation.core.ops_cli import add_ops_parsers, run_ops
 from groundstation.core.robots_cli import add_robot_parser, run_robot
 from groundstation.share.export import add_export_parser, run_export
@@ -31,6 +33,17 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log driver details")
 
 
+def _host_port(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    try:
+        number = int(port)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected [HOST:]PORT") from None
+    if not 0 < number < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r}: port out of range")
+    return (host.strip("[]") or "127.0.0.1", number)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="groundstation",
@@ -40,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"a MAVLink link, repeatable: udpin:0.0.0.0:14550, udpout:HOST:PORT, "
                              f"tcp:HOST:PORT, serial:/dev/ttyUSB0:57600, or tlog:FILE[:SPEED] to replay "
                              f"a telemetry log (default {DEFAULT_LINK})")
+    parser.add_argument("--web", type=_host_port, default=None, metavar="[HOST:]PORT",
+                        help="serve the commander's web view (default host 127.0.0.1; the token is "
+                             "in DATA_DIR/web-token)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fly the built-in simulated fleet near Schengen",
                           description="Three simulated PX4 quadcopters near Schengen. With a display: the "
@@ -91,9 +107,9 @@ def run_demo(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> int
 def run_station(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> int:
     links = args.link or [DEFAULT_LINK]
     try:
-        engine = Engine(data_dir, links)
+        engine = Engine(data_dir, links, web=args.web)
         engine.start()
-    except LinkError as e:
+    except (LinkError, SettingsError, PartnersFileError, OSError) as e:
         print(f"groundstation: {e}", file=sys.stderr)
         return 2
     try:
@@ -116,6 +132,10 @@ def run_headless(engine: Engine, duration: float | None) -> int:
             signal.signal(sig, lambda *_: stop.set())
     monitor.say(f"listening on {', '.join(engine.links)}; telemetry log {engine.tlog.path}"
                 if engine.tlog else f"listening on {', '.join(engine.links)}")
+    if engine.web is not None:
+        monitor.say(f"commander's web view: {engine.web.link}")
+    elif engine.web_error:
+        monitor.say(f"web view NOT available: {engine.web_error}")
     monitor.run(duration, stop.is_set)
     monitor.close()
     snapshot = engine.snapshot()

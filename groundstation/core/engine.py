@@ -38,6 +38,7 @@ from groundstation.core.findings import Finding
 from groundstation.core.settings import Settings
 from groundstation.core.sharing import TRACK_PERIOD_S, Sharing
 from groundstation.share.delivery import PartnerStatus
+from groundstation.web.server import WebView
 from missions.items import MissionItem
 
 T = TypeVar("T")
@@ -85,10 +86,15 @@ class FleetSnapshot:
 
 class Engine:
     def __init__(self, data_dir: DataDir, links: Sequence[str] = (DEFAULT_LINK,), *,
-                 system_id: int = GCS_SYSTEM_ID, record_tlog: bool = True) -> None:
+                 system_id: int = GCS_SYSTEM_ID, record_tlog: bool = True,
+                 web: tuple[str, int] | None = None) -> None:
         self.data_dir = data_dir
         self.settings = Settings.load(data_dir.settings_file)  # a bad file fails here, early
+        if web is not None:  # this run only, e.g. `--web 0.0.0.0:8080`
+            self.settings.web_host, self.settings.web_port = web
         self.sharing: Sharing | None = None
+        self.web: WebView | None = None
+        self.web_error = ""
         for url in links:
             parse_link_url(url)  # a malformed link fails here, before anything starts
         self.link_urls = list(links)
@@ -152,6 +158,15 @@ class Engine:
         self.sharing = Sharing(self.data_dir.root, self.settings.station_id)
         await self.sharing.start()
         self._tasks.append(asyncio.create_task(self._share_tracks(), name="tracks"))
+        if self.settings.web_port:
+            view = WebView(self, self.settings.web_host, self.settings.web_port)
+            try:
+                await view.start()
+                self.web = view
+            except OSError as e:
+                # The commander's view is not worth losing the drones for: say so and fly on.
+                self.web_error = str(e)
+                log.error("%s", e)
         self._tasks.append(asyncio.create_task(self._publish(), name="snapshots"))
         self._tasks.append(asyncio.create_task(self._record_trails(), name="trails"))
 
@@ -161,6 +176,8 @@ class Engine:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self._hub is not None:
             await self._hub.close()
+        if self.web is not None:
+            await self.web.stop()
         if self.sharing is not None:
             await self.sharing.stop()
         if self.tlog is not None:
