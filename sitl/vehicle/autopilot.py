@@ -26,6 +26,7 @@ from .px4_modes import FlightMode, Requirement
 FORCE_MAGIC = 21196           # param2 of ARM_DISARM that forces a disarm in flight
 MAV_COMP_ID_MISSIONPLANNER = 190
 SEVERITY_CRITICAL = mavlink.MAV_SEVERITY_CRITICAL
+STATUSTEXT_LEN = 50
 SEVERITY_WARNING = mavlink.MAV_SEVERITY_WARNING
 SEVERITY_INFO = mavlink.MAV_SEVERITY_INFO
 
@@ -111,6 +112,7 @@ class Px4Autopilot:
         self.model = Multicopter(self.params, ground_alt=origin[2], wind=wind or Wind())
         self.rng = random.Random(seed)
         self.time = 0.0
+        self._text_id = 0
         self.armed = False
         self.armed_at = 0.0
         self.mode: FlightMode = px4_modes.LOITER
@@ -170,7 +172,18 @@ class Px4Autopilot:
     # ---- texts and answers ---------------------------------------------------------------------
 
     def _text(self, severity: int, text: str) -> None:
-        self.outbox.broadcast.append(mavlink.MAVLink_statustext_message(severity, text.encode()[:50]))
+        """A STATUSTEXT; over 50 bytes it goes in MAVLink 2 chunks sharing an id, as PX4 sends them."""
+        data = text.encode()
+        if len(data) <= STATUSTEXT_LEN:
+            self.outbox.broadcast.append(mavlink.MAVLink_statustext_message(severity, data))
+            return
+        self._text_id = self._text_id % 0xFFFF + 1
+        # A text filling its last chunk exactly is closed by an empty one, so receivers know it ended.
+        for seq, start in enumerate(range(0, len(data) + 1, STATUSTEXT_LEN)):
+            chunk = data[start:start + STATUSTEXT_LEN]
+            if chunk or len(data) % STATUSTEXT_LEN == 0:
+                self.outbox.broadcast.append(
+                    mavlink.MAVLink_statustext_message(severity, chunk, self._text_id, seq))
 
     def _ack(self, cmd: Command, result: int) -> None:
         self.outbox.acks.append(mavlink.MAVLink_command_ack_message(
@@ -408,7 +421,9 @@ class Px4Autopilot:
             return False
         reason = self._unmet_requirement(self.mode)
         if reason is not None:
-            self._text(SEVERITY_CRITICAL, f"Preflight Fail: {reason}")
+            # PX4 1.16 reports the failing check as an event and says this generic sentence in
+            # STATUSTEXT (seen on real PX4 SITL before its position estimate is valid).
+            self._text(SEVERITY_CRITICAL, "Arming denied: Resolve system health failures first")
             return False
         self.armed = True
         self.armed_at = self.time

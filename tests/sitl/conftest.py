@@ -97,7 +97,16 @@ class PlainGcs:
         return self.wait_for("COMMAND_ACK", lambda m: m.command == command, timeout, since=mark).result
 
     def texts(self, since: int = 0) -> list[str]:
-        return [m.text for m in self.messages("STATUSTEXT", since=since)]
+        """Status texts, MAVLink 2 chunks (same id) joined into their sentence."""
+        texts: list[str] = []
+        open_id = 0
+        for m in self.messages("STATUSTEXT", since=since):
+            if m.id and m.id == open_id and m.chunk_seq > 0:
+                texts[-1] += m.text
+            else:
+                texts.append(m.text)
+            open_id = m.id
+        return texts
 
     # ---- a minimal mission-protocol client (retries on silence, no cleverness) -------------------
 

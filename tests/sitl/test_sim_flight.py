@@ -26,7 +26,8 @@ def test_arming_is_refused_until_gps_fix_then_the_vehicle_flies_a_whole_sortie(f
     v = fleet.vehicles[0]
     port = v.port
     assert gcs.command(port, mavlink.MAV_CMD_COMPONENT_ARM_DISARM, 1) == REJECTED
-    assert "Preflight Fail: GPS fix too low" in gcs.texts()
+    # What real PX4 1.16 says before its position estimate is valid (two STATUSTEXT chunks).
+    assert "Arming denied: Resolve system health failures first" in gcs.texts()
 
     gcs.wait_for("GPS_RAW_INT", lambda m: m.fix_type >= 3)
     gcs.wait_for("HOME_POSITION")
@@ -148,7 +149,7 @@ def test_modes_follow_px4_rules(fleet, gcs):
     # ... but will not arm in it without setpoints
     mark = gcs.mark()
     assert gcs.command(port, mavlink.MAV_CMD_COMPONENT_ARM_DISARM, 1) == REJECTED
-    assert "Preflight Fail: No offboard signal" in gcs.texts(mark)
+    assert "Arming denied: Resolve system health failures first" in gcs.texts(mark)  # PX4 1.16 wording
     # SET_MODE message is answered with a COMMAND_ACK for DO_SET_MODE; heartbeat shows Hold
     mark = gcs.mark()
     gcs.send(port, mavlink.MAVLink_set_mode_message(1, custom, (4 << 16) | (3 << 24)))
