@@ -15,7 +15,7 @@ import socket
 import tempfile
 import time
 
-from mavsdk import ComponentType, Configuration, ConnectionResult, Mavsdk
+from mavsdk import Configuration, ConnectionResult, Mavsdk
 from mavsdk.plugins.mission_raw import MissionItem as RawItem
 from mavsdk.plugins.mission_raw import MissionRaw, MissionRawError
 

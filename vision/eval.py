@@ -17,7 +17,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import cv2
-import numpy as np
 
 from vision.blob_person import BlobPersonDetector
 from vision.hotspot import ContrastHotspotDetector, RadiometricHotspotDetector

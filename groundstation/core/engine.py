@@ -23,9 +23,9 @@ from typing import Awaitable, Callable, Sequence, TypeVar
 from drivers.mavlink import action, events, mission_control
 from drivers.mavlink.camera import CameraService
 from drivers.mavlink.gimbal import GimbalService
-from drivers.mavlink.commands import CommandError, CommandResult
+from drivers.mavlink.commands import CommandError
 from drivers.mavlink.hub import GCS_SYSTEM_ID, IngestStats, MavlinkHub, parse_link_url
-from drivers.mavlink.links import LinkError, LinkSpec
+from drivers.mavlink.links import LinkError
 from drivers.mavlink.mission import MISSION_TYPES, MissionTransfer, MissionTransferError, Progress
 from drivers.mavlink.params import ParameterError, ParameterService
 from drivers.mavlink.replay import TlogReplay
@@ -34,7 +34,8 @@ from drivers.mavlink.signing import KeyStore, SigningError, key_from_passphrase
 from drivers.mavlink.state import VehicleState
 from drivers.mavlink.tlog import TlogWriter
 from groundstation.core.datadir import DataDir
-from groundstation.core.findings import Finding
+from groundstation.core.findings import Finding, FindingStore
+from groundstation.core.robots import RobotManager, RobotView
 from groundstation.core.settings import Settings
 from groundstation.core.sharing import TRACK_PERIOD_S, Sharing
 from groundstation.share.delivery import PartnerStatus
@@ -81,6 +82,7 @@ class FleetSnapshot:
     links: tuple[LinkView, ...] = ()
     ingest: IngestStats = field(default_factory=IngestStats)
     findings: tuple[Finding, ...] = ()           # newest first
+    robots: tuple[RobotView, ...] = ()           # ground robots and MAVLink rovers under teleop
     partners: tuple[PartnerStatus, ...] = ()     # delivery state per partner command post
 
 
@@ -93,6 +95,7 @@ class Engine:
         if web is not None:  # this run only, e.g. `--web 0.0.0.0:8080`
             self.settings.web_host, self.settings.web_port = web
         self.sharing: Sharing | None = None
+        self.robots = RobotManager(lambda: self._hub.sessions if self._hub else {})
         self.web: WebView | None = None
         self.web_error = ""
         for url in links:
@@ -155,6 +158,7 @@ class Engine:
         for url in self.link_urls:
             await self._hub.add_link(url)
         await self._hub.start()
+        await self.robots.start()
         self.sharing = Sharing(self.data_dir.root, self.settings.station_id)
         await self.sharing.start()
         self._tasks.append(asyncio.create_task(self._share_tracks(), name="tracks"))
@@ -174,6 +178,7 @@ class Engine:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.robots.close()  # stops every robot before its link goes
         if self._hub is not None:
             await self._hub.close()
         if self.web is not None:
@@ -229,7 +234,8 @@ class Engine:
         links = tuple(LinkView(l.name, l.stats.connected, l.stats.bytes_in, l.stats.bytes_out,
                                l.stats.last_error) for l in hub.links)
         return FleetSnapshot(time.time(), vehicles, links, copy.copy(hub.stats),
-                             self.sharing.findings(), self.sharing.partner_status())
+                             findings=self.sharing.findings(), partners=self.sharing.partner_status(),
+                             robots=self.robots.views())
 
     async def _share_tracks(self) -> None:
         while True:
@@ -312,13 +318,12 @@ class Engine:
 
     # Findings. Every change is written by the engine thread, with the operator's name.
     def _store(self, change: Callable[..., Finding], *args, **kwargs) -> "concurrent.futures.Future[Finding]":
-        if self._loop is None or self.sharing is None:
-            raise RuntimeError("engine not started")
+        who = kwargs.pop("who", None) or self.settings.operator
+        return self._on_loop(lambda: change(*args, who=who, **kwargs))
 
-        async def run() -> Finding:
-            return change(*args, who=kwargs.pop("who", None) or self.settings.operator, **kwargs)
-
-        return asyncio.run_coroutine_threadsafe(run(), self._loop)
+    def read_store(self, read: Callable[[FindingStore], T]) -> "concurrent.futures.Future[T]":
+        """Read the findings store (history, snapshot images) on the engine thread, its one owner."""
+        return self._on_loop(lambda: read(self.sharing.store))
 
     def mark_here(self, lat: float, lon: float, kind: str = "other", note: str | None = None,
                   h_acc_m: float = 10.0, who: str | None = None):

@@ -19,7 +19,7 @@ from . import px4_modes
 from .geofence import FenceArea, fence_areas, inside_fence
 from .gimbal import Gimbal
 from .mission_flight import MissionFlight, is_navigation, item_altitude
-from .mission_protocol import FENCE, MISSION, RALLY, MissionStore
+from .mission_protocol import FENCE, MISSION, MissionStore
 from .multicopter import Multicopter, Px4Parameters, Wind, wrap_pi
 from .px4_modes import FlightMode, Requirement
 

@@ -7,7 +7,6 @@ MISSION_CURRENT. Leaving Mission mode pauses the mission at the current item; co
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from pymavlink.dialects.v20 import common as mavlink

@@ -10,7 +10,7 @@ mavsdk = pytest.importorskip("mavsdk")
 from mavsdk import ComponentType, Configuration, ConnectionResult, Mavsdk  # noqa: E402
 from mavsdk.plugins.action_server import ActionServer  # noqa: E402
 from mavsdk.plugins.telemetry_server import (  # noqa: E402
-    Battery, GpsInfo, Heading, Position, RawGps, TelemetryServer, VelocityNed, FixType)
+    Heading, Position, TelemetryServer, VelocityNed)
 
 from groundstation.core.datadir import DataDir  # noqa: E402
 from groundstation.core.engine import Engine  # noqa: E402
