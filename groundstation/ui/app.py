@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
+from groundstation.ui.field_options import start_language
 from groundstation.ui.main_window import MainWindow
+from groundstation.ui.translations import TranslationError
 
 if TYPE_CHECKING:
     from sitl.vehicle import SimulatedFleet
@@ -33,7 +35,11 @@ def application() -> QApplication:
 def run_window(engine: Engine, duration: float | None = None, title: str = "groundstation") -> int:
     """Show the main window over a started engine until the pilot closes it (or duration s pass)."""
     app = application()
-    window = MainWindow(engine, title)
+    try:
+        start_language(engine.settings.language)  # the stored language, or the system's
+    except TranslationError as e:
+        print(f"groundstation: {e}; the window stays in English", file=sys.stderr)
+    window = MainWindow(engine, title, robots=engine.robots)
     window.resize(*WINDOW_SIZE)
     window.show()
     if duration is not None:
@@ -74,5 +80,9 @@ def demo_station(data_dir: DataDir, speedup: float) -> Iterator[DemoStation]:
 
 def run_demo_window(data_dir: DataDir, speedup: float = 1.0, duration: float | None = None) -> int:
     with demo_station(data_dir, speedup) as demo:
-        return run_window(demo.engine, duration,
-                          f"groundstation — demo: simulated fleet near Schengen, {speedup:g}x")
+        try:
+            start_language(demo.engine.settings.language)  # before the title is put into words
+        except TranslationError:
+            pass  # run_window says so
+        title = QCoreApplication.translate("App", "groundstation — demo: simulated fleet near Schengen, %1x")
+        return run_window(demo.engine, duration, title.replace("%1", f"{speedup:g}"))

@@ -6,7 +6,7 @@ keeps the flight-mode combo showing the vehicle's mode unless the pilot has it o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel,
                                QPushButton, QSizePolicy, QWidget)
 
@@ -20,16 +20,16 @@ class CommandPanel(QGroupBox):
     modeChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Commands", parent)
-        self.arm = QPushButton("Arm")
-        self.disarm = QPushButton("Disarm")
-        self.takeoff = QPushButton("Take off")
-        self.land = QPushButton("Land")
-        self.hold = QPushButton("Hold")
-        self.return_ = QPushButton("Return")
-        self.goto = QPushButton("Go to…")
+        super().__init__(parent)
+        self.arm = QPushButton()
+        self.disarm = QPushButton()
+        self.takeoff = QPushButton()
+        self.land = QPushButton()
+        self.hold = QPushButton()
+        self.return_ = QPushButton()
+        self.goto = QPushButton()
         self.goto.setCheckable(True)  # checked while the pilot picks the target on the map
-        self.goto.setToolTip("Click, then pick the target on the map")
+        self.shortcuts: dict[QPushButton, str] = {}  # shown in tooltips; the window sets them
         self.disarm.setStyleSheet("QPushButton:enabled { color: #b71c1c; font-weight: bold; }")
 
         self.altitude = QDoubleSpinBox()
@@ -38,8 +38,7 @@ class CommandPanel(QGroupBox):
         self.altitude.setSingleStep(5.0)
         self.altitude.setValue(DEFAULT_ALTITUDE_M)
         self.altitude.setSuffix(" m")
-        self.altitude.setToolTip("Take-off and go-to altitude above home")
-        self.keep_altitude = QCheckBox("Go to at current altitude")
+        self.keep_altitude = QCheckBox()
 
         self.mode = QComboBox()
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -54,14 +53,41 @@ class CommandPanel(QGroupBox):
             grid.addWidget(button, 0, column)
         for column, button in enumerate((self.hold, self.return_, self.goto)):
             grid.addWidget(button, 1, column)
-        grid.addWidget(QLabel("Altitude:"), 2, 0)
+        self.altitude_label = QLabel()
+        self.mode_label = QLabel()
+        grid.addWidget(self.altitude_label, 2, 0)
         grid.addWidget(self.altitude, 2, 1)
         grid.addWidget(self.keep_altitude, 2, 2, 1, 2)
-        grid.addWidget(QLabel("Flight mode:"), 3, 0)
+        grid.addWidget(self.mode_label, 3, 0)
         grid.addWidget(self.mode, 3, 1, 1, 3)
         for button in self.buttons:
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.retranslate()
         self.show_vehicle(None)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Commands"))
+        self.arm.setText(self.tr("Arm"))
+        self.disarm.setText(self.tr("Disarm"))
+        self.takeoff.setText(self.tr("Take off"))
+        self.land.setText(self.tr("Land"))
+        self.hold.setText(self.tr("Hold"))
+        self.return_.setText(self.tr("Return"))
+        self.goto.setText(self.tr("Go to…"))
+        hints = {self.goto: self.tr("Click, then pick the target on the map")}
+        for button in self.buttons:
+            key = self.shortcuts.get(button)
+            hint = hints.get(button, button.text())
+            button.setToolTip(f"{hint}  ({key})" if key else hint)
+        self.altitude.setToolTip(self.tr("Take-off and go-to altitude above home"))
+        self.keep_altitude.setText(self.tr("Go to at current altitude"))
+        self.altitude_label.setText(self.tr("Altitude:"))
+        self.mode_label.setText(self.tr("Flight mode:"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def buttons(self) -> tuple[QPushButton, ...]:

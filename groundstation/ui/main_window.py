@@ -16,7 +16,7 @@ from functools import partial
 from typing import Callable
 
 from pyproj import Geod
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -27,9 +27,15 @@ from groundstation.ui import event_text
 from groundstation.ui.command_panel import CommandPanel
 from groundstation.ui.event_log import EventLog
 from groundstation.ui.event_text import Level, LogLine
+from groundstation.ui.field_options import FieldOptions
 from groundstation.ui.map_view import MapView
 from groundstation.ui.telemetry_panel import TelemetryPanel
 from groundstation.ui.vehicle_list import VehicleList
+from groundstation.ui.vehicle_text import fill
+from PySide6.QtWidgets import QDockWidget, QToolButton
+from groundstation.core.robots import RobotManager
+from groundstation.ui.findings_panel import FindingsLayer, FindingsPanel
+from groundstation.ui.robot_panel import RobotPanel, RobotsLayer
 
 REFRESH_HZ = 5.0
 MAX_EVENTS_PER_TICK = 500  # a burst is shown over a few ticks rather than freezing one
@@ -53,7 +59,7 @@ class CommandOutcome:
 class MainWindow(QMainWindow):
     commandFinished = Signal(object)  # CommandOutcome, emitted from the engine thread
 
-    def __init__(self, engine: Engine, title: str = "groundstation") -> None:
+    def __init__(self, engine: Engine, title: str = "groundstation", robots: RobotManager | None = None) -> None:
         super().__init__()
         self.engine = engine
         self.confirm: Confirm | None = None  # None: ask the pilot in a message box
@@ -68,7 +74,11 @@ class MainWindow(QMainWindow):
         self.telemetry = TelemetryPanel()
         self.commands = CommandPanel()
         self.event_log = EventLog()
+        self.field = FieldOptions(self)  # map tools, alerts, plots, menus, themes, language, layout
         self._build_layout()
+        self.field.apply_look()
+        self._add_findings_and_robots(robots)  # before the saved layout: it places these docks too
+        self.field.restore_layout()
 
         self.command_status = QLabel("")
         self.link_status = QLabel("")
@@ -96,7 +106,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _build_layout(self) -> None:
-        fleet_box = QGroupBox("Vehicles")
+        fleet_box = self.fleet_box = QGroupBox(self.tr("Vehicles"))
         fleet_layout = QVBoxLayout(fleet_box)
         fleet_layout.setContentsMargins(6, 4, 6, 6)
         fleet_layout.addWidget(self.vehicle_list)
@@ -114,7 +124,7 @@ class MainWindow(QMainWindow):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(self.map)
+        split.addWidget(self.field.pane)  # the map with its tools, alerts and coordinate row
         split.setCollapsible(0, False)
         split.setCollapsible(1, False)
         split.setStretchFactor(1, 1)
@@ -129,7 +139,9 @@ class MainWindow(QMainWindow):
                 event = self._events.get_nowait()
             except queue.Empty:
                 break
-            self.event_log.add(event_text.describe(event))
+            self.event_log.add(event_text.describe(event, QCoreApplication.translate))
+            self.field.on_event(event)
+        self._refresh_robots()  # robots publish apart from the fleet snapshot
         snapshot = self.engine.snapshot()
         if snapshot is self._snapshot:
             return
@@ -139,11 +151,15 @@ class MainWindow(QMainWindow):
         self.vehicle_list.update_fleet(snapshot)
         self.vehicle_list.select(self.selected_id)
         self.map.show_fleet(snapshot, self.selected_id)
+        self._show_findings(snapshot)
         state = self.selected_state()
         self.telemetry.show_vehicle(state)
         self.commands.show_vehicle(state)
-        links = ", ".join(f"{l.name}{'' if l.connected else ' (down)'}" for l in snapshot.links)
-        self.link_status.setText(f"{links}   {snapshot.ingest.frames} frames, {snapshot.ingest.bad_frames} bad")
+        self.field.on_snapshot(snapshot)
+        down = self.tr(" (down)")
+        links = ", ".join(f"{l.name}{'' if l.connected else down}" for l in snapshot.links)
+        self.link_status.setText(f"{links}   " + fill(self.tr("%1 frames, %2 bad"), snapshot.ingest.frames,
+                                                      snapshot.ingest.bad_frames))
 
     @property
     def shown_snapshot(self) -> FleetSnapshot | None:
@@ -169,26 +185,26 @@ class MainWindow(QMainWindow):
 
     # -- commands -----------------------------------------------------------------------------
     def arm(self) -> bool:
-        return self._send("arm", "Arm vehicle {sid}? Its motors will start.", self.engine.arm)
+        return self._send("arm", self.tr("Arm vehicle %1? Its motors will start."), self.engine.arm)
 
     def disarm(self) -> bool:
         state = self.selected_state()
         if state is not None and state.landed_state == "IN_AIR":
-            question = "Vehicle {sid} is IN THE AIR: disarming stops its motors. Disarm anyway?"
+            question = self.tr("Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?")
         else:
-            question = "Disarm vehicle {sid}?"
+            question = self.tr("Disarm vehicle %1?")
         return self._send("disarm", question, self.engine.disarm)
 
     def takeoff(self) -> bool:
         altitude = self.commands.altitude.value()
-        return self._send("take off", f"Take off vehicle {{sid}} and climb to {altitude:.0f} m above home?",
-                          lambda sid: self.engine.takeoff(sid, altitude))
+        question = fill(self.tr("Take off vehicle %1 and climb to %2 m above home?"), "%1", f"{altitude:.0f}")
+        return self._send("take off", question, lambda sid: self.engine.takeoff(sid, altitude))
 
     def land(self) -> bool:
-        return self._send("land", "Land vehicle {sid} where it is now?", self.engine.land)
+        return self._send("land", self.tr("Land vehicle %1 where it is now?"), self.engine.land)
 
     def return_to_launch(self) -> bool:
-        return self._send("return", "Return vehicle {sid} to its launch point and land there?",
+        return self._send("return", self.tr("Return vehicle %1 to its launch point and land there?"),
                           self.engine.return_to_launch)
 
     def hold(self) -> bool:
@@ -200,7 +216,7 @@ class MainWindow(QMainWindow):
         if state is not None and mode == state.mode:
             return False
         current = state.mode if state is not None else "?"
-        sent = self._send(f"mode {mode}", f"Switch vehicle {{sid}} from {current} to {mode}?",
+        sent = self._send(f"mode {mode}", fill(self.tr("Switch vehicle %1 from %2 to %3?"), "%1", current, mode),
                           lambda sid: self.engine.set_mode(sid, mode))
         if not sent:
             self.commands.show_vehicle(state)  # put the combo back on the vehicle's real mode
@@ -209,13 +225,14 @@ class MainWindow(QMainWindow):
     def goto(self, lat: float, lon: float) -> bool:
         state = self.selected_state()
         altitude = None if self.commands.keep_altitude.isChecked() else self.commands.altitude.value()
-        where = "at its current altitude" if altitude is None else f"at {altitude:.0f} m above home"
+        where = (self.tr("at its current altitude") if altitude is None
+                 else fill(self.tr("at %1 m above home"), f"{altitude:.0f}"))
         distance = ""
         if state is not None and state.has_position:
-            distance = f" ({_GEOD.inv(state.lon, state.lat, lon, lat)[2]:.0f} m away)"
+            distance = " " + fill(self.tr("(%1 m away)"), f"{_GEOD.inv(state.lon, state.lat, lon, lat)[2]:.0f}")
         sid = self.selected_id
-        sent = self._send("go to", f"Fly vehicle {{sid}} to {lat:.6f}, {lon:.6f}{distance} {where}?",
-                          lambda s: self.engine.goto(s, lat, lon, altitude))
+        question = fill(self.tr("Fly vehicle %1 to %2%3 %4?"), "%1", self.field.pane.text(lat, lon), distance, where)
+        sent = self._send("go to", question, lambda s: self.engine.goto(s, lat, lon, altitude))
         if sent:
             self.map.set_target(sid, lat, lon)
         return sent
@@ -223,21 +240,23 @@ class MainWindow(QMainWindow):
     def _send(self, label: str, question: str,
               submit: Callable[[int], "concurrent.futures.Future[CommandResult]"]) -> bool:
         sid = self.selected_id
+        shown = self.command_name(label)
         if sid is None:
-            self._say(f"{label}: no vehicle selected", ok=False)
+            self._say(fill(self.tr("%1: no vehicle selected"), shown), ok=False)
             return False
         confirm = self.confirm or self._ask_pilot
-        if question and not confirm(f"{label.capitalize()}: vehicle {sid}", question.format(sid=sid)):
-            self._say(f"vehicle {sid}: {label} cancelled", ok=True)
+        if question and not confirm(fill(self.tr("%1: vehicle %2"), shown[:1].upper() + shown[1:], sid),
+                                    fill(question, sid)):
+            self._say(fill(self.tr("vehicle %1: %2 cancelled"), sid, shown), ok=True)
             return False
         if label != "go to":
             self.map.clear_target(sid)  # any other command replaces a go-to
         try:
             future = submit(sid)
         except RuntimeError as e:  # the engine is not running
-            self._say(f"vehicle {sid}: {label} not sent: {e}", ok=False)
+            self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, shown, e), ok=False)
             return False
-        self._say(f"vehicle {sid}: {label} sent…", ok=True)
+        self._say(fill(self.tr("vehicle %1: %2 sent…"), sid, shown), ok=True)
         # A weak reference: a command in flight must not keep a closed window alive on the
         # engine thread, where Qt must never delete it.
         future.add_done_callback(partial(_hand_over, weakref.ref(self), sid, label))
@@ -248,9 +267,20 @@ class MainWindow(QMainWindow):
         if outcome.error:
             if outcome.label == "go to":
                 self.map.clear_target(outcome.system_id)
-            self._say(f"vehicle {outcome.system_id}: {outcome.label} FAILED: {outcome.error}", ok=False)
+            self._say(fill(self.tr("vehicle %1: %2 FAILED: %3"), outcome.system_id, self.command_name(outcome.label),
+                           outcome.error), ok=False)
         else:
-            self._say(f"vehicle {outcome.system_id}: {outcome.label} accepted", ok=True)
+            self._say(fill(self.tr("vehicle %1: %2 accepted"), outcome.system_id, self.command_name(outcome.label)),
+                      ok=True)
+
+    def command_name(self, label: str) -> str:
+        """A command's name as the pilot reads it (labels stay English in outcomes and scripts)."""
+        if label.startswith("mode "):
+            return fill(self.tr("mode %1"), label[5:])
+        names = {"arm": self.tr("arm"), "disarm": self.tr("disarm"), "take off": self.tr("take off"),
+                 "land": self.tr("land"), "return": self.tr("return"), "hold": self.tr("hold"),
+                 "go to": self.tr("go to")}
+        return names.get(label, label)
 
     def _say(self, text: str, ok: bool) -> None:
         self.command_status.setText(text)
@@ -263,7 +293,7 @@ class MainWindow(QMainWindow):
             return
         self.map.set_picking(checked)
         if checked:
-            self.command_status.setText(f"vehicle {self.selected_id}: click the go-to target on the map")
+            self.command_status.setText(fill(self.tr("vehicle %1: click the go-to target on the map"), self.selected_id))
             self.command_status.setStyleSheet(_OK_STYLE)
             self.map.setFocus()
 
@@ -280,8 +310,76 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    # -- findings and robots: docks beside the map, layers on it --------------------------------
+    def _add_findings_and_robots(self, robots: RobotManager | None) -> None:
+        self.findings = FindingsPanel(self.engine)
+        self.findings_layer = FindingsLayer(self._finding_clicked)
+        self.map.layers.append(self.findings_layer)
+        self.findings.findingSelected.connect(lambda _fid: self._show_findings(self._snapshot))
+        self.map.context_actions.append((lambda: self.tr("Mark here…"), self.findings.mark_here))
+        self.findings_dock = QDockWidget(self.tr("Findings"), self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.robot_panel: RobotPanel | None = None
+        self.robots_layer: RobotsLayer | None = None
+        if robots is not None:  # the engine's RobotManager: teleop of ground robots and rovers
+            self.robot_panel = RobotPanel(robots)
+            self.robots_layer = RobotsLayer(self.robot_panel.select)
+            self.map.layers.append(self.robots_layer)
+            self.robots_dock = QDockWidget(self.tr("Robots"), self)
+            self.robots_dock.setObjectName("robots")
+            self.robots_dock.setWidget(self.robot_panel)
+            self.tabifyDockWidget(self.findings_dock, self.robots_dock)
+        # Closed at first, so the map keeps its width; a status-bar button opens each one.
+        for dock in (self.findings_dock, self.robots_dock if robots is not None else None):
+            if dock is not None:
+                dock.hide()
+                button = QToolButton()
+                button.setDefaultAction(dock.toggleViewAction())
+                self.statusBar().addPermanentWidget(button)
+
+    def _show_findings(self, snapshot: FleetSnapshot | None) -> None:
+        if snapshot is None:
+            return
+        self.findings.show_snapshot(snapshot)
+        unconfirmed = sum(f.status == "unconfirmed" for f in snapshot.findings)
+        self.findings_dock.setWindowTitle(self.tr("Findings: {0} ({1} unconfirmed)")
+                                          .format(len(snapshot.findings), unconfirmed))
+        self.findings_layer.show(snapshot.findings, self.findings.selected_id)
+        if snapshot.findings:
+            self.map.ensure_origin(snapshot.findings[-1].lat, snapshot.findings[-1].lon)
+        self.map.update()
+
+    def _finding_clicked(self, finding_id: str) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        self.findings.select(finding_id)
+
+    def _refresh_robots(self) -> None:
+        if self.robot_panel is None:
+            return
+        views = self.robot_panel.manager.views()
+        self.robot_panel.show_robots(views)
+        self.robots_layer.show(views, self.robot_panel.selected_id)
+        if self.robots_layer.robots:
+            self.map.ensure_origin(self.robots_layer.robots[0].lat, self.robots_layer.robots[0].lon)
+        self.map.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.fleet_box.setTitle(self.tr("Vehicles"))
+            if self.robot_panel is not None:
+                self.robots_dock.setWindowTitle(self.tr("Robots"))
+            if self._snapshot is not None:
+                self._snapshot = None  # render the next tick in full, in the new language
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
+        self.field.close()
         self.timer.stop()
+        if self.robot_panel is not None:
+            self.robot_panel.stop_all()  # no robot is left driving when the window goes
         self.map.set_picking(False)
         self.engine.unsubscribe(self._events)
         super().closeEvent(event)

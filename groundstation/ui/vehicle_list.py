@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -11,7 +11,7 @@ from groundstation.ui import vehicle_text
 from groundstation.ui.vehicle_text import LIST_COLUMNS, Readout
 
 ALARM_TEXT = QColor("#b71c1c")
-LOST_ROW = QColor("#ffe0e0")
+LOST_ROW = QColor(211, 47, 47, 60)  # a translucent red reads on the day and the night background
 
 
 class FleetTableModel(QAbstractTableModel):
@@ -20,20 +20,25 @@ class FleetTableModel(QAbstractTableModel):
         self.system_ids: list[int] = []
         self._rows: list[tuple[Readout, ...]] = []
         self._lost: list[bool] = []
+        self._stale = False
         self._bold = QFont()
         self._bold.setBold(True)
 
     def update(self, snapshot: FleetSnapshot) -> None:
         ids = sorted(snapshot.vehicles)
-        rows = [vehicle_text.list_row(snapshot.vehicles[sid].state) for sid in ids]
+        rows = [vehicle_text.list_row(snapshot.vehicles[sid].state, QCoreApplication.translate) for sid in ids]
         lost = [not snapshot.vehicles[sid].state.link_ok for sid in ids]
         if ids != self.system_ids:
             self.beginResetModel()
             self.system_ids, self._rows, self._lost = ids, rows, lost
             self.endResetModel()
-        elif rows != self._rows or lost != self._lost:
-            self._rows, self._lost = rows, lost
+        elif rows != self._rows or lost != self._lost or self._stale:
+            self._rows, self._lost, self._stale = rows, lost, False
             self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(LIST_COLUMNS) - 1))
+
+    def force_refresh(self) -> None:
+        """Drop the cached cells so the next update renders them again (e.g. in a new language)."""
+        self._stale = True
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -43,7 +48,7 @@ class FleetTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return LIST_COLUMNS[section]
+            return QCoreApplication.translate(vehicle_text.CONTEXT, LIST_COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -91,6 +96,13 @@ class VehicleList(QTableView):
 
     def update_fleet(self, snapshot: FleetSnapshot) -> None:
         self.fleet.update(snapshot)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Column titles and cells come from the model: have the view ask it again.
+            self.fleet.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LIST_COLUMNS) - 1)
+            self.fleet.force_refresh()
+        super().changeEvent(event)
 
     def select(self, system_id: int | None) -> None:
         self._selected = system_id

@@ -1,0 +1,1647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation type="vanished">Fahrzeug</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="vanished">Verbindung</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation type="vanished">Akku</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPanel</name>
+    <message>
+        <location filename="../alert_panel.py" line="62"/>
+        <source>Vehicle %1: battery low (%2 %)</source>
+        <translation>Fahrzeug %1: Akku schwach (%2 %)</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="64"/>
+        <source>Vehicle %1: link lost</source>
+        <translation>Fahrzeug %1: Verbindung verloren</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="66"/>
+        <source>Vehicle %1: geofence breach: %2</source>
+        <translation>Fahrzeug %1: Geofence verletzt: %2</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="68"/>
+        <source>Vehicle %1: failsafe: %2</source>
+        <translation>Fahrzeug %1: Failsafe ausgelöst: %2</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="70"/>
+        <source>person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="70"/>
+        <source>hotspot</source>
+        <translation>Glutnest</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="70"/>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="71"/>
+        <source>New finding: %1</source>
+        <translation>Neuer Fund: %1</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="88"/>
+        <source>%1 more alerts</source>
+        <translation>%1 weitere Alarme</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="89"/>
+        <source>Acknowledge all</source>
+        <translation>Alle quittieren</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="101"/>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../app.py" line="87"/>
+        <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
+        <translation>groundstation — Demo: simulierte Flotte bei Schengen, %1x</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPanel</name>
+    <message>
+        <location filename="../command_panel.py" line="69"/>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="70"/>
+        <source>Arm</source>
+        <translation>Scharfschalten</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="71"/>
+        <source>Disarm</source>
+        <translation>Entschärfen</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="72"/>
+        <source>Take off</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="73"/>
+        <source>Land</source>
+        <translation>Landen</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="74"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="75"/>
+        <source>Return</source>
+        <translation>Rückkehr</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="76"/>
+        <source>Go to…</source>
+        <translation>Fliege zu…</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="77"/>
+        <source>Click, then pick the target on the map</source>
+        <translation>Klicken, dann das Ziel auf der Karte wählen</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="82"/>
+        <source>Take-off and go-to altitude above home</source>
+        <translation>Start- und Zielhöhe über dem Startpunkt</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="83"/>
+        <source>Go to at current altitude</source>
+        <translation>Auf aktueller Höhe fliegen</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="84"/>
+        <source>Altitude:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="85"/>
+        <source>Flight mode:</source>
+        <translation>Flugmodus:</translation>
+    </message>
+</context>
+<context>
+    <name>DrivePad</name>
+    <message>
+        <location filename="../robot_panel.py" line="140"/>
+        <source>speed step {0}/{1} ({2:.0%})</source>
+        <translation>Geschwindigkeitsstufe {0}/{1} ({2:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="143"/>
+        <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
+        <translation>FAHRTASTEN AKTIV: Pfeiltasten / WASD · 1-5, +/- {0} · Leertaste NOT-HALT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="146"/>
+        <source>Click here to drive with the keyboard ({0})</source>
+        <translation>Hier klicken, um mit der Tastatur zu fahren ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <location filename="../event_log.py" line="29"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <location filename="../event_text.py" line="35"/>
+        <source>vehicle %1: appeared (%2 %3) on %4</source>
+        <translation>Fahrzeug %1: erschienen (%2 %3) auf %4</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="37"/>
+        <source>vehicle %1: mode %2 → %3</source>
+        <translation>Fahrzeug %1: Modus %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="40"/>
+        <source>vehicle %1: ARMED</source>
+        <translation>Fahrzeug %1: SCHARF</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="41"/>
+        <source>vehicle %1: disarmed</source>
+        <translation>Fahrzeug %1: entschärft</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="43"/>
+        <source>vehicle %1: LINK LOST (silent %2 s)</source>
+        <translation>Fahrzeug %1: VERBINDUNG VERLOREN (seit %2 s still)</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="46"/>
+        <source>vehicle %1: link recovered after %2 s</source>
+        <translation>Fahrzeug %1: Verbindung nach %2 s wieder da</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="50"/>
+        <location filename="../event_text.py" line="53"/>
+        <source>vehicle %1: %2</source>
+        <translation>Fahrzeug %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldOptions</name>
+    <message>
+        <location filename="../field_options.py" line="137"/>
+        <source>Settings not saved: %1</source>
+        <translation>Einstellungen nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="210"/>
+        <location filename="../field_options.py" line="221"/>
+        <source>Import MBTiles</source>
+        <translation>MBTiles importieren</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="211"/>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="219"/>
+        <source>Imported %1 tiles into %2 (%3 skipped)</source>
+        <translation>%1 Kacheln in %2 importiert (%3 übersprungen)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="225"/>
+        <location filename="../field_options.py" line="229"/>
+        <source>Export MBTiles</source>
+        <translation>MBTiles exportieren</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="226"/>
+        <source>MBTiles (*.mbtiles)</source>
+        <translation>MBTiles (*.mbtiles)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="231"/>
+        <source>Exported %1 tiles to %2</source>
+        <translation>%1 Kacheln nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="236"/>
+        <source>%1: working…</source>
+        <translation>%1: läuft…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="353"/>
+        <source>&amp;Flight</source>
+        <translation>&amp;Flug</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="354"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Karte</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="355"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="356"/>
+        <source>Arm…</source>
+        <translation>Scharfschalten…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="356"/>
+        <source>Disarm…</source>
+        <translation>Entschärfen…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="356"/>
+        <source>Take off…</source>
+        <translation>Starten…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="357"/>
+        <source>Land…</source>
+        <translation>Landen…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="357"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="357"/>
+        <source>Return to launch…</source>
+        <translation>Rückkehr zum Startpunkt…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="358"/>
+        <source>Go to (pick on map)</source>
+        <translation>Fliege zu (auf der Karte wählen)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="358"/>
+        <source>Flight mode…</source>
+        <translation>Flugmodus…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="361"/>
+        <source>Offline mode (cached map only)</source>
+        <translation>Offline-Modus (nur gespeicherte Karte)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="362"/>
+        <source>Prefetch area…</source>
+        <translation>Gebiet vorladen…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="363"/>
+        <source>Import MBTiles…</source>
+        <translation>MBTiles importieren…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="364"/>
+        <source>Export MBTiles…</source>
+        <translation>MBTiles exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="365"/>
+        <source>Search a position</source>
+        <translation>Position suchen</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="366"/>
+        <source>Copy vehicle position</source>
+        <translation>Fahrzeugposition kopieren</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="367"/>
+        <source>Daylight (high contrast)</source>
+        <translation>Tag (hoher Kontrast)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="367"/>
+        <source>Night (red, dimmable)</source>
+        <translation>Nacht (rot, dimmbar)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="370"/>
+        <source>Night brightness</source>
+        <translation>Helligkeit bei Nacht</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="371"/>
+        <source>Large controls (gloves, touch)</source>
+        <translation>Große Bedienelemente (Handschuhe, Touch)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="372"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="374"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="375"/>
+        <source>Coordinates</source>
+        <translation>Koordinaten</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="376"/>
+        <source>Telemetry plots</source>
+        <translation>Telemetrie-Verläufe</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../findings_panel.py" line="47"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="48"/>
+        <source>Hotspot</source>
+        <translation>Glutnest</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="49"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="53"/>
+        <source>unconfirmed</source>
+        <translation>unbestätigt</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="410"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="55"/>
+        <location filename="../findings_panel.py" line="411"/>
+        <source>dismissed</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="56"/>
+        <location filename="../findings_panel.py" line="412"/>
+        <source>resolved</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="124"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>Note</source>
+        <translation>Vermerk</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="125"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="126"/>
+        <source>Dismiss…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="127"/>
+        <source>Annotate…</source>
+        <translation>Vermerken…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="128"/>
+        <source>Resolved…</source>
+        <translation>Erledigt…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="130"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="130"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="130"/>
+        <source>Reachable</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="131"/>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="131"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="131"/>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="132"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="133"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="134"/>
+        <source>Partners</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="232"/>
+        <source>not tried yet</source>
+        <translation>noch nicht versucht</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="232"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="232"/>
+        <source>NO</source>
+        <translation>NEIN</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="254"/>
+        <source>Select a finding in the list or on the map.</source>
+        <translation>Fund in der Liste oder auf der Karte auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="256"/>
+        <location filename="../findings_panel.py" line="314"/>
+        <source>No snapshot</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="267"/>
+        <source>confidence {0:.0%}</source>
+        <translation>Wahrscheinlichkeit {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="271"/>
+        <source>seen {0} by {1}</source>
+        <translation>erfasst am {0} durch {1}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="314"/>
+        <source>Snapshot unreadable</source>
+        <translation>Bild nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="319"/>
+        <source>confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="325"/>
+        <source>Dismiss finding</source>
+        <translation>Fund verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="325"/>
+        <source>Why is it dismissed? (optional)</source>
+        <translation>Warum wird er verworfen? (optional)</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="328"/>
+        <source>dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="334"/>
+        <source>Annotate finding</source>
+        <translation>Vermerk zum Fund</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="398"/>
+        <source>Note:</source>
+        <translation>Vermerk:</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="338"/>
+        <source>annotate: a note needs some text; nothing was changed</source>
+        <translation>Vermerken: ein Vermerk braucht Text; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="340"/>
+        <source>annotate</source>
+        <translation>Vermerken</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="346"/>
+        <source>Mark finding resolved</source>
+        <translation>Fund als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="346"/>
+        <source>How was it resolved? (optional)</source>
+        <translation>Wie wurde er erledigt? (optional)</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="349"/>
+        <source>resolve</source>
+        <translation>Erledigen</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="357"/>
+        <location filename="../findings_panel.py" line="375"/>
+        <source>mark here</source>
+        <translation>Hier markieren</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="365"/>
+        <source>{0}: sent…</source>
+        <translation>{0}: gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="372"/>
+        <source>{0} FAILED: {1}</source>
+        <translation>{0} FEHLGESCHLAGEN: {1}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="374"/>
+        <source>{0}: recorded</source>
+        <translation>{0}: erfasst</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="390"/>
+        <source>Mark here</source>
+        <translation>Hier markieren</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="397"/>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="409"/>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="413"/>
+        <source>annotated</source>
+        <translation>vermerkt</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="414"/>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="371"/>
+        <source>Vehicles</source>
+        <translation>Fahrzeuge</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="159"/>
+        <source> (down)</source>
+        <translation> (getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161"/>
+        <source>%1 frames, %2 bad</source>
+        <translation>%1 Rahmen, %2 fehlerhaft</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188"/>
+        <source>Arm vehicle %1? Its motors will start.</source>
+        <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="193"/>
+        <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
+        <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
+        <source>Disarm vehicle %1?</source>
+        <translation>Fahrzeug %1 entschärfen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="200"/>
+        <source>Take off vehicle %1 and climb to %2 m above home?</source>
+        <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>Land vehicle %1 where it is now?</source>
+        <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="207"/>
+        <source>Return vehicle %1 to its launch point and land there?</source>
+        <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
+        <source>Switch vehicle %1 from %2 to %3?</source>
+        <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="228"/>
+        <source>at its current altitude</source>
+        <translation>auf seiner aktuellen Höhe</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="229"/>
+        <source>at %1 m above home</source>
+        <translation>auf %1 m über dem Startpunkt</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="232"/>
+        <source>(%1 m away)</source>
+        <translation>(%1 m entfernt)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>Fly vehicle %1 to %2%3 %4?</source>
+        <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="245"/>
+        <source>%1: no vehicle selected</source>
+        <translation>%1: kein Fahrzeug ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>%1: vehicle %2</source>
+        <translation>%1: Fahrzeug %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="250"/>
+        <source>vehicle %1: %2 cancelled</source>
+        <translation>Fahrzeug %1: %2 abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="257"/>
+        <source>vehicle %1: %2 not sent: %3</source>
+        <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="259"/>
+        <source>vehicle %1: %2 sent…</source>
+        <translation>Fahrzeug %1: %2 gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="270"/>
+        <source>vehicle %1: %2 FAILED: %3</source>
+        <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="273"/>
+        <source>vehicle %1: %2 accepted</source>
+        <translation>Fahrzeug %1: %2 angenommen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="279"/>
+        <source>mode %1</source>
+        <translation>Modus %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>arm</source>
+        <translation>Scharfschalten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>disarm</source>
+        <translation>Entschärfen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>take off</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281"/>
+        <source>land</source>
+        <translation>Landen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281"/>
+        <source>return</source>
+        <translation>Rückkehr</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281"/>
+        <source>hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="282"/>
+        <source>go to</source>
+        <translation>Fliege zu</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="296"/>
+        <source>vehicle %1: click the go-to target on the map</source>
+        <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="320"/>
+        <source>Findings</source>
+        <translation>Funde</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="373"/>
+        <source>Robots</source>
+        <translation>Roboter</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="347"/>
+        <source>Findings: {0} ({1} unconfirmed)</source>
+        <translation>Funde: {0} ({1} unbestätigt)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="319"/>
+        <source>Mark here…</source>
+        <translation>Hier markieren…</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <location filename="../map_pane.py" line="100"/>
+        <source>Map:</source>
+        <translation>Karte:</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="101"/>
+        <source>Tile source shown under the map</source>
+        <translation>Angezeigte Kartenquelle</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="102"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="103"/>
+        <source>No network request at all: only cached map tiles are shown</source>
+        <translation>Keine Netzwerkanfrage: nur gespeicherte Kacheln werden gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="104"/>
+        <source>MGRS grid</source>
+        <translation>UTMREF-Gitter</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="105"/>
+        <source>Draw the MGRS / UTMREF grid</source>
+        <translation>MGRS-/UTMREF-Gitter zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="106"/>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="107"/>
+        <source>Click points on the map: distance, and area from three points</source>
+        <translation>Punkte auf der Karte anklicken: Strecke, ab drei Punkten auch Fläche</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="108"/>
+        <source>Prefetch area…</source>
+        <translation>Gebiet vorladen…</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="109"/>
+        <source>Search: degrees, DMS, UTM or MGRS</source>
+        <translation>Suche: Grad, GMS, UTM oder UTMREF</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="110"/>
+        <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
+        <translation>Zum Beispiel 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 oder 32U LV 26936 81868; Eingabe zentriert die Karte</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="112"/>
+        <source>How positions are shown and copied</source>
+        <translation>Wie Positionen angezeigt und kopiert werden</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="113"/>
+        <source>Copy position</source>
+        <translation>Position kopieren</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="114"/>
+        <source>Copy the selected vehicle&apos;s position in the chosen format</source>
+        <translation>Position des gewählten Fahrzeugs im gewählten Format kopieren</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="153"/>
+        <source>Centred on %1</source>
+        <translation>Zentriert auf %1</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="158"/>
+        <source>No vehicle with a position selected</source>
+        <translation>Kein Fahrzeug mit Position ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="165"/>
+        <source>Copied %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="174"/>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="175"/>
+        <source>Measure from here</source>
+        <translation>Von hier messen</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../map_view.py" line="122"/>
+        <source>Fit fleet</source>
+        <translation>Flotte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="123"/>
+        <source>Zoom to show every vehicle and home</source>
+        <translation>Zoomen, bis alle Fahrzeuge und Startpunkte sichtbar sind</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="426"/>
+        <source>Waiting for vehicles with a position…</source>
+        <translation>Warte auf Fahrzeuge mit Position…</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="450"/>
+        <source>go-to %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="463"/>
+        <source>Click the go-to target on the map  (Esc cancels)</source>
+        <translation>Ziel auf der Karte anklicken  (Esc bricht ab)</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="467"/>
+        <source>Drag a rectangle over the area to prefetch  (Esc cancels)</source>
+        <translation>Rechteck über das vorzuladende Gebiet ziehen  (Esc bricht ab)</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="580"/>
+        <source>Click points to measure  (Backspace removes one, Esc ends)</source>
+        <translation>Punkte zum Messen anklicken  (Rücktaste entfernt einen, Esc beendet)</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="581"/>
+        <source>Distance %1</source>
+        <translation>Strecke %1</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="583"/>
+        <source>Area %1</source>
+        <translation>Fläche %1</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="602"/>
+        <source>OFFLINE: cached map only</source>
+        <translation>OFFLINE: nur gespeicherte Karte</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="686"/>
+        <source>%1  LINK LOST</source>
+        <translation>%1  VERBINDUNG VERLOREN</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="704"/>
+        <source>grid %1</source>
+        <translation>Raster %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrefetchDialog</name>
+    <message>
+        <location filename="../prefetch_dialog.py" line="102"/>
+        <source>Prefetch map area</source>
+        <translation>Kartengebiet vorladen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="103"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="104"/>
+        <source>Area:</source>
+        <translation>Gebiet:</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="105"/>
+        <source>Zoom levels:</source>
+        <translation>Zoomstufen:</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="106"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="107"/>
+        <source>Draw on map</source>
+        <translation>Auf der Karte zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="108"/>
+        <source>Use map view</source>
+        <translation>Kartenausschnitt nehmen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="109"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="110"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="111"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="112"/>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene erneut</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="113"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="144"/>
+        <source>Not drawn yet: draw it on the map or use the map view</source>
+        <translation>Noch nicht gezeichnet: auf der Karte zeichnen oder den Kartenausschnitt nehmen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="155"/>
+        <source>%1 tiles, %2 already cached, about %3 to download</source>
+        <translation>%1 Kacheln, %2 schon gespeichert, etwa %3 herunterzuladen</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="214"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="214"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="214"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="215"/>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="215"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="216"/>
+        <source>%1: %2 downloaded, %3 already cached, %4 failed (%5)</source>
+        <translation>%1: %2 geladen, %3 schon gespeichert, %4 fehlgeschlagen (%5)</translation>
+    </message>
+</context>
+<context>
+    <name>RobotPanel</name>
+    <message>
+        <location filename="../robot_panel.py" line="209"/>
+        <source>Robots</source>
+        <translation>Roboter</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="210"/>
+        <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
+        <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="211"/>
+        <source>robot public key (.key), CURVE only</source>
+        <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="212"/>
+        <source>station secret key (.key_secret), CURVE only</source>
+        <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="213"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="214"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="215"/>
+        <source>Set limits</source>
+        <translation>Grenzen setzen</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="216"/>
+        <location filename="../robot_panel.py" line="326"/>
+        <source>EMERGENCY STOP</source>
+        <translation>NOT-HALT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="217"/>
+        <source>Stops the selected robot and latches until released (Space)</source>
+        <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="218"/>
+        <source>Release e-stop…</source>
+        <translation>Not-Halt entriegeln…</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="219"/>
+        <source>Robot:</source>
+        <translation>Roboter:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="219"/>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="219"/>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="220"/>
+        <source>Turn</source>
+        <translation>Drehung</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="220"/>
+        <source>Link:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="220"/>
+        <source>Battery:</source>
+        <translation>Akku:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="221"/>
+        <source>E-stop:</source>
+        <translation>Not-Halt:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="221"/>
+        <source>Deadman:</source>
+        <translation>Totmann:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="221"/>
+        <source>Input:</source>
+        <translation>Eingabe:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="222"/>
+        <source>Last event:</source>
+        <translation>Letztes Ereignis:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="222"/>
+        <source>Video:</source>
+        <translation>Video:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="305"/>
+        <source>{0:+.2f} m/s (asked {1:+.0%})</source>
+        <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="307"/>
+        <source>{0:+.2f} rad/s</source>
+        <translation>{0:+.2f} rad/s</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="309"/>
+        <source>{0} (asked {1:+.0%})</source>
+        <translation>{0} (gefordert {1:+.0%})</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="310"/>
+        <source>, quality {0:.0%}</source>
+        <translation>, Qualität {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="310"/>
+        <source>, NOT HEARD</source>
+        <translation>, KEIN SIGNAL</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="316"/>
+        <source>LATCHED by this station</source>
+        <translation>VERRIEGELT von dieser Station</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="316"/>
+        <source>, robot confirms</source>
+        <translation>, vom Roboter bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="317"/>
+        <source>, waiting for the robot</source>
+        <translation>, warte auf den Roboter</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="319"/>
+        <source>releasing…</source>
+        <translation>wird entriegelt…</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="321"/>
+        <source>ENGAGED on the robot</source>
+        <translation>AM ROBOTER AUSGELÖST</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="323"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="326"/>
+        <source>E-STOP LATCHED</source>
+        <translation>NOT-HALT VERRIEGELT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="329"/>
+        <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
+        <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="330"/>
+        <source>armed (stops by itself if commands stop)</source>
+        <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="331"/>
+        <source>station side only (neutral sticks when input stops)</source>
+        <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="332"/>
+        <source>no fresh input: sending stop</source>
+        <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="332"/>
+        <source>driving</source>
+        <translation>fährt</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="334"/>
+        <source>none announced</source>
+        <translation>keines gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="356"/>
+        <source>drive: {0}</source>
+        <translation>Fahren: {0}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="389"/>
+        <source>e-stop</source>
+        <translation>Not-Halt</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="396"/>
+        <source>Release e-stop</source>
+        <translation>Not-Halt entriegeln</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="397"/>
+        <source>Release the e-stop of {0}? It stays still until driven again.</source>
+        <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="400"/>
+        <source>release e-stop</source>
+        <translation>Not-Halt entriegeln</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="405"/>
+        <source>connect: give the robot&apos;s address first</source>
+        <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="410"/>
+        <location filename="../robot_panel.py" line="442"/>
+        <source>connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="417"/>
+        <source>disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="424"/>
+        <source>speed limits</source>
+        <translation>Geschwindigkeitsgrenzen</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="432"/>
+        <source>{0}: sent…</source>
+        <translation>{0}: gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="439"/>
+        <source>{0} FAILED: {1}</source>
+        <translation>{0} FEHLGESCHLAGEN: {1}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="441"/>
+        <source>{0}: done</source>
+        <translation>{0}: ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>RobotsLayer</name>
+    <message>
+        <location filename="../robot_panel.py" line="538"/>
+        <source>E-STOP</source>
+        <translation>NOT-HALT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="540"/>
+        <source>DEADMAN STOP</source>
+        <translation>TOTMANN-STOPP</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="541"/>
+        <source>NOT HEARD</source>
+        <translation>KEIN SIGNAL</translation>
+    </message>
+</context>
+<context>
+    <name>TelemetryPanel</name>
+    <message>
+        <location filename="../telemetry_panel.py" line="59"/>
+        <source>Selected vehicle</source>
+        <translation>Gewähltes Fahrzeug</translation>
+    </message>
+</context>
+<context>
+    <name>TelemetryPlots</name>
+    <message>
+        <location filename="../telemetry_plot.py" line="34"/>
+        <source>Altitude</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="34"/>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="34"/>
+        <source>Battery</source>
+        <translation>Akku</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="35"/>
+        <source>Link quality</source>
+        <translation>Verbindungsqualität</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="73"/>
+        <source>%1 to %2 %3, last %4 min</source>
+        <translation>%1 bis %2 %3, letzte %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleText</name>
+    <message>
+        <location filename="../vehicle_text.py" line="44"/>
+        <source>no GPS</source>
+        <translation>kein GPS</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="44"/>
+        <source>no fix</source>
+        <translation>kein Fix</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="46"/>
+        <source>static</source>
+        <translation>statisch</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="48"/>
+        <source>Plane</source>
+        <translation>Flugzeug</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="49"/>
+        <source>Rover</source>
+        <translation>Rover</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="50"/>
+        <source>Boat</source>
+        <translation>Boot</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="51"/>
+        <source>Heli</source>
+        <translation>Heli</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="53"/>
+        <source>undefined</source>
+        <translation>unbestimmt</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="54"/>
+        <source>on ground</source>
+        <translation>am Boden</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="55"/>
+        <source>in air</source>
+        <translation>in der Luft</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="56"/>
+        <source>takeoff</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="57"/>
+        <source>landing</source>
+        <translation>Landung</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="59"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="59"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="60"/>
+        <location filename="../vehicle_text.py" line="66"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="60"/>
+        <source>Armed</source>
+        <translation>Scharf</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="61"/>
+        <location filename="../vehicle_text.py" line="69"/>
+        <source>Battery</source>
+        <translation>Akku</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="61"/>
+        <location filename="../vehicle_text.py" line="69"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="62"/>
+        <location filename="../vehicle_text.py" line="70"/>
+        <source>Link</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="62"/>
+        <location filename="../vehicle_text.py" line="71"/>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="66"/>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="67"/>
+        <source>Alt rel / AMSL</source>
+        <translation>Höhe rel / NN</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="67"/>
+        <source>Speed / climb</source>
+        <translation>Geschw. / Steigen</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="68"/>
+        <source>Heading</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="68"/>
+        <source>Roll / pitch</source>
+        <translation>Rollen / Nicken</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="70"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="71"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="109"/>
+        <source>ARMED</source>
+        <translation>SCHARF</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="109"/>
+        <source>disarmed</source>
+        <translation>entschärft</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="114"/>
+        <source>the vehicle does not report its charge</source>
+        <translation>das Fahrzeug meldet seinen Ladestand nicht</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="116"/>
+        <source>battery low</source>
+        <translation>Akku schwach</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="122"/>
+        <source>no 3D fix: position not trustworthy</source>
+        <translation>kein 3D-Fix: Position nicht verlässlich</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="127"/>
+        <source>LOST</source>
+        <translation>VERLOREN</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="127"/>
+        <source>no heartbeat from this vehicle</source>
+        <translation>kein Lebenszeichen von diesem Fahrzeug</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="130"/>
+        <source>frames are being lost</source>
+        <translation>Rahmen gehen verloren</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="135"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="137"/>
+        <source>unhealthy sensors: %1</source>
+        <translation>gestörte Sensoren: %1</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="154"/>
+        <source>%1 on %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="173"/>
+        <source>%1 sats</source>
+        <translation>%1 Sat.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">Statut</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation type="vanished">Vecteur</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">Vitesse</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="vanished">Liaison</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation type="vanished">Batterie</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPanel</name>
+    <message>
+        <location filename="../alert_panel.py" line="62"/>
+        <source>Vehicle %1: battery low (%2 %)</source>
+        <translation>Vecteur %1 : batterie faible (%2 %)</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="64"/>
+        <source>Vehicle %1: link lost</source>
+        <translation>Vecteur %1 : liaison perdue</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="66"/>
+        <source>Vehicle %1: geofence breach: %2</source>
+        <translation>Vecteur %1 : sortie de la zone autorisée : %2</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="68"/>
+        <source>Vehicle %1: failsafe: %2</source>
+        <translation>Vecteur %1 : sécurité déclenchée : %2</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="70"/>
+        <source>person</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="70"/>
+        <source>hotspot</source>
+        <translation>point chaud</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="70"/>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="71"/>
+        <source>New finding: %1</source>
+        <translation>Nouvelle détection : %1</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="88"/>
+        <source>%1 more alerts</source>
+        <translation>%1 autres alertes</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="89"/>
+        <source>Acknowledge all</source>
+        <translation>Tout acquitter</translation>
+    </message>
+    <message>
+        <location filename="../alert_panel.py" line="101"/>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../app.py" line="87"/>
+        <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
+        <translation>groundstation — démo : flotte simulée près de Schengen, %1x</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPanel</name>
+    <message>
+        <location filename="../command_panel.py" line="69"/>
+        <source>Commands</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="70"/>
+        <source>Arm</source>
+        <translation>Armer</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="71"/>
+        <source>Disarm</source>
+        <translation>Désarmer</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="72"/>
+        <source>Take off</source>
+        <translation>Décoller</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="73"/>
+        <source>Land</source>
+        <translation>Atterrir</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="74"/>
+        <source>Hold</source>
+        <translation>Stationnaire</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="75"/>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="76"/>
+        <source>Go to…</source>
+        <translation>Aller à…</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="77"/>
+        <source>Click, then pick the target on the map</source>
+        <translation>Cliquez, puis choisissez la cible sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="82"/>
+        <source>Take-off and go-to altitude above home</source>
+        <translation>Hauteur de décollage et de déplacement au-dessus du point de départ</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="83"/>
+        <source>Go to at current altitude</source>
+        <translation>Aller à l&apos;altitude actuelle</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="84"/>
+        <source>Altitude:</source>
+        <translation>Hauteur :</translation>
+    </message>
+    <message>
+        <location filename="../command_panel.py" line="85"/>
+        <source>Flight mode:</source>
+        <translation>Mode de vol :</translation>
+    </message>
+</context>
+<context>
+    <name>DrivePad</name>
+    <message>
+        <location filename="../robot_panel.py" line="140"/>
+        <source>speed step {0}/{1} ({2:.0%})</source>
+        <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="143"/>
+        <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
+        <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="146"/>
+        <source>Click here to drive with the keyboard ({0})</source>
+        <translation>Cliquez ici pour conduire au clavier ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <location filename="../event_log.py" line="29"/>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <location filename="../event_text.py" line="35"/>
+        <source>vehicle %1: appeared (%2 %3) on %4</source>
+        <translation>vecteur %1 : apparu (%2 %3) sur %4</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="37"/>
+        <source>vehicle %1: mode %2 → %3</source>
+        <translation>vecteur %1 : mode %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="40"/>
+        <source>vehicle %1: ARMED</source>
+        <translation>vecteur %1 : ARMÉ</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="41"/>
+        <source>vehicle %1: disarmed</source>
+        <translation>vecteur %1 : désarmé</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="43"/>
+        <source>vehicle %1: LINK LOST (silent %2 s)</source>
+        <translation>vecteur %1 : LIAISON PERDUE (muet depuis %2 s)</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="46"/>
+        <source>vehicle %1: link recovered after %2 s</source>
+        <translation>vecteur %1 : liaison rétablie après %2 s</translation>
+    </message>
+    <message>
+        <location filename="../event_text.py" line="50"/>
+        <location filename="../event_text.py" line="53"/>
+        <source>vehicle %1: %2</source>
+        <translation>vecteur %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldOptions</name>
+    <message>
+        <location filename="../field_options.py" line="137"/>
+        <source>Settings not saved: %1</source>
+        <translation>Réglages non enregistrés : %1</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="210"/>
+        <location filename="../field_options.py" line="221"/>
+        <source>Import MBTiles</source>
+        <translation>Importer des MBTiles</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="211"/>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="219"/>
+        <source>Imported %1 tiles into %2 (%3 skipped)</source>
+        <translation>%1 tuiles importées dans %2 (%3 ignorées)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="225"/>
+        <location filename="../field_options.py" line="229"/>
+        <source>Export MBTiles</source>
+        <translation>Exporter en MBTiles</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="226"/>
+        <source>MBTiles (*.mbtiles)</source>
+        <translation>MBTiles (*.mbtiles)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="231"/>
+        <source>Exported %1 tiles to %2</source>
+        <translation>%1 tuiles exportées vers %2</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="236"/>
+        <source>%1: working…</source>
+        <translation>%1 : en cours…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="353"/>
+        <source>&amp;Flight</source>
+        <translation>&amp;Vol</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="354"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="355"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="356"/>
+        <source>Arm…</source>
+        <translation>Armer…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="356"/>
+        <source>Disarm…</source>
+        <translation>Désarmer…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="356"/>
+        <source>Take off…</source>
+        <translation>Décoller…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="357"/>
+        <source>Land…</source>
+        <translation>Atterrir…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="357"/>
+        <source>Hold</source>
+        <translation>Stationnaire</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="357"/>
+        <source>Return to launch…</source>
+        <translation>Retour au point de départ…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="358"/>
+        <source>Go to (pick on map)</source>
+        <translation>Aller à (choisir sur la carte)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="358"/>
+        <source>Flight mode…</source>
+        <translation>Mode de vol…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="361"/>
+        <source>Offline mode (cached map only)</source>
+        <translation>Mode hors ligne (carte en cache seulement)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="362"/>
+        <source>Prefetch area…</source>
+        <translation>Précharger une zone…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="363"/>
+        <source>Import MBTiles…</source>
+        <translation>Importer des MBTiles…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="364"/>
+        <source>Export MBTiles…</source>
+        <translation>Exporter en MBTiles…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="365"/>
+        <source>Search a position</source>
+        <translation>Rechercher une position</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="366"/>
+        <source>Copy vehicle position</source>
+        <translation>Copier la position du vecteur</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="367"/>
+        <source>Daylight (high contrast)</source>
+        <translation>Jour (contraste élevé)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="367"/>
+        <source>Night (red, dimmable)</source>
+        <translation>Nuit (rouge, atténuable)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="370"/>
+        <source>Night brightness</source>
+        <translation>Luminosité de nuit</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="371"/>
+        <source>Large controls (gloves, touch)</source>
+        <translation>Grandes commandes (gants, tactile)</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="372"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="374"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="375"/>
+        <source>Coordinates</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="376"/>
+        <source>Telemetry plots</source>
+        <translation>Courbes de télémesure</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../findings_panel.py" line="47"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="48"/>
+        <source>Hotspot</source>
+        <translation>Point chaud</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="49"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="53"/>
+        <source>unconfirmed</source>
+        <translation>non confirmée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="410"/>
+        <source>confirmed</source>
+        <translation>confirmée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="55"/>
+        <location filename="../findings_panel.py" line="411"/>
+        <source>dismissed</source>
+        <translation>écartée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="56"/>
+        <location filename="../findings_panel.py" line="412"/>
+        <source>resolved</source>
+        <translation>traitée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="123"/>
+        <source>Vehicle</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="124"/>
+        <source>Accuracy</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="125"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="126"/>
+        <source>Dismiss…</source>
+        <translation>Écarter…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="127"/>
+        <source>Annotate…</source>
+        <translation>Annoter…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="128"/>
+        <source>Resolved…</source>
+        <translation>Traitée…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="129"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="130"/>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="130"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="130"/>
+        <source>Reachable</source>
+        <translation>Joignable</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="131"/>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="131"/>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="131"/>
+        <source>Acknowledged</source>
+        <translation>Acquittées</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="132"/>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="133"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="134"/>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="232"/>
+        <source>not tried yet</source>
+        <translation>pas encore essayé</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="232"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="232"/>
+        <source>NO</source>
+        <translation>NON</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="254"/>
+        <source>Select a finding in the list or on the map.</source>
+        <translation>Sélectionnez une détection dans la liste ou sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="256"/>
+        <location filename="../findings_panel.py" line="314"/>
+        <source>No snapshot</source>
+        <translation>Pas d&apos;image</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="267"/>
+        <source>confidence {0:.0%}</source>
+        <translation>confiance {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="271"/>
+        <source>seen {0} by {1}</source>
+        <translation>vue le {0} par {1}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="314"/>
+        <source>Snapshot unreadable</source>
+        <translation>Image illisible</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="319"/>
+        <source>confirm</source>
+        <translation>confirmer</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="325"/>
+        <source>Dismiss finding</source>
+        <translation>Écarter la détection</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="325"/>
+        <source>Why is it dismissed? (optional)</source>
+        <translation>Pourquoi est-elle écartée ? (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="328"/>
+        <source>dismiss</source>
+        <translation>écarter</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="334"/>
+        <source>Annotate finding</source>
+        <translation>Annoter la détection</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="398"/>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="338"/>
+        <source>annotate: a note needs some text; nothing was changed</source>
+        <translation>annoter : une note doit contenir du texte ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="340"/>
+        <source>annotate</source>
+        <translation>annoter</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="346"/>
+        <source>Mark finding resolved</source>
+        <translation>Marquer la détection comme traitée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="346"/>
+        <source>How was it resolved? (optional)</source>
+        <translation>Comment a-t-elle été traitée ? (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="349"/>
+        <source>resolve</source>
+        <translation>marquer traitée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="357"/>
+        <location filename="../findings_panel.py" line="375"/>
+        <source>mark here</source>
+        <translation>marquer ici</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="365"/>
+        <source>{0}: sent…</source>
+        <translation>{0} : envoyé…</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="372"/>
+        <source>{0} FAILED: {1}</source>
+        <translation>{0} ÉCHEC : {1}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="374"/>
+        <source>{0}: recorded</source>
+        <translation>{0} : enregistré</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="390"/>
+        <source>Mark here</source>
+        <translation>Marquer ici</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="397"/>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="409"/>
+        <source>created</source>
+        <translation>créée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="413"/>
+        <source>annotated</source>
+        <translation>annotée</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="414"/>
+        <source>moved</source>
+        <translation>déplacée</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="371"/>
+        <source>Vehicles</source>
+        <translation>Vecteurs</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="159"/>
+        <source> (down)</source>
+        <translation> (coupé)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161"/>
+        <source>%1 frames, %2 bad</source>
+        <translation>%1 trames, %2 erronées</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188"/>
+        <source>Arm vehicle %1? Its motors will start.</source>
+        <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="193"/>
+        <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
+        <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
+        <source>Disarm vehicle %1?</source>
+        <translation>Désarmer le vecteur %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="200"/>
+        <source>Take off vehicle %1 and climb to %2 m above home?</source>
+        <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>Land vehicle %1 where it is now?</source>
+        <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="207"/>
+        <source>Return vehicle %1 to its launch point and land there?</source>
+        <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
+        <source>Switch vehicle %1 from %2 to %3?</source>
+        <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="228"/>
+        <source>at its current altitude</source>
+        <translation>à sa hauteur actuelle</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="229"/>
+        <source>at %1 m above home</source>
+        <translation>à %1 m au-dessus du point de départ</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="232"/>
+        <source>(%1 m away)</source>
+        <translation>(à %1 m)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>Fly vehicle %1 to %2%3 %4?</source>
+        <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="245"/>
+        <source>%1: no vehicle selected</source>
+        <translation>%1 : aucun vecteur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>%1: vehicle %2</source>
+        <translation>%1 : vecteur %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="250"/>
+        <source>vehicle %1: %2 cancelled</source>
+        <translation>vecteur %1 : %2 annulé</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="257"/>
+        <source>vehicle %1: %2 not sent: %3</source>
+        <translation>vecteur %1 : %2 non envoyé : %3</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="259"/>
+        <source>vehicle %1: %2 sent…</source>
+        <translation>vecteur %1 : %2 envoyé…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="270"/>
+        <source>vehicle %1: %2 FAILED: %3</source>
+        <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="273"/>
+        <source>vehicle %1: %2 accepted</source>
+        <translation>vecteur %1 : %2 accepté</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="279"/>
+        <source>mode %1</source>
+        <translation>mode %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>arm</source>
+        <translation>armer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>disarm</source>
+        <translation>désarmer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>take off</source>
+        <translation>décoller</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281"/>
+        <source>land</source>
+        <translation>atterrir</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281"/>
+        <source>return</source>
+        <translation>retour au point de départ</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281"/>
+        <source>hold</source>
+        <translation>stationnaire</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="282"/>
+        <source>go to</source>
+        <translation>aller à</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="296"/>
+        <source>vehicle %1: click the go-to target on the map</source>
+        <translation>vecteur %1 : cliquez la cible sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="320"/>
+        <source>Findings</source>
+        <translation>Détections</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="373"/>
+        <source>Robots</source>
+        <translation>Robots</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="347"/>
+        <source>Findings: {0} ({1} unconfirmed)</source>
+        <translation>Détections : {0} ({1} non confirmées)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="319"/>
+        <source>Mark here…</source>
+        <translation>Marquer ici…</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <location filename="../map_pane.py" line="100"/>
+        <source>Map:</source>
+        <translation>Carte :</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="101"/>
+        <source>Tile source shown under the map</source>
+        <translation>Fond de carte affiché</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="102"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="103"/>
+        <source>No network request at all: only cached map tiles are shown</source>
+        <translation>Aucune requête réseau : seules les tuiles en cache sont affichées</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="104"/>
+        <source>MGRS grid</source>
+        <translation>Carroyage MGRS</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="105"/>
+        <source>Draw the MGRS / UTMREF grid</source>
+        <translation>Afficher le carroyage MGRS / UTMREF</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="106"/>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="107"/>
+        <source>Click points on the map: distance, and area from three points</source>
+        <translation>Cliquez des points sur la carte : distance, et surface à partir de trois points</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="108"/>
+        <source>Prefetch area…</source>
+        <translation>Précharger une zone…</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="109"/>
+        <source>Search: degrees, DMS, UTM or MGRS</source>
+        <translation>Recherche : degrés, DMS, UTM ou MGRS</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="110"/>
+        <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
+        <translation>Par exemple 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 ou 32U LV 26936 81868 ; Entrée centre la carte</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="112"/>
+        <source>How positions are shown and copied</source>
+        <translation>Format d&apos;affichage et de copie des positions</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="113"/>
+        <source>Copy position</source>
+        <translation>Copier la position</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="114"/>
+        <source>Copy the selected vehicle&apos;s position in the chosen format</source>
+        <translation>Copier la position du vecteur sélectionné dans le format choisi</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="153"/>
+        <source>Centred on %1</source>
+        <translation>Centré sur %1</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="158"/>
+        <source>No vehicle with a position selected</source>
+        <translation>Aucun vecteur avec une position n&apos;est sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="165"/>
+        <source>Copied %1</source>
+        <translation>Copié : %1</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="174"/>
+        <source>Copy %1</source>
+        <translation>Copier %1</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="175"/>
+        <source>Measure from here</source>
+        <translation>Mesurer à partir d&apos;ici</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../map_view.py" line="122"/>
+        <source>Fit fleet</source>
+        <translation>Voir la flotte</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="123"/>
+        <source>Zoom to show every vehicle and home</source>
+        <translation>Zoomer pour voir tous les vecteurs et leurs points de départ</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="426"/>
+        <source>Waiting for vehicles with a position…</source>
+        <translation>En attente de vecteurs positionnés…</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="450"/>
+        <source>go-to %1</source>
+        <translation>cible %1</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="463"/>
+        <source>Click the go-to target on the map  (Esc cancels)</source>
+        <translation>Cliquez la cible sur la carte  (Échap pour annuler)</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="467"/>
+        <source>Drag a rectangle over the area to prefetch  (Esc cancels)</source>
+        <translation>Tracez un rectangle sur la zone à précharger  (Échap pour annuler)</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="580"/>
+        <source>Click points to measure  (Backspace removes one, Esc ends)</source>
+        <translation>Cliquez des points à mesurer  (Retour arrière en retire un, Échap termine)</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="581"/>
+        <source>Distance %1</source>
+        <translation>Distance %1</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="583"/>
+        <source>Area %1</source>
+        <translation>Surface %1</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="602"/>
+        <source>OFFLINE: cached map only</source>
+        <translation>HORS LIGNE : carte en cache seulement</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="686"/>
+        <source>%1  LINK LOST</source>
+        <translation>%1  LIAISON PERDUE</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="704"/>
+        <source>grid %1</source>
+        <translation>grille %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrefetchDialog</name>
+    <message>
+        <location filename="../prefetch_dialog.py" line="102"/>
+        <source>Prefetch map area</source>
+        <translation>Précharger une zone de carte</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="103"/>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="104"/>
+        <source>Area:</source>
+        <translation>Zone :</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="105"/>
+        <source>Zoom levels:</source>
+        <translation>Niveaux de zoom :</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="106"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="107"/>
+        <source>Draw on map</source>
+        <translation>Tracer sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="108"/>
+        <source>Use map view</source>
+        <translation>Vue actuelle</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="109"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="110"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="111"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="112"/>
+        <source>Retry failed</source>
+        <translation>Réessayer les échecs</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="113"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="144"/>
+        <source>Not drawn yet: draw it on the map or use the map view</source>
+        <translation>Pas encore tracée : tracez-la sur la carte ou prenez la vue actuelle</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="155"/>
+        <source>%1 tiles, %2 already cached, about %3 to download</source>
+        <translation>%1 tuiles, %2 déjà en cache, environ %3 à télécharger</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="214"/>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="214"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="214"/>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="215"/>
+        <source>finished</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="215"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../prefetch_dialog.py" line="216"/>
+        <source>%1: %2 downloaded, %3 already cached, %4 failed (%5)</source>
+        <translation>%1 : %2 téléchargées, %3 déjà en cache, %4 en échec (%5)</translation>
+    </message>
+</context>
+<context>
+    <name>RobotPanel</name>
+    <message>
+        <location filename="../robot_panel.py" line="209"/>
+        <source>Robots</source>
+        <translation>Robots</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="210"/>
+        <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
+        <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="211"/>
+        <source>robot public key (.key), CURVE only</source>
+        <translation>clé publique du robot (.key), CURVE uniquement</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="212"/>
+        <source>station secret key (.key_secret), CURVE only</source>
+        <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="213"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="214"/>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="215"/>
+        <source>Set limits</source>
+        <translation>Appliquer les limites</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="216"/>
+        <location filename="../robot_panel.py" line="326"/>
+        <source>EMERGENCY STOP</source>
+        <translation>ARRÊT D&apos;URGENCE</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="217"/>
+        <source>Stops the selected robot and latches until released (Space)</source>
+        <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="218"/>
+        <source>Release e-stop…</source>
+        <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="219"/>
+        <source>Robot:</source>
+        <translation>Robot :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="219"/>
+        <source>Limits:</source>
+        <translation>Limites :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="219"/>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="220"/>
+        <source>Turn</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="220"/>
+        <source>Link:</source>
+        <translation>Liaison :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="220"/>
+        <source>Battery:</source>
+        <translation>Batterie :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="221"/>
+        <source>E-stop:</source>
+        <translation>Arrêt d&apos;urgence :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="221"/>
+        <source>Deadman:</source>
+        <translation>Homme mort :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="221"/>
+        <source>Input:</source>
+        <translation>Commande :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="222"/>
+        <source>Last event:</source>
+        <translation>Dernier événement :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="222"/>
+        <source>Video:</source>
+        <translation>Vidéo :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="305"/>
+        <source>{0:+.2f} m/s (asked {1:+.0%})</source>
+        <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="307"/>
+        <source>{0:+.2f} rad/s</source>
+        <translation>{0:+.2f} rad/s</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="309"/>
+        <source>{0} (asked {1:+.0%})</source>
+        <translation>{0} (demandé {1:+.0%})</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="310"/>
+        <source>, quality {0:.0%}</source>
+        <translation>, qualité {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="310"/>
+        <source>, NOT HEARD</source>
+        <translation>, SANS SIGNAL</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="316"/>
+        <source>LATCHED by this station</source>
+        <translation>VERROUILLÉ par cette station</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="316"/>
+        <source>, robot confirms</source>
+        <translation>, confirmé par le robot</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="317"/>
+        <source>, waiting for the robot</source>
+        <translation>, en attente du robot</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="319"/>
+        <source>releasing…</source>
+        <translation>déverrouillage…</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="321"/>
+        <source>ENGAGED on the robot</source>
+        <translation>ENCLENCHÉ sur le robot</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="323"/>
+        <source>off</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="326"/>
+        <source>E-STOP LATCHED</source>
+        <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="329"/>
+        <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
+        <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="330"/>
+        <source>armed (stops by itself if commands stop)</source>
+        <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="331"/>
+        <source>station side only (neutral sticks when input stops)</source>
+        <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="332"/>
+        <source>no fresh input: sending stop</source>
+        <translation>pas de commande récente : arrêt envoyé</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="332"/>
+        <source>driving</source>
+        <translation>en conduite</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="334"/>
+        <source>none announced</source>
+        <translation>aucune annoncée</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="356"/>
+        <source>drive: {0}</source>
+        <translation>conduite : {0}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="389"/>
+        <source>e-stop</source>
+        <translation>arrêt d&apos;urgence</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="396"/>
+        <source>Release e-stop</source>
+        <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="397"/>
+        <source>Release the e-stop of {0}? It stays still until driven again.</source>
+        <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="400"/>
+        <source>release e-stop</source>
+        <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="405"/>
+        <source>connect: give the robot&apos;s address first</source>
+        <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="410"/>
+        <location filename="../robot_panel.py" line="442"/>
+        <source>connect</source>
+        <translation>connecter</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="417"/>
+        <source>disconnect</source>
+        <translation>déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="424"/>
+        <source>speed limits</source>
+        <translation>limites de vitesse</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="432"/>
+        <source>{0}: sent…</source>
+        <translation>{0} : envoyé…</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="439"/>
+        <source>{0} FAILED: {1}</source>
+        <translation>{0} ÉCHEC : {1}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="441"/>
+        <source>{0}: done</source>
+        <translation>{0} : effectué</translation>
+    </message>
+</context>
+<context>
+    <name>RobotsLayer</name>
+    <message>
+        <location filename="../robot_panel.py" line="538"/>
+        <source>E-STOP</source>
+        <translation>ARRÊT D&apos;URGENCE</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="540"/>
+        <source>DEADMAN STOP</source>
+        <translation>ARRÊT HOMME MORT</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="541"/>
+        <source>NOT HEARD</source>
+        <translation>SANS SIGNAL</translation>
+    </message>
+</context>
+<context>
+    <name>TelemetryPanel</name>
+    <message>
+        <location filename="../telemetry_panel.py" line="59"/>
+        <source>Selected vehicle</source>
+        <translation>Vecteur sélectionné</translation>
+    </message>
+</context>
+<context>
+    <name>TelemetryPlots</name>
+    <message>
+        <location filename="../telemetry_plot.py" line="34"/>
+        <source>Altitude</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="34"/>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="34"/>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="35"/>
+        <source>Link quality</source>
+        <translation>Qualité de liaison</translation>
+    </message>
+    <message>
+        <location filename="../telemetry_plot.py" line="73"/>
+        <source>%1 to %2 %3, last %4 min</source>
+        <translation>%1 à %2 %3, dernières %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleText</name>
+    <message>
+        <location filename="../vehicle_text.py" line="44"/>
+        <source>no GPS</source>
+        <translation>pas de GPS</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="44"/>
+        <source>no fix</source>
+        <translation>pas de fix</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="46"/>
+        <source>static</source>
+        <translation>statique</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="48"/>
+        <source>Plane</source>
+        <translation>Avion</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="49"/>
+        <source>Rover</source>
+        <translation>Rover</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="50"/>
+        <source>Boat</source>
+        <translation>Bateau</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="51"/>
+        <source>Heli</source>
+        <translation>Hélico</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="53"/>
+        <source>undefined</source>
+        <translation>indéfini</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="54"/>
+        <source>on ground</source>
+        <translation>au sol</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="55"/>
+        <source>in air</source>
+        <translation>en vol</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="56"/>
+        <source>takeoff</source>
+        <translation>décollage</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="57"/>
+        <source>landing</source>
+        <translation>atterrissage</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="59"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="59"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="60"/>
+        <location filename="../vehicle_text.py" line="66"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="60"/>
+        <source>Armed</source>
+        <translation>Armé</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="61"/>
+        <location filename="../vehicle_text.py" line="69"/>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="61"/>
+        <location filename="../vehicle_text.py" line="69"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="62"/>
+        <location filename="../vehicle_text.py" line="70"/>
+        <source>Link</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="62"/>
+        <location filename="../vehicle_text.py" line="71"/>
+        <source>Health</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="66"/>
+        <source>Vehicle</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="67"/>
+        <source>Alt rel / AMSL</source>
+        <translation>Haut. rel / alt.</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="67"/>
+        <source>Speed / climb</source>
+        <translation>Vitesse / montée</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="68"/>
+        <source>Heading</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="68"/>
+        <source>Roll / pitch</source>
+        <translation>Roulis / tangage</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="70"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="71"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="109"/>
+        <source>ARMED</source>
+        <translation>ARMÉ</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="109"/>
+        <source>disarmed</source>
+        <translation>désarmé</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="114"/>
+        <source>the vehicle does not report its charge</source>
+        <translation>le vecteur ne transmet pas sa charge</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="116"/>
+        <source>battery low</source>
+        <translation>batterie faible</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="122"/>
+        <source>no 3D fix: position not trustworthy</source>
+        <translation>pas de fix 3D : position peu fiable</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="127"/>
+        <source>LOST</source>
+        <translation>PERDUE</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="127"/>
+        <source>no heartbeat from this vehicle</source>
+        <translation>aucun signal de vie de ce vecteur</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="130"/>
+        <source>frames are being lost</source>
+        <translation>des trames se perdent</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="135"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="137"/>
+        <source>unhealthy sensors: %1</source>
+        <translation>capteurs en défaut : %1</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="154"/>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../vehicle_text.py" line="173"/>
+        <source>%1 sats</source>
+        <translation>%1 sat.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,157 @@
+"""Teleop in the main window: connect the simulated robot, drive it with the keyboard, and the rules
+that never leave it driving (focus lost, window in the background), the latching e-stop, the map."""
+
+from __future__ import annotations
+
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from groundstation.core.datadir import DataDir
+from groundstation.core.engine import Engine
+from groundstation.ui.robot_panel import ROBOT_COLOUR
+from tests.robot.test_manager import SimRobot
+
+
+@pytest.fixture
+def robot(tmp_path):
+    robot = SimRobot(tmp_path)
+    yield robot
+    robot.close()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, robot):
+    from groundstation.ui.main_window import MainWindow
+
+    with Engine(DataDir.open(tmp_path / "data"), links=["udpin:127.0.0.1:0"], record_tlog=False) as engine:
+        win = MainWindow(engine, robots=engine.robots)
+        win.robot_panel.confirm = lambda title, question: True
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        win.robots_dock.show()
+        win.robots_dock.raise_()
+        win.activateWindow()
+        qtbot.waitActive(win)
+        yield win
+        win.close()
+
+
+def connect(qtbot, win, robot) -> str:
+    panel = win.robot_panel
+    qtbot.keyClicks(panel.url, f"zmq:{robot.address.command_endpoint}")
+    qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.view is not None and panel.view.alive and panel.view.has_position
+                    and panel.view.name == "sim-robot", timeout=5000)
+    return panel.selected_id
+
+
+def hold(qtbot, seconds: float) -> None:
+    qtbot.wait(int(seconds * 1000))
+
+
+def test_drive_with_the_keyboard_in_speed_steps_and_see_it_move(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    assert panel.robots.currentText().startswith("sim-robot") and panel.values["link"].text().startswith("open")
+    start_north = robot.model.north
+
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    assert "DRIVING KEYS ACTIVE" in panel.pad.label.text()
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    hold(qtbot, 0.8)
+    assert robot.model.speed == pytest.approx(0.5 * 2 / 5, abs=0.03)  # step 2 of 5 of the 0.5 m/s limit
+    qtbot.keyClick(panel.pad, Qt.Key.Key_5)
+    hold(qtbot, 0.6)
+    assert robot.model.speed == pytest.approx(0.5, abs=0.03)
+    qtbot.waitUntil(lambda: "+0.5" in panel.speed.text(), timeout=2000)  # the gauge shows what the robot says
+    qtbot.keyRelease(panel.pad, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: robot.model.speed == 0.0, timeout=500)  # key up: stop at once
+    assert robot.model.north > start_north + 0.3
+
+    qtbot.keyPress(panel.pad, Qt.Key.Key_A)  # turn left on the spot
+    hold(qtbot, 0.5)
+    assert robot.model.turn_rate > 0.3
+    qtbot.keyRelease(panel.pad, Qt.Key.Key_A)
+
+    # On the map, in the robot colour, turned to its heading.
+    qtbot.waitUntil(lambda: len(win.robots_layer.robots) == 1, timeout=2000)
+    v = win.robots_layer.robots[0]
+    pt = win.map.screen_point(v.lat, v.lon).toPoint()
+    assert win.map.grab().toImage().pixelColor(pt) == ROBOT_COLOUR
+
+
+def test_losing_focus_or_the_window_going_to_the_background_stops_the_robot(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)  # held, never released
+    hold(qtbot, 0.5)
+    assert robot.model.speed > 0.1
+    panel.url.setFocus()  # the operator clicks into another field: the key release will never come
+    qtbot.waitUntil(lambda: robot.model.speed == 0.0, timeout=500)
+    assert not panel.pad.held and "Click here to drive" in panel.pad.label.text()
+    hold(qtbot, 0.4)
+    assert robot.model.speed == 0.0
+
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    hold(qtbot, 0.5)
+    assert robot.model.speed > 0.1
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()  # another window takes over: this one goes to the background
+    qtbot.waitUntil(lambda: not win.isActiveWindow(), timeout=2000)
+    qtbot.waitUntil(lambda: robot.model.speed == 0.0, timeout=500)
+    qtbot.waitUntil(lambda: panel.view.commanded == (0.0, 0.0), timeout=1000)
+
+
+def test_space_latches_the_estop_until_the_confirmed_release(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    hold(qtbot, 0.4)
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: robot.model.estop and robot.model.speed == 0.0, timeout=1000)
+    qtbot.waitUntil(lambda: panel.estop.text() == "E-STOP LATCHED" and panel.release.isEnabled(), timeout=2000)
+    assert "LATCHED" in panel.values["estop"].text()
+
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)  # pushing on does nothing while latched
+    hold(qtbot, 0.5)
+    assert robot.model.speed == 0.0
+    qtbot.keyRelease(panel.pad, Qt.Key.Key_Up)
+
+    asked = []
+    panel.confirm = lambda title, question: asked.append(question) or False  # the operator says no
+    qtbot.mouseClick(panel.release, Qt.MouseButton.LeftButton)
+    hold(qtbot, 0.3)
+    assert robot.model.estop and asked and "sim-robot" in asked[0]
+    panel.confirm = lambda title, question: True
+    qtbot.mouseClick(panel.release, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not robot.model.estop, timeout=2000)
+    qtbot.waitUntil(lambda: panel.estop.text() == "EMERGENCY STOP", timeout=2000)
+    hold(qtbot, 0.3)
+    assert robot.model.speed == 0.0  # released, still, until driven again
+    panel.pad.setFocus()
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    hold(qtbot, 0.5)
+    assert robot.model.speed > 0.1
+    qtbot.keyRelease(panel.pad, Qt.Key.Key_Up)
+
+
+def test_a_bad_address_is_reported_and_nothing_is_listed(qtbot, window):
+    panel = window.robot_panel
+    qtbot.keyClicks(panel.url, "tcp://127.0.0.1:5570")
+    qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "FAILED" in panel.status.text(), timeout=3000)
+    assert "serial:PORT" in panel.status.text() and panel.robots.count() == 0
+    assert not panel.pad.isEnabled() and not panel.estop.isEnabled()
+    assert panel.url.text() == "tcp://127.0.0.1:5570"  # kept, for the operator to correct
