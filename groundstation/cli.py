@@ -24,13 +24,16 @@ def has_display() -> bool:
         or sys.platform in ("win32", "darwin")
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", type=Path, default=None,
+def _add_common(parser: argparse.ArgumentParser, in_subcommand: bool = False) -> None:
+    # In a subcommand the options may come before or after its name: `--data-dir D demo` and
+    # `demo --data-dir D` mean the same, so the subcommand must not reset what was given before.
+    unset = {"default": argparse.SUPPRESS} if in_subcommand else {}
+    parser.add_argument("--data-dir", type=Path, **({"default": None} | unset),
                         help="where settings, logs and findings live (default: the user data folder)")
-    parser.add_argument("--headless", action="store_true", help="no window: print events instead")
-    parser.add_argument("--duration", type=float, default=None, metavar="S",
+    parser.add_argument("--headless", action="store_true", **unset, help="no window: print events instead")
+    parser.add_argument("--duration", type=float, metavar="S", **({"default": None} | unset),
                         help="stop after S seconds")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log driver details")
+    parser.add_argument("-v", "--verbose", action="store_true", **unset, help="log driver details")
 
 
 def _host_port(text: str) -> tuple[str, int]:
@@ -60,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fly the built-in simulated fleet near Schengen",
                           description="Three simulated PX4 quadcopters near Schengen. With a display: the "
                                       "window. Without: a scripted sortie with live progress and a summary.")
-    _add_common(demo)
+    _add_common(demo, in_subcommand=True)
     demo.add_argument("--speedup", type=float, default=None,
                       help="simulation speed (default: 1 in the window, 5 headless)")
     demo.add_argument("--report", type=Path, default=None, metavar="FILE",

@@ -34,6 +34,7 @@ from drivers.mavlink.signing import KeyStore, SigningError, key_from_passphrase
 from drivers.mavlink.state import VehicleState
 from drivers.mavlink.tlog import TlogWriter
 from groundstation.core.datadir import DataDir
+from groundstation.core.detection import DetectionService
 from groundstation.core.findings import Finding, FindingStore
 from groundstation.core.robots import RobotManager, RobotView
 from groundstation.core.settings import Settings
@@ -96,6 +97,7 @@ class Engine:
             self.settings.web_host, self.settings.web_port = web
         self.sharing: Sharing | None = None
         self.robots = RobotManager(lambda: self._hub.sessions if self._hub else {})
+        self.detection: DetectionService | None = None  # frames -> findings, in its own worker thread
         self.web: WebView | None = None
         self.web_error = ""
         for url in links:
@@ -161,6 +163,9 @@ class Engine:
         await self.robots.start()
         self.sharing = Sharing(self.data_dir.root, self.settings.station_id)
         await self.sharing.start()
+        self.detection = DetectionService(self._loop, self.sharing.store, lambda: self.settings.operator,
+                                          self.settings.station_id)
+        self.detection.start()
         self._tasks.append(asyncio.create_task(self._share_tracks(), name="tracks"))
         if self.settings.web_port:
             view = WebView(self, self.settings.web_host, self.settings.web_port)
@@ -183,6 +188,8 @@ class Engine:
             await self._hub.close()
         if self.web is not None:
             await self.web.stop()
+        if self.detection is not None:
+            await asyncio.to_thread(self.detection.stop)  # before the store it writes to closes
         if self.sharing is not None:
             await self.sharing.stop()
         if self.tlog is not None:
@@ -256,6 +263,7 @@ class Engine:
 
     async def _prepare_vehicle(self, system_id: int) -> None:
         session = self._hub.sessions[system_id]
+        self.detection.watch(session)  # its pose history, to place what its camera sees
         try:
             if session.state.autopilot == "ARDUPILOTMEGA":
                 for name, hz in ARDUPILOT_STREAMS_HZ.items():

@@ -1,0 +1,304 @@
+"""Findings from the drones' cameras: frames in, findings on the map and to the partners out.
+
+Frames arrive over the radiometric side channel (one receiver per vehicle). ONE worker thread
+runs the finding pipeline (detect, track, georeference, de-duplicate; vision/pipeline.py) on
+each, with the vehicle's position and heading from its telemetry interpolated at the frame's
+capture time and the camera's pointing from the frame itself. The candidates go to the engine
+loop, the store's one writer, which records new findings (with a JPEG snapshot) or moves the
+finding a sighting updated, so partners get them through the outbox.
+
+One registry of findings is shared by every vehicle's pipeline: the same person seen again, by
+the same or another drone, updates one finding. It starts from the store's persons and hotspots,
+so a restarted station updates what it found before instead of adding it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+import cv2
+import numpy as np
+from pymavlink.dialects.v20 import common as mavlink
+
+from drivers.mavlink.session import VehicleSession
+from drivers.video.radiometric_link import RadiometricFrame, RadiometricReceiver
+from groundstation.core.findings import FindingError, FindingKind, FindingStore
+from vision.findings import Finding as Sighting
+from vision.findings import FindingRegistry, distance_m
+from vision.georeference import Attitude, CameraModel, PoseErrors, PoseHistory, PoseSample
+from vision.hotspot import RadiometricHotspotDetector
+from vision.pipeline import FindingCandidate, FindingPipeline, thermal_stages
+from vision.records import FrameInfo
+from vision.thermal_person import ThermalPersonDetector
+
+
+log = logging.getLogger(__name__)
+
+# The pipeline's radius holds 95 % of fixes; the store keeps a 1-sigma radius. For a circular
+# 2-D Gaussian P(r < k sigma) = 1 - exp(-k^2 / 2), so the 95 % radius is 2.448 sigma.
+SIGMA_PER_R95 = 1.0 / math.sqrt(-2.0 * math.log(0.05))
+POSE_WAIT_S = 0.3  # wait this long for telemetry newer than a frame, so it is interpolated, not held
+POSE_KEEP_S = 5.0  # telemetry kept per vehicle: frames older than this are long replaced by newer ones
+MOVE_MIN_M = 0.5  # a sighting that moves a finding less than this (and hardly changes its radius)
+RADIUS_MIN_CHANGE = 0.2  # ... adds no revision: partners are not sent a message per frame
+LATENCY_SAMPLES = 2000
+ERRORS_KEPT = 50
+DETECTED_KINDS = (FindingKind.PERSON, FindingKind.HOTSPOT)
+
+
+@dataclass(frozen=True)
+class DetectionStats:
+    frames: int  # complete frames received
+    processed: int
+    dropped: int  # received while the worker was busy with an earlier one
+    without_pose: int  # no telemetry of that vehicle around the capture time
+    new_findings: int
+    updates: int  # sightings that updated a finding (a revision only when it moved)
+    latency_p50_ms: float  # frame capture to finding stored, over the recent sightings
+    latency_p95_ms: float
+    errors: tuple[str, ...]  # the most recent problems, oldest first
+
+
+class _Telemetry:
+    """One vehicle's positions and headings by station time, written on the engine loop."""
+
+    def __init__(self) -> None:
+        self.history = PoseHistory(max_gap_s=1.0)
+        self.ground_alt_m = math.nan  # home height: the flat ground georeferencing intersects
+        self.changed = threading.Condition()
+
+    def add(self, sample: PoseSample, ground_alt_m: float) -> None:
+        with self.changed:
+            self.history.add(sample)
+            self.ground_alt_m = ground_alt_m
+            samples = self.history.samples
+            while samples[0].time_s < sample.time_s - POSE_KEEP_S:
+                del samples[0]
+            self.changed.notify_all()
+
+    def at(self, time_s: float) -> tuple[PoseSample, float]:
+        """Pose at `time_s` (waiting briefly for a later sample to interpolate against); LookupError if unknown."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.history.samples and self.history.samples[-1].time_s >= time_s,
+                                  POSE_WAIT_S)
+            return self.history.at(time_s), self.ground_alt_m
+
+
+class DetectionService:
+    """Owned by the engine: `watch` each vehicle's session (on the engine loop), `listen` for each
+    vehicle's frames, `start`, and `stop` before the store closes."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, store: FindingStore, operator: Callable[[], str],
+                 station_id: str, *, errors: PoseErrors = PoseErrors(), opencv_threads: int = 1) -> None:
+        self.loop, self.store, self.operator, self.station_id = loop, store, operator, station_id
+        self.errors = errors
+        self.opencv_threads = opencv_threads  # the worker is one thread; OpenCV's own pool would fight the sim
+        self.person_detector = ThermalPersonDetector()
+        self.hotspot_detector = RadiometricHotspotDetector()
+        self.registry = FindingRegistry()
+        self._pipelines: dict[int, tuple[tuple[int, int, float, float], FindingPipeline]] = {}
+        self._telemetry: dict[int, _Telemetry] = {}
+        self._receivers: list[RadiometricReceiver] = []
+        self._clock_offset: dict[int, float] = {}  # vehicle -> station minus sender clock (fastest frame)
+        self._ids: dict[int, str] = {}  # registry finding -> store finding (engine loop)
+        self._written: dict[int, tuple[float, float, float]] = {}  # lat, lon, h_acc last stored (engine loop)
+        self._touched: set[str] = set()
+        self._lock = threading.Lock()
+        self._latency: deque[float] = deque(maxlen=LATENCY_SAMPLES)
+        self._errors: deque[str] = deque(maxlen=ERRORS_KEPT)
+        self._counts = {"processed": 0, "without_pose": 0, "new": 0, "updates": 0}
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- set-up ---------------------------------------------------------------------------------
+    def watch(self, session: VehicleSession) -> None:
+        """Keep this vehicle's telemetry for georeferencing; call on the engine loop."""
+        if session.state.system_id in self._telemetry:
+            return
+        telemetry = self._telemetry[session.state.system_id] = _Telemetry()
+
+        def on_position(_msg: object) -> None:
+            st = session.state  # already updated from this message
+            if math.isnan(st.heading_deg):
+                return
+            telemetry.add(PoseSample(time.time(), st.lat, st.lon, st.alt_amsl, Attitude(0.0, 0.0, st.heading_deg)),
+                          st.alt_amsl - st.alt_rel)
+
+        session.listen(mavlink.MAVLINK_MSG_ID_GLOBAL_POSITION_INT, on_position)
+
+    def listen(self, bind: tuple[str, int] = ("127.0.0.1", 0)) -> tuple[str, int]:
+        """Receive a camera's radiometric side channel on `bind`; returns the address bound.
+        One per camera: the channel's frame numbers are per sender."""
+        receiver = RadiometricReceiver(bind)
+        with self._lock:
+            self._receivers = [*self._receivers, receiver]
+        return receiver.address
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("detection already started")
+        self._seed_registry()
+        cv2.setNumThreads(self.opencv_threads)
+        self._thread = threading.Thread(target=self._run, name="detection", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop the worker and close every channel; safe to call again."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5.0)
+        with self._lock:
+            receivers, self._receivers = self._receivers, []
+        for receiver in receivers:
+            receiver.close()
+
+    def _seed_registry(self) -> None:
+        """The store's persons and hotspots, under negative ids that new sightings never take."""
+        for n, f in enumerate(f for f in self.store.all() if f.kind in DETECTED_KINDS):
+            seen = f.observed_at.timestamp()
+            sighting_id = -1 - n
+            self.registry.findings.append(Sighting(sighting_id, str(f.kind), f.lat, f.lon, f.h_acc_m / SIGMA_PER_R95,
+                                                   seen, seen, set(), 1, f.confidence, f.temp_c))
+            self._ids[sighting_id] = f.id
+            self._written[sighting_id] = (f.lat, f.lon, f.h_acc_m)
+
+    # -- what the engine and front ends read ---------------------------------------------------
+    def stats(self) -> DetectionStats:
+        with self._lock:
+            latency = sorted(self._latency)
+            counts = dict(self._counts)
+            errors = list(self._errors)
+        frames = sum(r.frames for r in self._receivers)
+        for receiver in self._receivers:
+            errors += receiver.errors()[-ERRORS_KEPT:]
+        p50, p95 = (np.percentile(latency, [50, 95]) * 1000.0) if latency else (math.nan, math.nan)
+        dropped = max(0, frames - counts["processed"] - counts["without_pose"])
+        return DetectionStats(frames, counts["processed"], dropped, counts["without_pose"], counts["new"],
+                              counts["updates"], float(p50), float(p95), tuple(errors[-ERRORS_KEPT:]))
+
+    def findings_touched(self) -> set[str]:
+        """Store ids of the findings this service recorded or updated since it started."""
+        with self._lock:
+            return set(self._touched)
+
+    # -- the worker ------------------------------------------------------------------------------
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            got = False
+            for receiver in self._receivers:
+                frame = receiver.next_frame(0.0)
+                if frame is None:
+                    continue
+                got = True
+                try:
+                    self._process(frame)
+                except Exception as exc:  # one bad frame must not end detection for the sortie
+                    log.exception("detection: frame %d of vehicle %d", frame.seq, frame.vehicle_id)
+                    self._error(f"frame {frame.seq} of vehicle {frame.vehicle_id} failed: {exc!r}")
+            if not got:
+                self._stop.wait(0.005)
+
+    def _error(self, message: str) -> None:
+        log.info("detection: %s", message)
+        with self._lock:
+            self._errors.append(message)
+
+    def _process(self, frame: RadiometricFrame) -> None:
+        vid = frame.vehicle_id
+        # The sender's clock need not be ours: shift it by the smallest transit seen, as VideoFeed does.
+        offset = min(self._clock_offset.get(vid, math.inf), frame.received_time_s - frame.capture_time_s)
+        self._clock_offset[vid] = offset
+        captured = frame.capture_time_s + offset
+        telemetry = self._telemetry.get(vid)
+        try:
+            if telemetry is None:
+                raise LookupError("no telemetry from that vehicle")
+            pose, ground_alt_m = telemetry.at(captured)
+        except LookupError as exc:
+            self._error(f"frame {frame.seq} of vehicle {vid} skipped: {exc}")
+            with self._lock:
+                self._counts["without_pose"] += 1
+            return
+        # Where the vehicle was and its heading come from its telemetry; how the camera hung from the
+        # frame itself (a stabilised gimbal gives its angles from the horizon and the body as level).
+        p = frame.pose
+        pose = PoseSample(pose.time_s, pose.lat_deg, pose.lon_deg, pose.alt_m,
+                          Attitude(p.roll_deg, p.pitch_deg, pose.attitude.yaw_deg))
+        try:
+            if not all(map(math.isfinite, (p.roll_deg, p.pitch_deg, p.gimbal_roll_deg, p.gimbal_pitch_deg,
+                                           p.gimbal_yaw_deg))):
+                raise ValueError("it does not say where the camera pointed")
+            pipeline = self._pipeline(vid, frame, ground_alt_m)
+            candidates = pipeline.process(frame.celsius(), FrameInfo(captured, vid, "thermal", True), pose,
+                                          Attitude(p.gimbal_roll_deg, p.gimbal_pitch_deg, p.gimbal_yaw_deg))
+        except ValueError as exc:
+            self._error(f"frame {frame.seq} of vehicle {vid} refused: {exc}")
+            return
+        finally:
+            with self._lock:
+                self._counts["processed"] += 1
+        if candidates:
+            jpegs = [_jpeg(c.snapshot) if c.is_new else None for c in candidates]
+            self.loop.call_soon_threadsafe(self._store_candidates, candidates, jpegs)
+
+    def _pipeline(self, vid: int, frame: RadiometricFrame, ground_alt_m: float) -> FindingPipeline:
+        """The vehicle's pipeline, new when its camera (size, field of view) or ground height changes."""
+        h, w = frame.counts.shape
+        key = (w, h, round(frame.pose.hfov_deg, 3), round(ground_alt_m, 1))
+        known = self._pipelines.get(vid)
+        if known is not None and known[0] == key:
+            return known[1]
+        if not 0.0 < frame.pose.hfov_deg < 180.0 or not math.isfinite(ground_alt_m):
+            raise ValueError(f"unusable camera field of view {frame.pose.hfov_deg} deg or ground height")
+        pipeline = FindingPipeline(CameraModel(w, h, frame.pose.hfov_deg), ground_alt_m,
+                                   thermal_stages(self.person_detector, self.hotspot_detector, radiometric=True),
+                                   self.errors, registry=self.registry)
+        self._pipelines[vid] = (key, pipeline)
+        return pipeline
+
+    # -- on the engine loop ----------------------------------------------------------------------
+    def _store_candidates(self, candidates: list[FindingCandidate], jpegs: list[bytes | None]) -> None:
+        for c, jpeg in zip(candidates, jpegs):
+            h_acc = c.radius_m * SIGMA_PER_R95
+            try:
+                store_id = self._ids.get(c.finding_id)
+                if store_id is None:
+                    f = self.store.record(
+                        kind=c.label, lat=c.lat_deg, lon=c.lon_deg, h_acc_m=h_acc,
+                        source=f"{self.station_id}-{c.vehicle_id}", who=self.operator(),
+                        observed_at=datetime.fromtimestamp(c.time_s, timezone.utc), confidence=c.confidence,
+                        temp_c=c.temperature_c, snapshot_jpeg=jpeg or _jpeg(c.snapshot))
+                    self._ids[c.finding_id], store_id = f.id, f.id
+                    self._written[c.finding_id] = (c.lat_deg, c.lon_deg, h_acc)
+                    counter = "new"
+                else:
+                    lat, lon, acc = self._written[c.finding_id]
+                    moved = distance_m(lat, lon, c.lat_deg, c.lon_deg)
+                    if moved >= MOVE_MIN_M or abs(h_acc - acc) > RADIUS_MIN_CHANGE * acc:
+                        self.store.move(store_id, self.operator(), c.lat_deg, c.lon_deg, h_acc)
+                        self._written[c.finding_id] = (c.lat_deg, c.lon_deg, h_acc)
+                    counter = "updates"
+            except FindingError as exc:
+                self._error(f"{c.label} from vehicle {c.vehicle_id} not stored: {exc}")
+                continue
+            latency = time.time() - c.time_s
+            with self._lock:
+                self._counts[counter] += 1
+                self._touched.add(store_id)
+                self._latency.append(latency)
+
+
+def _jpeg(image: np.ndarray) -> bytes | None:
+    """The snapshot as JPEG; None for a crop with nothing in it (a finding at the frame's very edge)."""
+    if image.size == 0:
+        return None
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return data.tobytes() if ok else None
