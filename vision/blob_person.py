@@ -8,7 +8,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from vision.records import Box, Detection, as_gray8
+from vision.contrast import warm_blobs
+from vision.records import Box, Detection
 
 
 class BlobPersonDetector:
@@ -22,22 +23,14 @@ class BlobPersonDetector:
         self.confidence_threshold = confidence_threshold
 
     def detect(self, frame: np.ndarray, min_confidence: float | None = None) -> list[Detection]:
-        gray = as_gray8(frame)
-        tophat = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, self.kernel)
-        n, labels, stats, _ = cv2.connectedComponentsWithStats(
-            (tophat >= self.contrast).view(np.uint8), connectivity=8)
         floor = self.confidence_threshold if min_confidence is None else min_confidence
         found = []
-        for i in range(1, n):
-            x, y, w, h, area = stats[i]
-            if not self.min_area_px <= area <= self.max_area_px:
+        for b in warm_blobs(frame, self.kernel, self.contrast, self.min_area_px, self.max_area_px):
+            if max(b.w, b.h) / max(1, min(b.w, b.h)) > self.max_aspect:
                 continue
-            if max(w, h) / max(1, min(w, h)) > self.max_aspect:
-                continue
-            values = tophat[y:y + h, x:x + w][labels[y:y + h, x:x + w] == i]
             # compact, strongly contrasted blobs look most like a person from above
-            fill = area / float(w * h)
-            conf = float(values.mean()) / 255.0 * (0.5 + 0.5 * fill)
+            fill = b.area / float(b.w * b.h)
+            conf = b.contrast * (0.5 + 0.5 * fill)
             if conf >= floor:
-                found.append(Detection(Box(x - 2.0, y - 2.0, w + 4.0, h + 4.0), "person", min(1.0, conf * 2)))
+                found.append(Detection(Box(b.x - 2.0, b.y - 2.0, b.w + 4.0, b.h + 4.0), "person", min(1.0, conf * 2)))
         return found

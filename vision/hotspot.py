@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from vision.records import Box, Detection, as_gray8, check_frame
+from vision.contrast import warm_blobs
+from vision.records import Box, Detection, check_frame
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,7 @@ class ContrastHotspotDetector:
         self.confidence_threshold = confidence_threshold
 
     def detect(self, frame: np.ndarray, min_confidence: float | None = None) -> list[Detection]:
-        gray = as_gray8(frame)
-        tophat = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, self.kernel)
-        n, labels, stats, _ = cv2.connectedComponentsWithStats(
-            (tophat >= self.contrast).view(np.uint8), connectivity=8)
         floor = self.confidence_threshold if min_confidence is None else min_confidence
-        found = []
-        for i in range(1, n):
-            x, y, w, h, area = stats[i]
-            if not self.min_area_px <= area <= self.max_area_px:
-                continue
-            conf = float(tophat[y:y + h, x:x + w][labels[y:y + h, x:x + w] == i].mean()) / 255.0
-            if conf >= floor:
-                found.append(Detection(Box(float(x), float(y), float(w), float(h)), "hotspot", conf))
-        return found
+        return [Detection(Box(float(b.x), float(b.y), float(b.w), float(b.h)), "hotspot", b.contrast)
+                for b in warm_blobs(frame, self.kernel, self.contrast, self.min_area_px, self.max_area_px)
+                if b.contrast >= floor]
