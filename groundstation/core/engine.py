@@ -194,6 +194,12 @@ class Engine:
             await self.sharing.stop()
         if self.tlog is not None:
             self.tlog.close()
+        # Whatever a microservice still had in flight (a camera being asked, a retry) ends here,
+        # rather than being destroyed pending when the loop closes.
+        leftovers = asyncio.all_tasks() - {asyncio.current_task()}
+        for task in leftovers:
+            task.cancel()
+        await asyncio.gather(*leftovers, return_exceptions=True)
 
     # -- what front ends read -----------------------------------------------------------------
     def snapshot(self) -> FleetSnapshot:
