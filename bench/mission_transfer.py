@@ -5,6 +5,7 @@ default timeouts) in the same run, on the same simulator. Prints times and stati
 ratios (goal: at most 1, the station at least as fast).
 
     .venv/bin/python bench/mission_transfer.py [--items 700] [--loss 0.05]
+
 """
 
 from __future__ import annotations

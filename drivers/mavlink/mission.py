@@ -3,14 +3,17 @@
 Upload: MISSION_COUNT, then the vehicle pulls each item with MISSION_REQUEST_INT (or the legacy
 MISSION_REQUEST, answered the same way, as QGroundControl does) and closes with MISSION_ACK.
 Download: MISSION_REQUEST_LIST, MISSION_COUNT, then we pull each item. When an answer does not
-come, the last message is resent; after RETRIES silent timeouts the transfer is cancelled and the
-pilot told why. ArduPilot keeps home as item 0 of a mission: it is added and removed here, so the
-items the rest of the station sees are the same for every autopilot.
+come, the last message is resent. The first resend comes after a few measured round trips, so a
+datagram lost on a fast link costs tens of milliseconds, and each further wait doubles up to
+ITEM_TIMEOUT_S; after as long a silence as RETRIES + 1 full timeouts the transfer is cancelled and
+the pilot told why. ArduPilot keeps home as item 0 of a mission: it is added and removed here, so
+the items the rest of the station sees are the same for every autopilot.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import replace
 from typing import Callable
 
@@ -20,10 +23,13 @@ from drivers.mavlink.session import VehicleSession
 from drivers.mavlink.state import enum_name
 from missions.items import MissionItem
 
-ITEM_TIMEOUT_S = 1.5
+ITEM_TIMEOUT_S = 1.5        # the longest wait for an answer, and the wait before any round trip is measured
+MIN_ITEM_TIMEOUT_S = 0.05   # below this a busy laptop's scheduling hiccups would read as losses
+ROUND_TRIPS_PER_TIMEOUT = 4
 RETRIES = 5
 MISSION, FENCE, RALLY = (mavlink.MAV_MISSION_TYPE_MISSION, mavlink.MAV_MISSION_TYPE_FENCE,
                          mavlink.MAV_MISSION_TYPE_RALLY)
+ITEMS = ("MISSION_ITEM_INT", "MISSION_ITEM")
 MISSION_TYPES = {"mission": MISSION, "fence": FENCE, "rally": RALLY}
 Progress = Callable[[int, int], None]  # items done, items in all
 
@@ -56,12 +62,37 @@ def from_message(msg) -> MissionItem:
                        msg.param2, msg.param3, msg.param4, x, y, msg.z, msg.mission_type)
 
 
+class RoundTrip:
+    """Smoothed round-trip time of the vehicle's answers, and the item timeout it gives."""
+
+    def __init__(self) -> None:
+        self.smoothed_s: float | None = None
+
+    def add(self, seconds: float) -> None:
+        # TCP's smoothing (RFC 6298): one slow answer moves the estimate an eighth of the way
+        self.smoothed_s = seconds if self.smoothed_s is None else 0.875 * self.smoothed_s + 0.125 * seconds
+
+    def timeout(self) -> float:
+        if self.smoothed_s is None:
+            return ITEM_TIMEOUT_S
+        return min(ITEM_TIMEOUT_S, max(MIN_ITEM_TIMEOUT_S, ROUND_TRIPS_PER_TIMEOUT * self.smoothed_s))
+
+
+def _is_refusal(msg) -> bool:
+    return msg.get_type() == "MISSION_ACK" and msg.type != mavlink.MAV_MISSION_ACCEPTED
+
+
+def _count_or_refusal(msg) -> bool:
+    return msg.get_type() == "MISSION_COUNT" or _is_refusal(msg)
+
+
 class MissionTransfer:
     """Mission, fence and rally transfer with one vehicle; one transfer at a time."""
 
     def __init__(self, session: VehicleSession) -> None:
         self.session = session
         self._lock = asyncio.Lock()
+        self.round_trip = RoundTrip()   # kept across transfers: the link is the same
 
     @property
     def _keeps_home_first(self) -> bool:
@@ -70,25 +101,39 @@ class MissionTransfer:
     def _listen(self, queue: asyncio.Queue, *names: str) -> list[Callable[[], None]]:
         return [self.session.listen(getattr(mavlink, f"MAVLINK_MSG_ID_{n}"), queue.put_nowait) for n in names]
 
-    async def _answer(self, queue: asyncio.Queue, resend, mission_type: int, what: str):
-        """The next message of this mission type; resends on silence, gives up after RETRIES."""
-        for attempt in range(RETRIES + 1):
-            if attempt:
-                resend()
+    async def _answer(self, queue: asyncio.Queue, resend, mission_type: int, what: str,
+                      wanted: Callable[[object], bool] = lambda msg: True):
+        """The next wanted answer of this mission type to what was sent just before this call.
+        Resends on silence, each wait twice the last, and gives up after RETRIES + 1 full timeouts
+        of silence: a quick first resend, and the same patience as ever with a busy vehicle.
+        Unwanted messages (late duplicates of an earlier answer) are skipped without a resend, so
+        one late answer cannot start a stream of duplicates."""
+        give_up_at = time.monotonic() + (RETRIES + 1) * ITEM_TIMEOUT_S
+        wait = self.round_trip.timeout()
+        tries = 1
+        while True:
+            sent_at = time.monotonic()
             try:
                 # asyncio.timeout, not wait_for: on 3.11 wait_for swallows a cancel that lands as
                 # a message arrives, and a pilot's "cancel" must never be lost that way
-                async with asyncio.timeout(ITEM_TIMEOUT_S):
+                async with asyncio.timeout(min(wait, max(0.0, give_up_at - sent_at))):
                     while True:
                         msg = await queue.get()
-                        if getattr(msg, "mission_type", MISSION) == mission_type:
+                        if getattr(msg, "mission_type", MISSION) == mission_type and wanted(msg):
+                            if tries == 1:  # an answer after a resend could be to either send (Karn)
+                                self.round_trip.add(time.monotonic() - sent_at)
                             return msg
             except TimeoutError:
                 pass
+            if time.monotonic() >= give_up_at:
+                break
+            resend()
+            tries += 1
+            wait = min(ITEM_TIMEOUT_S, 2 * wait)
         self._cancel(mission_type)
         raise MissionTransferError(
             f"{_type_name(mission_type)} transfer: no answer from the vehicle while {what} "
-            f"({RETRIES + 1} tries); transfer cancelled")
+            f"({tries} tries in {(RETRIES + 1) * ITEM_TIMEOUT_S:.1f} s); transfer cancelled")
 
     def _cancel(self, mission_type: int) -> None:
         st = self.session.state
@@ -165,28 +210,26 @@ class MissionTransfer:
         st = self.session.state
         request = mavlink.MAVLink_mission_request_list_message(st.system_id, st.component_id, mission_type)
         self.session.send(request)
-        while True:
-            msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "asking for the count")
-            if msg.get_type() == "MISSION_COUNT":
-                count = msg.count
-                break
-            if msg.get_type() == "MISSION_ACK" and msg.type != mavlink.MAV_MISSION_ACCEPTED:
-                raise MissionTransferError(
-                    f"{_type_name(mission_type)} download refused by the vehicle: {_result_name(msg.type)}")
+        msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "asking for the count",
+                                 _count_or_refusal)
+        if msg.get_type() != "MISSION_COUNT":
+            raise MissionTransferError(
+                f"{_type_name(mission_type)} download refused by the vehicle: {_result_name(msg.type)}")
+        count = msg.count
         items: list[MissionItem] = []
         while len(items) < count:
             seq = len(items)
             request = mavlink.MAVLink_mission_request_int_message(st.system_id, st.component_id, seq, mission_type)
             self.session.send(request)
             msg = await self._answer(queue, lambda: self.session.send(request), mission_type,
-                                     f"receiving item {seq} of {count}")
-            if msg.get_type() in ("MISSION_ITEM_INT", "MISSION_ITEM") and msg.seq == seq:
-                items.append(from_message(msg))
-                if progress:
-                    progress(len(items), count)
-            elif msg.get_type() == "MISSION_ACK" and msg.type != mavlink.MAV_MISSION_ACCEPTED:
+                                     f"receiving item {seq} of {count}",
+                                     lambda m: _is_refusal(m) or (m.get_type() in ITEMS and m.seq == seq))
+            if _is_refusal(msg):
                 raise MissionTransferError(
                     f"{_type_name(mission_type)} download aborted by the vehicle: {_result_name(msg.type)}")
+            items.append(from_message(msg))
+            if progress:
+                progress(len(items), count)
         self.session.send(mavlink.MAVLink_mission_ack_message(
             st.system_id, st.component_id, mavlink.MAV_MISSION_ACCEPTED, mission_type))
         if progress and count == 0:

@@ -10,6 +10,9 @@ finding a sighting updated, so partners get them through the outbox.
 One registry of findings is shared by every vehicle's pipeline: the same person seen again, by
 the same or another drone, updates one finding. It starts from the store's persons and hotspots,
 so a restarted station updates what it found before instead of adding it again.
+
+Front ends show each vehicle's newest frame, decoded to deg C by the worker, with the boxes the
+detectors drew in it (`latest_frame`): the window never decodes video itself.
 """
 
 from __future__ import annotations
@@ -35,8 +38,8 @@ from vision.findings import Finding as Sighting
 from vision.findings import FindingRegistry, distance_m
 from vision.georeference import Attitude, CameraModel, PoseErrors, PoseHistory, PoseSample
 from vision.hotspot import RadiometricHotspotDetector
-from vision.pipeline import FindingCandidate, FindingPipeline, thermal_stages
-from vision.records import FrameInfo
+from vision.pipeline import FindingCandidate, FindingPipeline, PipelineConfig, thermal_stages
+from vision.records import Detection, FrameInfo
 from vision.thermal_person import ThermalPersonDetector
 
 
@@ -65,6 +68,29 @@ class DetectionStats:
     latency_p50_ms: float  # frame capture to finding stored, over the recent sightings
     latency_p95_ms: float
     errors: tuple[str, ...]  # the most recent problems, oldest first
+
+
+@dataclass(frozen=True)
+class LatestFrame:
+    """A vehicle's newest radiometric frame and what the detectors found in it, for the video panel."""
+
+    vehicle_id: int
+    seq: int
+    celsius: np.ndarray  # float32 deg C, read-only (shared between threads)
+    detections: tuple[Detection, ...]  # each with its hottest deg C; none when the frame was skipped
+
+
+class _Recording:
+    """A detector that keeps what it found in the last image it was given (the worker runs one at a time)."""
+
+    def __init__(self, detector: object) -> None:
+        self.detector = detector
+        self.name = getattr(detector, "name", type(detector).__name__)
+        self.found: list[Detection] = []
+
+    def detect(self, image: np.ndarray) -> list[Detection]:
+        self.found = list(self.detector.detect(image))
+        return self.found
 
 
 class _Telemetry:
@@ -101,8 +127,8 @@ class DetectionService:
         self.loop, self.store, self.operator, self.station_id = loop, store, operator, station_id
         self.errors = errors
         self.opencv_threads = opencv_threads  # the worker is one thread; OpenCV's own pool would fight the sim
-        self.person_detector = ThermalPersonDetector()
-        self.hotspot_detector = RadiometricHotspotDetector()
+        self.person_detector = _Recording(ThermalPersonDetector())
+        self.hotspot_detector = _Recording(RadiometricHotspotDetector())
         self.registry = FindingRegistry()
         self._pipelines: dict[int, tuple[tuple[int, int, float, float], FindingPipeline]] = {}
         self._telemetry: dict[int, _Telemetry] = {}
@@ -115,6 +141,7 @@ class DetectionService:
         self._latency: deque[float] = deque(maxlen=LATENCY_SAMPLES)
         self._errors: deque[str] = deque(maxlen=ERRORS_KEPT)
         self._counts = {"processed": 0, "without_pose": 0, "new": 0, "updates": 0}
+        self._latest: dict[int, LatestFrame] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -184,6 +211,11 @@ class DetectionService:
         return DetectionStats(frames, counts["processed"], dropped, counts["without_pose"], counts["new"],
                               counts["updates"], float(p50), float(p95), tuple(errors[-ERRORS_KEPT:]))
 
+    def latest_frame(self, vehicle_id: int) -> LatestFrame | None:
+        """The vehicle's newest frame that went through the worker; None before its first."""
+        with self._lock:
+            return self._latest.get(vehicle_id)
+
     def findings_touched(self) -> set[str]:
         """Store ids of the findings this service recorded or updated since it started."""
         with self._lock:
@@ -212,6 +244,20 @@ class DetectionService:
             self._errors.append(message)
 
     def _process(self, frame: RadiometricFrame) -> None:
+        celsius = frame.celsius()
+        celsius.flags.writeable = False  # front ends read it from other threads
+        self.person_detector.found, self.hotspot_detector.found = [], []
+        try:
+            self._find(frame, celsius)
+        finally:
+            seen = tuple(_hottest_inside(d, celsius) for d in self.hotspot_detector.found + self.person_detector.found)
+            shown = tuple(d for d in seen if not (d.label == "person" and d.max_temp_c is not None
+                                                  and d.max_temp_c > PipelineConfig().max_body_c))  # as the pipeline
+            latest = LatestFrame(frame.vehicle_id, frame.seq, celsius, shown)
+            with self._lock:
+                self._latest[frame.vehicle_id] = latest
+
+    def _find(self, frame: RadiometricFrame, celsius: np.ndarray) -> None:
         vid = frame.vehicle_id
         # The sender's clock need not be ours: shift it by the smallest transit seen, as VideoFeed does.
         offset = min(self._clock_offset.get(vid, math.inf), frame.received_time_s - frame.capture_time_s)
@@ -237,7 +283,7 @@ class DetectionService:
                                            p.gimbal_yaw_deg))):
                 raise ValueError("it does not say where the camera pointed")
             pipeline = self._pipeline(vid, frame, ground_alt_m)
-            candidates = pipeline.process(frame.celsius(), FrameInfo(captured, vid, "thermal", True), pose,
+            candidates = pipeline.process(celsius, FrameInfo(captured, vid, "thermal", True), pose,
                                           Attitude(p.gimbal_roll_deg, p.gimbal_pitch_deg, p.gimbal_yaw_deg))
         except ValueError as exc:
             self._error(f"frame {frame.seq} of vehicle {vid} refused: {exc}")
@@ -294,6 +340,18 @@ class DetectionService:
                 self._counts[counter] += 1
                 self._touched.add(store_id)
                 self._latency.append(latency)
+
+
+def _hottest_inside(det: Detection, celsius: np.ndarray) -> Detection:
+    """The detection with the hottest deg C inside its box (the hotspot detector already says it)."""
+    if det.max_temp_c is not None:
+        return det
+    box = det.box
+    x0, y0 = max(0, int(box.x)), max(0, int(box.y))
+    patch = celsius[y0:math.ceil(box.y + box.h), x0:math.ceil(box.x + box.w)]
+    if patch.size == 0 or np.isnan(patch).all():
+        return det
+    return Detection(box, det.label, det.confidence, float(np.nanmax(patch)), float(np.nanmean(patch)))
 
 
 def _jpeg(image: np.ndarray) -> bytes | None:

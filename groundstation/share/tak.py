@@ -1,7 +1,10 @@
 """TAK transport: a CoT XML stream ("protocol 0") over TCP or TLS with a client certificate.
 
-CoT has no per-message acknowledgement; a message counts as delivered once its bytes were written
-and flushed on a connection the server has not closed (the issue's "completed TLS write").
+CoT has no per-message acknowledgement, and a completed write only means the bytes reached our
+kernel: a server that hangs or dies drops what it had not read yet. So each batch ends with a TAK
+ping (t-x-c-t) and counts as delivered only once the server's pong (t-x-c-t-r) comes back: the
+stream is in order, so the server has read every marker before the ping. Without the pong the
+whole batch is sent again on a new connection (same uids: TAK replaces a marker by uid).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from groundstation.share.messages import OutboundMessage
 from groundstation.share.transport import TransportError, client_tls_context
 
 CONNECT_TIMEOUT_S = 10.0
+PONG_TIMEOUT_S = 10.0
+PONG = b"t-x-c-t-r"
 
 
 def station_sa(station_id: str) -> bytes:
@@ -35,6 +40,14 @@ def station_sa(station_id: str) -> bytes:
     return etree.tostring(event, xml_declaration=True, encoding="UTF-8")
 
 
+def ping(station_id: str) -> bytes:
+    """The TAK keep-alive every TAK server answers with a pong on the same connection."""
+    now = utcnow()
+    event, _ = event_skeleton(f"{station_id}-ping", "t-x-c-t", "m-g", now, now, now + timedelta(seconds=20),
+                              0.0, 0.0, None, None)
+    return etree.tostring(event, encoding="UTF-8")
+
+
 class TakTransport:
     def __init__(self, partner: Partner, station_id: str) -> None:
         self.partner = partner
@@ -45,6 +58,8 @@ class TakTransport:
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._drain_task: asyncio.Task[None] | None = None
+        self._pongs = 0  # pongs seen on the current connection
+        self._pong_seen = asyncio.Event()
 
     @property
     def connected(self) -> bool:
@@ -62,16 +77,36 @@ class TakTransport:
                 CONNECT_TIMEOUT_S)
         except (OSError, asyncio.TimeoutError) as exc:
             raise TransportError(f"TAK {self._host}:{self._port}: cannot connect: {exc or 'timeout'}") from None
-        # servers push other clients' events to us; read and drop them so their buffers never fill,
-        # and so we learn at once when the server closes the stream
-        self._drain_task = asyncio.create_task(self._discard_incoming(self._reader))
+        # servers push other clients' events to us; read them so their buffers never fill, count
+        # our pongs, and learn at once when the server closes the stream
+        self._pongs = 0
+        self._drain_task = asyncio.create_task(self._read_incoming(self._reader))
         await self._write([station_sa(self.station_id)])
 
-    @staticmethod
-    async def _discard_incoming(reader: asyncio.StreamReader) -> None:
-        with contextlib.suppress(OSError, asyncio.IncompleteReadError):
-            while await reader.read(65536):
-                pass
+    async def _read_incoming(self, reader: asyncio.StreamReader) -> None:
+        tail = b""  # shorter than PONG, so a pong split across reads is counted once
+        try:
+            with contextlib.suppress(OSError, asyncio.IncompleteReadError):
+                while data := await reader.read(65536):
+                    seen = tail + data
+                    if found := seen.count(PONG):
+                        self._pongs += found
+                        self._pong_seen.set()
+                    tail = seen[-(len(PONG) - 1):]
+        finally:
+            self._pong_seen.set()  # wake a waiting send: the connection is gone
+
+    async def _confirm(self) -> None:
+        """Ping and wait for the pong that proves the server read everything written before it."""
+        wanted = self._pongs + 1
+        await self._write([ping(self.station_id)])
+        async with asyncio.timeout(PONG_TIMEOUT_S):
+            while self._pongs < wanted:
+                if self._peer_gone():
+                    raise TransportError(f"TAK {self._host}:{self._port}: connection closed by the server "
+                                         "before it confirmed the markers")
+                self._pong_seen.clear()
+                await self._pong_seen.wait()
 
     async def _write(self, chunks: Sequence[bytes]) -> None:
         if not self.connected or self._writer is None:
@@ -88,6 +123,11 @@ class TakTransport:
         if not self.connected:
             await self.connect()
         await self._write([m.payload for m in messages])
+        try:
+            await self._confirm()
+        except TimeoutError:
+            raise TransportError(f"TAK {self._host}:{self._port}: no pong within {PONG_TIMEOUT_S:.0f} s; "
+                                 "the markers will be sent again") from None
 
     async def send_raw(self, payload: bytes) -> None:
         """Best-effort live data (vehicle tracks): not from the outbox, never retried."""

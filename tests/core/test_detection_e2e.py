@@ -166,3 +166,35 @@ def test_another_drone_and_a_restarted_station_update_the_finding_made_before(tm
         assert [f.id for f in store.all()] == [finding_id]
         f = store.get(finding_id)
         assert f.revision > 1 and distance_m(person.lat, person.lon, f.lat, f.lon) < 2.0
+
+
+@pytest.mark.timeout(60)
+def test_the_newest_frame_of_each_vehicle_is_kept_decoded_with_its_boxes_for_the_video_panel(tmp_path):
+    person = next(p for p in SCENARIO.persons if p.posture == "standing")
+    with Engine(DataDir.open(tmp_path), links=["udpin:127.0.0.1:0"]) as engine:
+        service = engine.detection
+        assert service.latest_frame(7) is None  # nothing seen yet
+        service.watch(drone7 := a_drone(7))
+        hover_over(service, drone7, person, frames=3)
+        latest = wait_for(lambda: (f := service.latest_frame(7)) and f.seq == 2 and f, 5, "the third frame")
+        assert latest.vehicle_id == 7 and latest.celsius.shape == (512, 640)
+        assert not latest.celsius.flags.writeable  # shared with the window's thread: nobody may change it
+        assert latest.celsius.dtype == np.float32 and 10.0 < float(np.median(latest.celsius)) < 20.0  # the meadow
+        (box,) = [d for d in latest.detections if d.label == "person"]
+        cx, cy = box.box.centre
+        assert abs(cx - 320) < 20 and abs(cy - 256) < 20  # straight below the hovering drone
+        x, y, w, h = (int(v) for v in (box.box.x, box.box.y, box.box.w, box.box.h))
+        inside = latest.celsius[y:y + h + 1, x:x + w + 1]
+        assert box.max_temp_c == pytest.approx(float(inside.max()), abs=0.01) and 25.0 < box.max_temp_c < 40.0
+
+        # a camera whose vehicle sends no telemetry: its frames are still shown, without boxes
+        meadow = KELVIN_64.from_celsius(np.full((512, 640), 14.0, np.float32))
+        pose = FramePose(SCENARIO.lat, SCENARIO.lon, SCENARIO.ground_alt_m + 60, 0, 0, 0, 0, -90, 0, 32.0)
+        camera = service.listen()
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            for datagram in pack_frame(meadow, KELVIN_64, 5, time.time(), pose, vehicle_id=9):
+                sock.sendto(datagram, camera)
+        unknown = wait_for(lambda: service.latest_frame(9), 5, "the frame of vehicle 9")
+        assert unknown.seq == 5 and unknown.detections == ()
+        assert float(unknown.celsius[0, 0]) == pytest.approx(14.0, abs=0.02)
+        assert service.latest_frame(7).seq == 2  # each vehicle keeps its own

@@ -11,7 +11,8 @@ import math
 import pytest
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
-from drivers.mavlink.mission import FENCE, MISSION, RALLY, MissionTransfer, MissionTransferError
+from drivers.mavlink.mission import (FENCE, ITEM_TIMEOUT_S, MIN_ITEM_TIMEOUT_S, MISSION, RALLY, MissionTransfer,
+                                     MissionTransferError, RoundTrip)
 from missions.items import MissionItem
 
 pytest.importorskip("mavsdk")
@@ -108,3 +109,43 @@ async def test_vehicle_going_silent_midway_is_a_clear_error_and_keeps_its_missio
         await transfer.upload(items_of(RALLY, 100), RALLY)
     vehicle.silent_after = None
     assert [i.seq for i in await transfer.download(RALLY)] == [0, 1, 2]
+
+
+def test_item_timeout_follows_the_round_trip_within_bounds():
+    trip = RoundTrip()
+    assert trip.timeout() == ITEM_TIMEOUT_S  # nothing measured yet: the full wait
+    trip.add(0.1)
+    assert trip.timeout() == pytest.approx(0.4)  # four round trips
+    trip.add(0.2)
+    assert trip.timeout() == pytest.approx(4 * (0.875 * 0.1 + 0.125 * 0.2))  # one slow answer moves it a little
+    loopback = RoundTrip()
+    loopback.add(0.0002)
+    assert loopback.timeout() == MIN_ITEM_TIMEOUT_S  # never shorter than a laptop's scheduling hiccup
+    for _ in range(40):
+        trip.add(2.0)  # a slow radio link: the estimate follows it
+    assert trip.timeout() == ITEM_TIMEOUT_S
+
+
+async def test_lossy_700_items_with_default_timeouts_resend_quickly(station, scripted_vehicle, vehicle_session):
+    vehicle = await scripted_vehicle(station.links[0].local_port)
+    session = await vehicle_session(station)
+    await round_trip(session, MISSION, 10)  # a clean transfer measures the loopback round trip
+    transfer = session.plugin(MissionTransfer)
+    assert transfer.round_trip.timeout() < ITEM_TIMEOUT_S / 5
+    vehicle.loss = 0.05
+    await round_trip(session, MISSION, 700)
+    assert vehicle.dropped > 0
+
+
+async def test_silent_vehicle_gets_full_patience_after_quick_resends(station, scripted_vehicle, vehicle_session,
+                                                                     monkeypatch):
+    monkeypatch.setattr("drivers.mavlink.mission.ITEM_TIMEOUT_S", 0.3)
+    vehicle = await scripted_vehicle(station.links[0].local_port)
+    session = await vehicle_session(station)
+    transfer = session.plugin(MissionTransfer)
+    await transfer.upload(items_of(RALLY, 3), RALLY)
+    vehicle.silent_after = 10
+    with pytest.raises(MissionTransferError, match=r"no answer .* sending item 10 of 20 \((\d+) tries in 1.8 s\)") as err:
+        await transfer.upload(items_of(RALLY, 20), RALLY)
+    tries = int(err.value.args[0].split("(")[1].split(" ")[0])
+    assert tries > 6  # quick resends first, yet the vehicle had as long to answer as with six full waits

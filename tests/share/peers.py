@@ -137,8 +137,13 @@ class HttpsReceiver:
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH, cafile=str(self.ca.ca))
         ctx.verify_mode = ssl.CERT_REQUIRED
         ctx.load_cert_chain(str(self.ca.server_cert), str(self.ca.server_key))
-        ThreadingHTTPServer.allow_reuse_address = True
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        class Server(ThreadingHTTPServer):
+            allow_reuse_address = True
+            # a real gateway's listen backlog (nginx: 511), not http.server's 5: with 5, a client
+            # opening a few connections at once loses SYNs and waits 1 s to retry each
+            request_queue_size = 128
+
+        self._server = Server(("127.0.0.1", self.port), Handler)
         self._server.socket = ctx.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -240,6 +245,18 @@ class Taky:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                      start_new_session=True)
         wait_port(self.port, 20)
+
+    def freeze(self) -> None:
+        """Hang like an overloaded or dying server: connections stay open, nothing is read."""
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGSTOP)
+
+    def crash(self) -> None:
+        """Die at once (kill -9): whatever the server had not read yet is gone."""
+        if self.proc is not None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+            self.proc = None
 
     def stop(self) -> None:
         if self.proc is not None:

@@ -67,3 +67,19 @@ def test_mavsdk_downloads_what_a_plain_client_uploaded(connected, gcs):
     back = MissionRaw(system).download_mission()
     assert [(b.command, b.x, b.y, b.z) for b in back] == [(i.command, i.x, i.y, i.z) for i in items]
     assert back[1].param2 == 6.0 and back[2].param1 == 2.0
+
+
+def test_mavsdk_uploads_700_items_after_refusing_the_legacy_request(connected):
+    """The simulator asks with legacy MISSION_REQUEST first, as PX4 does; MAVSDK answers MISSION_ACK
+    UNSUPPORTED and the simulator asks again with MISSION_REQUEST_INT (PX4's handle_mission_ack)."""
+    fleet, system = connected
+    v = fleet.vehicles[0]
+    assert not v.missions.int_mode
+    raw = MissionRaw(system)
+    items = [RawItem(seq=i, frame=mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, command=mavlink.MAV_CMD_NAV_WAYPOINT,
+                     current=int(i == 0), autocontinue=1, param1=0.0, param2=0.0, param3=0.0, param4=0.0,
+                     x=at(2.0 * i, 5.0)[0], y=at(2.0 * i, 5.0)[1], z=20.0, mission_type=0) for i in range(700)]
+    raw.upload_mission(items)
+    assert v.missions.int_mode
+    assert [(s.x, s.y) for s in v.autopilot.store.mission] == [(i.x, i.y) for i in items]
+    assert len(raw.download_mission()) == 700
