@@ -1,30 +1,45 @@
-"""The demo: three simulated PX4 quadcopters near Schengen, the FR/DE/LU tripoint.
+"""The demo: three simulated PX4 quadcopters and a simulated ground robot near Schengen, the
+FR/DE/LU tripoint.
 
-With a window the pilot flies them. Headless, a short scripted sortie runs instead, with live
-progress and a summary at the end: the first drone searches the Schengen scenario (six missing
-walkers, three spot fires) on an expanding square at 60 m with its thermal camera looking down,
-and the station turns what the camera sees into findings; the others fly out and come back.
+With a window the pilot flies them and drives the robot. Headless, a short scripted sortie runs
+instead, with live progress and a summary at the end: the first drone searches the Schengen
+scenario (six missing walkers, three spot fires) on an expanding square at 60 m with its thermal
+camera looking down, and the station turns what the camera sees into findings; the others fly out
+and come back; meanwhile the robot drives a few metres and is stopped with its e-stop.
 The report scores the findings against the scenario's ground truth.
+
+The robot runs in this process on its own thread and loop, as it would on its own computer, and is
+reached over ZeroMQ on loopback with CURVE keys made on first use in the data directory.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import math
 import os
+import queue
+import shutil
+import socket
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
+import zmq
 from pyproj import Geod
 
+from drivers.robot.keys import CurveServerKeys, generate_keypair, server_keys
+from drivers.robot.link import ZmqAddress
+from drivers.robot.session import SpeedLimits
 from groundstation.core.datadir import DataDir
 from groundstation.core.detection import DetectionService
 from groundstation.core.engine import CommandError, Engine, FleetSnapshot, MissionTransferError
 from groundstation.core.monitor import Monitor
+from groundstation.core.robots import RobotManager, RobotView
 from missions.geodesy import LatLon
 from missions.items import MissionItem, plan_to_items
 from missions.patterns import expanding_square
@@ -41,6 +56,13 @@ SEARCH_LEGS = 9  # 30 m to 150 m legs: every walker and fire of the scenario pas
 SEARCH_SPEED_MPS = 8.0  # 3.4 s under the camera: frames enough to confirm a track on a busy host
 CAMERA_FRAMES_PER_WALL_S = 10.0  # what one core renders and detects; faster sims get fewer frames per sim second
 CAMERA_MAX_FPS = 3.0
+ROBOT_NAME = "sim-robot"
+ROBOT_FROM_HOME = (200.0, 40.0)  # bearing (degrees) and distance (m) from the fleet's home
+ROBOT_LIMITS = SpeedLimits(linear=1.0, angular=1.0)
+ROBOT_ERRAND_M = 5.0  # how far the headless sortie drives the robot before its e-stop
+ROBOT_INPUT_HZ = 20.0  # what a held stick sends; the session stops the robot after 0.3 s without input
+ROBOT_STEP_S = 20.0  # the longest any one step of the robot's errand may take (wall clock)
+ROBOT_MARGIN_S = 5.0  # the errand ends its drive this long before the demo's duration, to stop in time
 _GEOD = Geod(ellps="WGS84")
 
 if TYPE_CHECKING:
@@ -98,6 +120,18 @@ class DetectionReport:
 
 
 @dataclass
+class RobotReport:
+    """How far the robot went and whether its e-stop stopped it, as its own telemetry says."""
+
+    name: str
+    driven_m: float  # straight-line distance from where it started
+    top_speed_mps: float
+    estop_latched: bool  # this station holds the e-stop
+    estop_confirmed: bool  # the robot reports its e-stop engaged
+    stopped: bool  # standing still under the e-stop at the end
+
+
+@dataclass
 class SortieReport:
     completed: bool
     phase: str
@@ -106,6 +140,7 @@ class SortieReport:
     problems: list[str]
     vehicles: list[VehicleSummary]
     detection: DetectionReport | None = None
+    robot: RobotReport | None = None
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -121,10 +156,15 @@ class SortieFailed(Exception):
 class Sortie:
     def __init__(self, engine: Engine, monitor: Monitor, deadline: float, speedup: float) -> None:
         self.engine, self.monitor, self.deadline, self.speedup = engine, monitor, deadline, speedup
+        self.news: queue.SimpleQueue[str] = queue.SimpleQueue()  # from the robot's errand, printed in order
         self.phase = "starting"
         self.problems: list[str] = []
         self.summaries: dict[int, VehicleSummary] = {}
         self._announced = {f.id for f in engine.sharing.store.all()}  # findings of earlier runs stay quiet
+
+    def tell_news(self) -> None:
+        while not self.news.empty():
+            self.monitor.say(self.news.get())
 
     def wait(self, what: str, predicate: Callable[[FleetSnapshot], bool], sim_timeout_s: float) -> None:
         end = min(self.deadline, time.monotonic() + sim_timeout_s / self.speedup)
@@ -133,6 +173,7 @@ class Sortie:
             for summary in self.summaries.values():
                 summary.update(snapshot)
             self.announce_findings(snapshot)
+            self.tell_news()
             if predicate(snapshot):
                 return
             if time.monotonic() >= end:
@@ -224,6 +265,7 @@ def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: Text
     search = search_mission(scenario)
     camera_fps = min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup)
     detection: DetectionReport | None = None
+    robot: RobotReport | None = None
     with Engine(data_dir, links=["udpin:127.0.0.1:0"]) as engine:
         port = int(engine.links[0].rsplit(":", 1)[1])
         monitor = Monitor(engine, out)
@@ -232,8 +274,14 @@ def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: Text
                     f"up to {duration_s:g} s; telemetry log {engine.tlog.path}")
         with SimulatedFleet(count=FLEET_SIZE, home=(scenario.lat, scenario.lon, scenario.ground_alt_m),
                             gcs=("127.0.0.1", port), speedup=speedup, seed=1, base_port=0) as fleet, \
-                contextlib.ExitStack() as running:
+                contextlib.ExitStack() as with_robot, contextlib.ExitStack() as running:
             sortie = Sortie(engine, monitor, deadline, speedup)
+            robot_id = with_robot.enter_context(demo_robot(data_dir, engine, scenario.lat, scenario.lon,
+                                                           sortie.problems.append))
+            errand: RobotErrand | None = None
+            if robot_id is not None:
+                errand = RobotErrand(engine.robots, robot_id, deadline - ROBOT_MARGIN_S, sortie.news)
+                errand.start()
             completed = False
             camera: LiveCamera | None = None
             try:
@@ -257,13 +305,207 @@ def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: Text
             if camera is not None:
                 running.close()  # camera first, then detection: the figures below are final
                 detection = detection_report(ids[0], camera, service, scenario, engine)
+            if errand is not None:
+                errand.join()  # it keeps to the deadline, with ROBOT_MARGIN_S to stop
+                sortie.tell_news()
+                robot = errand.report
+                if errand.problem:
+                    sortie.problems.append(errand.problem)
             monitor.close()
         report = SortieReport(completed, sortie.phase, time.monotonic() - start, speedup,
-                              sortie.problems, list(sortie.summaries.values()), detection)
+                              sortie.problems, list(sortie.summaries.values()), detection, robot)
     print_summary(report, out)
     if report_path is not None:
         report_path.write_text(report.to_json())
     return 1 if report.problems else 0
+
+
+@dataclass(frozen=True)
+class RobotKeys:
+    """The CURVE files of the demo's robot link: each end's pair, and whom the robot lets in."""
+
+    robot_public: Path
+    robot_secret: Path
+    station_secret: Path
+    authorized: Path  # the folder of station public keys the robot accepts
+
+
+def demo_robot_keys(data_dir: DataDir) -> RobotKeys:
+    """Made on first use under the data directory and kept, like a real robot's paired keys."""
+    folder = data_dir.root / "demo-robot-keys"
+    robot, station, authorized = folder / "robot", folder / "station", folder / "authorized"
+    if not (robot / f"{ROBOT_NAME}.key_secret").exists():
+        generate_keypair(robot, ROBOT_NAME)
+    if not (station / "station.key_secret").exists():
+        generate_keypair(station, "station")
+    if not (authorized / "station.key").exists():
+        authorized.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(station / "station.key", authorized / "station.key")  # the public half only
+    return RobotKeys(robot / f"{ROBOT_NAME}.key", robot / f"{ROBOT_NAME}.key_secret",
+                     station / "station.key_secret", authorized)
+
+
+class DemoRobot:
+    """The simulated robot on its own thread and loop, serving ZeroMQ with CURVE on loopback."""
+
+    def __init__(self, keys: RobotKeys, lat: float, lon: float) -> None:
+        from sitl.robot.model import Home, RobotModel, RobotParams  # only the demo needs the simulator
+        from sitl.robot.simulator import RobotSimulator
+
+        self.keys = keys
+        self.address = ZmqAddress("127.0.0.1", _free_port_pair())
+        self.simulator = RobotSimulator(RobotModel(RobotParams(name=ROBOT_NAME), Home(lat, lon)))
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._running: asyncio.Task[None] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"zmq:{self.address.command_endpoint}"
+
+    def __enter__(self) -> "DemoRobot":
+        curve = server_keys(self.keys.robot_secret, self.keys.authorized)  # a bad key file fails here, first
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="demo robot", daemon=True)
+        self._thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(self._serve(curve), self._loop).result(10)
+        except BaseException:
+            self._shut()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._loop is not None
+        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(10)
+        self._shut()
+
+    async def _serve(self, curve: CurveServerKeys) -> None:
+        from sitl.robot.simulator import ZmqEndpoint
+
+        ZmqEndpoint(self.simulator, self.address, curve)
+        self._running = asyncio.create_task(self.simulator.run())
+
+    async def _stop(self) -> None:
+        if self._running is not None:
+            self._running.cancel()
+            await asyncio.gather(self._running, return_exceptions=True)
+        await self.simulator.close()
+
+    def _shut(self) -> None:
+        assert self._loop is not None and self._thread is not None
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._loop.close()
+
+
+@contextlib.contextmanager
+def demo_robot(data_dir: DataDir, engine: Engine, lat: float, lon: float,
+               tell: Callable[[str], None] | None = None) -> Iterator[str | None]:
+    """The demo's robot, started beside the fleet's home at (lat, lon) and connected through the
+    engine's robot manager; yields its robot id. One that cannot start (a bad key file in the data
+    directory, no free port) is told with the reason and yields None: the fleet flies without it."""
+    lon, lat, _ = _GEOD.fwd(lon, lat, *ROBOT_FROM_HOME)
+    with contextlib.ExitStack() as stack:
+        robot_id: str | None = None
+        try:
+            keys = demo_robot_keys(data_dir)
+            robot = stack.enter_context(DemoRobot(keys, lat, lon))
+            robot_id = engine.robots.connect(robot.url, ROBOT_LIMITS, keys.robot_public, keys.station_secret).result(10)
+            stack.callback(_disconnect, engine.robots, robot_id)
+        except (OSError, ValueError, RuntimeError, TimeoutError, zmq.ZMQError) as e:
+            problem = f"the demo robot did not start: {e}"
+            if tell is None:
+                print(f"groundstation demo: {problem}; the fleet flies without it", file=sys.stderr)
+            else:
+                tell(problem)
+        yield robot_id
+
+
+def _disconnect(robots: RobotManager, robot_id: str) -> None:
+    with contextlib.suppress(RuntimeError, ValueError, TimeoutError):  # gone with the engine already
+        robots.disconnect(robot_id).result(5)
+
+
+class RobotErrand(threading.Thread):
+    """The headless sortie's robot: drives ROBOT_ERRAND_M straight ahead, then the e-stop stops it.
+
+    Runs beside the flight, sending stick input at ROBOT_INPUT_HZ as a held gamepad would; what it
+    sees goes to `news` for the sortie to print, and the outcome to `report` (or `problem`).
+    """
+
+    def __init__(self, robots: RobotManager, robot_id: str, deadline: float, news: "queue.SimpleQueue[str]") -> None:
+        super().__init__(name="robot errand", daemon=True)
+        self.robots, self.robot_id, self.deadline, self.news = robots, robot_id, deadline, news
+        self.report: RobotReport | None = None
+        self.problem: str | None = None
+
+    def run(self) -> None:
+        try:
+            self.report = self._errand()
+        except TimeoutError as e:
+            self.problem = f"robot {self.robot_id}: timed out waiting for {e}"
+        except Exception as e:  # the link, the manager: the sortie reports it, the flight goes on
+            self.problem = f"robot {self.robot_id}: {e}"
+        finally:
+            with contextlib.suppress(RuntimeError):  # the manager has stopped: so has the robot
+                self.robots.stop_driving(self.robot_id)
+
+    def _errand(self) -> RobotReport:
+        v = self._wait("its name and position", lambda v: v.alive and v.has_position and v.name != v.id)
+        start = (v.lat, v.lon)
+        self.news.put(f"robot {v.name}: connected over ZeroMQ with CURVE, at {v.lat:.6f}, {v.lon:.6f}, "
+                      f"battery {v.battery_pct} %; driving {ROBOT_ERRAND_M:g} m ahead")
+        top_speed, next_note = 0.0, 1.0
+        end = min(self.deadline, time.monotonic() + ROBOT_STEP_S)
+        while (driven := _distance(start, now := self._view())) < ROBOT_ERRAND_M:
+            if time.monotonic() >= end:
+                break  # out of time: stop here, the report says how far it got
+            self.robots.drive(self.robot_id, 1.0, 0.0)
+            top_speed = max(top_speed, now.speed)
+            if driven >= next_note:
+                self.news.put(f"robot {v.name}: {driven:.1f} m, {now.speed:.2f} m/s")
+                next_note += 1.0
+            time.sleep(1.0 / ROBOT_INPUT_HZ)
+        self.robots.engage_estop(self.robot_id).result(5)
+        v = self._wait("the e-stop to hold the robot still", lambda v: v.estop_confirmed and v.speed == 0.0)
+        driven = _distance(start, v)
+        self.news.put(f"robot {v.name}: e-stop latched and confirmed by the robot, stopped after {driven:.1f} m")
+        return RobotReport(v.name, round(driven, 2), round(top_speed, 2), v.estop_latched, v.estop_confirmed,
+                           v.speed == 0.0)
+
+    def _view(self) -> RobotView:
+        view = self.robots.view(self.robot_id)
+        if view is None:
+            raise RuntimeError("the robot is no longer connected")
+        return view
+
+    def _wait(self, what: str, predicate: Callable[[RobotView], bool]) -> RobotView:
+        end = time.monotonic() + ROBOT_STEP_S
+        while not predicate(view := self._view()):
+            if time.monotonic() >= end:
+                raise TimeoutError(what)
+            time.sleep(0.05)
+        return view
+
+
+def _distance(start: tuple[float, float], view: RobotView) -> float:
+    return _GEOD.inv(start[1], start[0], view.lon, view.lat)[2]
+
+
+def _free_port_pair() -> int:
+    """A loopback port whose successor is free too: the robot's commands and its telemetry."""
+    for _ in range(50):
+        with socket.socket() as first:
+            first.bind(("127.0.0.1", 0))
+            port = first.getsockname()[1]
+            with socket.socket() as second:
+                try:
+                    second.bind(("127.0.0.1", port + 1))
+                except OSError:
+                    continue
+                return port
+    raise OSError("no free pair of ports on loopback for the demo robot")
 
 
 def search_mission(scenario: Scenario) -> list[MissionItem]:
@@ -309,5 +551,10 @@ def print_summary(report: SortieReport, out: TextIO) -> None:
                   f"frame to finding p50 {d.latency_p50_ms:.0f} ms, p95 {d.latency_p95_ms:.0f} ms", file=out)
         print(f"camera: {d.frames_sent} frames sent ({d.frames_skipped} skipped), {d.frames_processed} processed, "
               f"{d.frames_dropped} dropped by a busy station", file=out)
+    r = report.robot
+    if r is not None:
+        stop = ("stopped by its e-stop, the robot confirms" if r.stopped and r.estop_confirmed
+                else "NOT confirmed stopped by its e-stop")
+        print(f"\nRobot {r.name}: drove {r.driven_m:.1f} m (top speed {r.top_speed_mps:.2f} m/s), {stop}", file=out)
     for problem in report.problems:
         print(f"problem: {problem}", file=out)

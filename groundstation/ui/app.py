@@ -40,6 +40,8 @@ def run_window(engine: Engine, duration: float | None = None, title: str = "grou
     except TranslationError as e:
         print(f"groundstation: {e}; the window stays in English", file=sys.stderr)
     window = MainWindow(engine, title, robots=engine.robots)
+    if window.robot_panel is not None and (why := window.robot_panel.use_sdl_gamepad()):
+        print(f"groundstation: {why}; robots are driven with the keyboard", file=sys.stderr)
     window.resize(*WINDOW_SIZE)
     window.show()
     if duration is not None:
@@ -79,7 +81,14 @@ def demo_station(data_dir: DataDir, speedup: float) -> Iterator[DemoStation]:
 
 
 def run_demo_window(data_dir: DataDir, speedup: float = 1.0, duration: float | None = None) -> int:
-    with demo_station(data_dir, speedup) as demo:
+    from groundstation.demo import CAMERA_FRAMES_PER_WALL_S, CAMERA_MAX_FPS, SCENARIO_FILE, SCHENGEN, demo_robot
+    from sitl.camera.live import LiveCamera
+    from sitl.camera.scenario import load_scenario
+
+    with demo_station(data_dir, speedup) as demo, \
+            LiveCamera(demo.fleet, load_scenario(SCENARIO_FILE), {1: demo.engine.detection.listen()},
+                       fps=min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup)), \
+            demo_robot(data_dir, demo.engine, SCHENGEN[0], SCHENGEN[1]):  # vehicle 1's thermal video, the robot
         try:
             start_language(demo.engine.settings.language)  # before the title is put into words
         except TranslationError:

@@ -36,6 +36,9 @@ from PySide6.QtWidgets import QDockWidget, QToolButton
 from groundstation.core.robots import RobotManager
 from groundstation.ui.findings_panel import FindingsLayer, FindingsPanel
 from groundstation.ui.robot_panel import RobotPanel, RobotsLayer
+from groundstation.ui.video_panel import VideoPanel
+from groundstation.ui.plan_panel import PlanPanel
+from groundstation.ui.params_panel import ParamsPanel
 
 REFRESH_HZ = 5.0
 MAX_EVENTS_PER_TICK = 500  # a burst is shown over a few ticks rather than freezing one
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.field.apply_look()
         self._add_findings_and_robots(robots)  # before the saved layout: it places these docks too
+        self._add_video()
+        self._add_plan()
+        self._add_params()
         self.field.restore_layout()
 
         self.command_status = QLabel("")
@@ -152,6 +158,7 @@ class MainWindow(QMainWindow):
         self.vehicle_list.select(self.selected_id)
         self.map.show_fleet(snapshot, self.selected_id)
         self._show_findings(snapshot)
+        self.plan.show_snapshot(snapshot)
         state = self.selected_state()
         self.telemetry.show_vehicle(state)
         self.commands.show_vehicle(state)
@@ -339,6 +346,41 @@ class MainWindow(QMainWindow):
                 button.setDefaultAction(dock.toggleViewAction())
                 self.statusBar().addPermanentWidget(button)
 
+    def _add_plan(self) -> None:
+        """The plan view: a dock like Findings, closed at first, with its layer on the map."""
+        self.plan = PlanPanel(self.engine, lambda: self.selected_id,
+                              lambda title, question: (self.confirm or self._ask_pilot)(title, question))
+        self.plan.on_change = self.map.update
+        self.map.layers.insert(0, self.plan.layer)  # under findings and robots; takes clicks first while planning
+        self.plan_dock = QDockWidget(self.tr("Plan"), self)
+        self.plan_dock.setObjectName("plan")
+        self.plan_dock.setWidget(self.plan)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
+        self.plan_dock.hide()
+        button = QToolButton()
+        button.setDefaultAction(self.plan_dock.toggleViewAction())
+        self.statusBar().addPermanentWidget(button)
+
+    def _add_params(self) -> None:
+        """The parameter editor: a dock like Findings, closed at first, opened from the View menu."""
+        self.params = ParamsPanel(self.engine, lambda: self.selected_id)
+        self.params_dock = QDockWidget(self.tr("Parameters"), self)
+        self.params_dock.setObjectName("parameters")
+        self.params_dock.setWidget(self.params)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.params_dock)
+        self.params_dock.hide()
+        self.field.view_menu.addAction(self.params_dock.toggleViewAction())  # the status bar is full
+
+    def _add_video(self) -> None:
+        """The selected vehicle's video: a dock like Findings, closed at first, opened from the View menu."""
+        self.video = VideoPanel(self.engine, lambda: self.selected_id)
+        self.video_dock = QDockWidget(self.tr("Video"), self)
+        self.video_dock.setObjectName("video")
+        self.video_dock.setWidget(self.video)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.video_dock)
+        self.video_dock.hide()
+        self.field.view_menu.addAction(self.video_dock.toggleViewAction())  # the status bar is full
+
     def _show_findings(self, snapshot: FleetSnapshot | None) -> None:
         if snapshot is None:
             return
@@ -371,12 +413,16 @@ class MainWindow(QMainWindow):
             self.fleet_box.setTitle(self.tr("Vehicles"))
             if self.robot_panel is not None:
                 self.robots_dock.setWindowTitle(self.tr("Robots"))
+            self.video_dock.setWindowTitle(self.tr("Video"))
+            self.plan_dock.setWindowTitle(self.tr("Plan"))
+            self.params_dock.setWindowTitle(self.tr("Parameters"))
             if self._snapshot is not None:
                 self._snapshot = None  # render the next tick in full, in the new language
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
         self.field.close()
+        self.video.close_stream()
         self.timer.stop()
         if self.robot_panel is not None:
             self.robot_panel.stop_all()  # no robot is left driving when the window goes

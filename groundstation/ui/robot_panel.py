@@ -6,7 +6,10 @@ Keyboard rules, so that no robot is ever left driving:
 - a held key is re-sent at DRIVE_HZ; releasing the last one sends a stop at once;
 - losing focus, the window deactivating or the panel hiding stops every robot at once;
 - Space (anywhere in the panel) and the e-stop button latch the e-stop until the explicit,
-  confirmed release. No gamepad: QtGamepad is not part of Qt 6.
+  confirmed release;
+- a gamepad (drivers/robot/gamepad.py, SDL2: QtGamepad is not part of Qt 6) is polled at DRIVE_HZ:
+  its stick drives only while the window is active and no driving key is held, a centred stick
+  or an unplugged pad stops at once, one button latches the e-stop and another asks to release it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QKeySequence, Q
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
+from drivers.robot.gamepad import GamepadReading, GamepadSource, GamepadUnavailable, SdlGamepad
 from drivers.robot.session import SpeedLimits
 from groundstation.core.robots import RobotManager, RobotView
 
@@ -159,6 +163,12 @@ class RobotPanel(QGroupBox):
         self.outcomes: list[RobotOutcome] = []
         self._views: tuple[RobotView, ...] = ()
         self._driving = False  # the last thing sent was a drive, not a stop
+        self.gamepad: GamepadSource | None = None
+        self._gamepad_driving = False  # the stick, not the keys, sent the last drive
+        self._gamepad_estop_down = False
+        self._gamepad_armed = False  # the stick has been centred since the last stop, unplug or e-stop
+        self._last_reading: GamepadReading | None = None
+        self._asking = False  # a confirmation is open: the gamepad neither drives nor asks again
 
         self.robots = QComboBox()
         self.robots.activated.connect(lambda i: self.select(self.robots.itemData(i)))
@@ -187,7 +197,7 @@ class RobotPanel(QGroupBox):
         self.speed = _gauge()
         self.turn = _gauge()
         self.values = {name: QLabel("—") for name in
-                       ("link", "battery", "estop", "deadman", "input", "event", "video")}
+                       ("link", "battery", "estop", "deadman", "input", "gamepad", "event", "video")}
         for label in self.values.values():
             label.setWordWrap(True)
         self.names = {name: QLabel() for name in ("robot", "limits", "speed", "turn", *self.values)}
@@ -202,6 +212,7 @@ class RobotPanel(QGroupBox):
         self.timer = QTimer(self)  # held keys are re-sent: the station's deadman needs fresh input
         self.timer.setInterval(int(1000 / DRIVE_HZ))
         self.timer.timeout.connect(self._send_input)
+        self.timer.timeout.connect(self._poll_gamepad)
         self.timer.start()
         self.show_robots(())
 
@@ -219,6 +230,7 @@ class RobotPanel(QGroupBox):
         names = {"robot": self.tr("Robot:"), "limits": self.tr("Limits:"), "speed": self.tr("Speed"),
                  "turn": self.tr("Turn"), "link": self.tr("Link:"), "battery": self.tr("Battery:"),
                  "estop": self.tr("E-stop:"), "deadman": self.tr("Deadman:"), "input": self.tr("Input:"),
+                 "gamepad": self.tr("Gamepad:"),
                  "event": self.tr("Last event:"), "video": self.tr("Video:")}
         for key, label in self.names.items():
             label.setText(names[key])
@@ -287,6 +299,7 @@ class RobotPanel(QGroupBox):
         self.robotSelected.emit(robot_id)
 
     def _render(self, v: RobotView | None) -> None:
+        self._show_gamepad(self._last_reading)
         present = v is not None
         for widget in (self.pad, self.estop, self.release, self.disconnect_button):
             widget.setEnabled(present)
@@ -294,8 +307,9 @@ class RobotPanel(QGroupBox):
         for widget in (self.linear_limit, self.angular_limit, self.set_limits_button):
             widget.setEnabled(present and not mavlink)
         if not present:
-            for label in self.values.values():
-                label.setText("—")
+            for key, label in self.values.items():
+                if key != "gamepad":
+                    label.setText("—")
             _set_gauge(self.speed, 0.0, 1.0, "—")
             _set_gauge(self.turn, 0.0, 1.0, "—")
             return
@@ -355,10 +369,72 @@ class RobotPanel(QGroupBox):
             self.pad.release_all()
             self._say(self.tr("drive: {0}").format(e), ok=False)
 
+    # -- the gamepad ----------------------------------------------------------------------------
+    def use_gamepad(self, source: GamepadSource | None) -> None:
+        """Poll `source` at DRIVE_HZ from now on (None: no gamepad, keyboard only)."""
+        self.stop_all()
+        self.gamepad = source
+        self._last_reading = None
+        self._gamepad_estop_down = False
+        self._show_gamepad(None)
+
+    def use_sdl_gamepad(self) -> str | None:
+        """Read gamepads through SDL from now on (one plugged in later is found too); where this
+        machine cannot (no pygame), the reason, and the keyboard stays the only input."""
+        try:
+            self.use_gamepad(SdlGamepad())
+        except GamepadUnavailable as e:
+            return str(e)
+        return None
+
+    def _poll_gamepad(self) -> None:
+        if self.gamepad is None or self._asking:
+            return
+        reading = self._last_reading = self.gamepad.poll()
+        self._show_gamepad(reading)
+        if reading is None:  # unplugged
+            self._gamepad_estop_down = self._gamepad_armed = False
+            self._stop_gamepad()
+            return
+        if reading.estop and not self._gamepad_estop_down:
+            self.engage_estop()
+        self._gamepad_estop_down = reading.estop
+        if reading.release:
+            self.release_estop()
+            return
+        if self.pad.held:  # the driving keys own the robot now
+            self._gamepad_driving = False
+            return
+        active = self.isVisible() and self.window().isActiveWindow() and self.selected_id is not None
+        if reading.centred:
+            self._gamepad_armed = True
+        if not self._gamepad_armed or reading.centred or reading.estop or not active:
+            self._stop_gamepad()  # a stick held through a stop, a robot switch or a re-plug waits for centre
+            return
+        try:
+            self.manager.drive(self.selected_id, reading.forward, reading.turn)
+            self._driving = self._gamepad_driving = True
+        except (ValueError, RuntimeError) as e:
+            self._gamepad_driving = False
+            self._say(self.tr("drive: {0}").format(e), ok=False)
+
+    def _stop_gamepad(self) -> None:
+        """The stick let go, the pad unplugged, the window in the background: one stop, not one per poll."""
+        if self._gamepad_driving:
+            self._stop(self.selected_id)
+
+    def _show_gamepad(self, reading: GamepadReading | None) -> None:
+        if reading is None:
+            self._set("gamepad", self.tr("no gamepad"), ok=True)
+        else:
+            self._set("gamepad", self.tr("{0}: forward {1:+.0%}, turn {2:+.0%}")
+                      .format(reading.name, reading.forward, reading.turn), ok=True)
+
     def stop_all(self) -> None:
         """Every robot stops now: the pad lost focus, the window went to the background, a robot
         was switched, the panel hid."""
         self.pad.release_all()
+        self._gamepad_armed = False
         self._stop(None)
 
     def _stop(self, robot_id: str | None) -> None:
@@ -366,7 +442,7 @@ class RobotPanel(QGroupBox):
             self.manager.stop_driving(robot_id)
         except RuntimeError:
             pass  # the manager has stopped: it stopped every robot on its way out
-        self._driving = False
+        self._driving = self._gamepad_driving = False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
@@ -386,6 +462,7 @@ class RobotPanel(QGroupBox):
         if robot_id is None:
             return False
         self.pad.release_all()
+        self._gamepad_armed = False
         return self._submit(self.tr("e-stop"), lambda: self.manager.engage_estop(robot_id))
 
     def release_estop(self) -> bool:
@@ -393,9 +470,14 @@ class RobotPanel(QGroupBox):
         if robot_id is None:
             return False
         name = self.view.name if self.view else robot_id
-        if not (self.confirm or self._ask)(self.tr("Release e-stop"),
-                                           self.tr("Release the e-stop of {0}? It stays still until driven again.")
-                                           .format(name)):
+        self._asking = True  # the question runs its own event loop, and the gamepad's timer with it
+        try:
+            release = (self.confirm or self._ask)(
+                self.tr("Release e-stop"),
+                self.tr("Release the e-stop of {0}? It stays still until driven again.").format(name))
+        finally:
+            self._asking = False
+        if not release:
             return False
         return self._submit(self.tr("release e-stop"), lambda: self.manager.release_estop(robot_id))
 

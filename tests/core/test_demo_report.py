@@ -6,6 +6,9 @@ import json
 import pytest
 
 from groundstation.cli import main
+from groundstation.core.datadir import DataDir
+from groundstation.core.engine import Engine
+from groundstation.demo import demo_robot
 
 
 @pytest.mark.timeout(90)
@@ -36,6 +39,14 @@ def test_the_report_scores_the_search_against_ground_truth(tmp_path, capsys):
     assert "finding: person at" in out or "finding: hotspot at" in out
     assert f"Search by vehicle 1: {d['persons_found']}/6 persons and {d['fires_found']}/3 fires found" in out
 
+    # the demo's ground robot drove a few metres over its CURVE-encrypted link, and its e-stop stopped it
+    r = data["robot"]
+    assert r["name"] == "sim-robot" and 3.0 <= r["driven_m"] <= 8.0 and r["top_speed_mps"] > 0.5, out
+    assert r["estop_latched"] and r["estop_confirmed"] and r["stopped"]
+    assert "robot sim-robot: connected over ZeroMQ with CURVE" in out
+    assert f"Robot sim-robot: drove {r['driven_m']:.1f} m" in out and "stopped by its e-stop" in out
+    assert (tmp_path / "data" / "demo-robot-keys" / "robot" / "sim-robot.key_secret").exists()
+
 
 def test_an_unwritable_report_path_is_refused_before_the_flight(tmp_path, capsys):
     report = tmp_path / "no such folder" / "report.json"
@@ -43,3 +54,16 @@ def test_an_unwritable_report_path_is_refused_before_the_flight(tmp_path, capsys
                  "--report", str(report)])
     assert code == 2
     assert "cannot write the report" in capsys.readouterr().err
+
+
+def test_a_broken_robot_key_is_told_and_the_fleet_flies_without_the_robot(tmp_path):
+    data = DataDir.open(tmp_path / "data")
+    robot_keys = data.root / "demo-robot-keys" / "robot"
+    robot_keys.mkdir(parents=True)
+    (robot_keys / "sim-robot.key_secret").write_text("not a key\n")
+    told = []
+    with Engine(data, links=["udpin:127.0.0.1:0"], record_tlog=False) as engine:
+        with demo_robot(data, engine, 49.47, 6.37, told.append) as robot_id:
+            assert robot_id is None and engine.robots.views() == ()
+    assert len(told) == 1 and "the demo robot did not start" in told[0] and "sim-robot.key_secret" in told[0]
+    assert (robot_keys / "sim-robot.key_secret").read_text() == "not a key\n"  # the operator's file is kept

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from drivers.robot.gamepad import GamepadMapper, GamepadReading
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.ui.robot_panel import ROBOT_COLOUR
@@ -141,10 +142,96 @@ def test_space_latches_the_estop_until_the_confirmed_release(qtbot, window, robo
     hold(qtbot, 0.3)
     assert robot.model.speed == 0.0  # released, still, until driven again
     panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)  # the click left the focus on the release button
     qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
     hold(qtbot, 0.5)
     assert robot.model.speed > 0.1
     qtbot.keyRelease(panel.pad, Qt.Key.Key_Up)
+
+
+class FedGamepad:
+    """A gamepad source the test moves by hand: raw axes and buttons go through the real mapping.
+    (SdlGamepad, the SDL device path, needs a plugged-in pad and is not exercised here.)"""
+
+    def __init__(self) -> None:
+        self.mapper = GamepadMapper()
+        self.plugged = True
+        self.axes = [0.0, 0.0]
+        self.buttons = [False] * 8
+        self.polls = 0
+
+    def poll(self) -> GamepadReading | None:
+        self.polls += 1
+        return self.mapper.read("Test Pad", self.axes, self.buttons) if self.plugged else None
+
+
+def test_drive_with_a_gamepad_stop_on_centre_unplug_and_its_estop_button(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    assert panel.values["gamepad"].text() == "no gamepad"
+    connect(qtbot, win, robot)
+    pad = FedGamepad()
+    panel.use_gamepad(pad)
+    qtbot.waitUntil(lambda: panel.values["gamepad"].text().startswith("Test Pad: forward +0%"), timeout=1000)
+    start_north = robot.model.north
+
+    pad.axes = [0.0, -1.0]  # stick full up: no keyboard focus needed
+    hold(qtbot, 0.8)
+    assert robot.model.speed == pytest.approx(0.5, abs=0.03)  # the whole 0.5 m/s limit
+    assert "forward +100%" in panel.values["gamepad"].text()
+    pad.axes = [0.05, -0.1]  # let go: the stick settles inside the dead zone
+    qtbot.waitUntil(lambda: robot.model.speed == 0.0, timeout=500)
+    assert robot.model.north > start_north + 0.2
+
+    pad.axes = [-1.0, 0.0]  # stick left: turn left on the spot
+    hold(qtbot, 0.5)
+    assert robot.model.turn_rate > 0.3
+    pad.plugged = False  # the cable comes out with the stick held
+    qtbot.waitUntil(lambda: robot.model.turn_rate == 0.0 and robot.model.speed == 0.0, timeout=500)
+    assert panel.values["gamepad"].text() == "no gamepad"
+
+    pad.plugged, pad.axes = True, [0.0, -1.0]  # plugged back in with the stick still up: waits for centre
+    hold(qtbot, 0.4)
+    assert robot.model.speed == 0.0
+    pad.axes = [0.0, 0.0]
+    hold(qtbot, 0.2)
+    pad.axes = [0.0, -1.0]
+    hold(qtbot, 0.4)
+    assert robot.model.speed > 0.1
+    pad.buttons[1] = True  # B: e-stop, latched even when let go
+    qtbot.waitUntil(lambda: robot.model.estop and robot.model.speed == 0.0, timeout=1000)
+    pad.buttons[1] = False
+    qtbot.waitUntil(lambda: panel.estop.text() == "E-STOP LATCHED", timeout=2000)
+    hold(qtbot, 0.4)
+    assert robot.model.estop and robot.model.speed == 0.0  # the stick still up does nothing
+
+    asked = []
+    panel.confirm = lambda title, question: asked.append(question) or True
+    pad.axes = [0.0, 0.0]
+    pad.buttons[7] = True  # Start, held: asks once
+    qtbot.waitUntil(lambda: not robot.model.estop, timeout=2000)
+    hold(qtbot, 0.3)
+    assert len(asked) == 1 and robot.model.speed == 0.0  # released, still, until driven again
+    pad.buttons[7], pad.axes = False, [0.0, -1.0]
+    hold(qtbot, 0.4)
+    assert robot.model.speed > 0.1  # the stick drives again after the release
+
+
+def test_the_gamepad_does_not_drive_from_the_background(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    pad = FedGamepad()
+    panel.use_gamepad(pad)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not win.isActiveWindow(), timeout=2000)
+    pad.axes = [0.0, -1.0]
+    hold(qtbot, 0.5)
+    assert pad.polls > 3 and robot.model.speed == 0.0
+    assert "forward +100%" in panel.values["gamepad"].text()  # seen, shown, not sent
+    panel.use_gamepad(None)
+    assert panel.values["gamepad"].text() == "no gamepad"
 
 
 def test_a_bad_address_is_reported_and_nothing_is_listed(qtbot, window):

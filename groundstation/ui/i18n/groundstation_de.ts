@@ -85,7 +85,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="87"/>
+        <location filename="../app.py" line="96"/>
         <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
         <translation>groundstation — Demo: simulierte Flotte bei Schengen, %1x</translation>
     </message>
@@ -161,17 +161,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="140"/>
+        <location filename="../robot_panel.py" line="144"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>Geschwindigkeitsstufe {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="143"/>
+        <location filename="../robot_panel.py" line="147"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>FAHRTASTEN AKTIV: Pfeiltasten / WASD · 1-5, +/- {0} · Leertaste NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="146"/>
+        <location filename="../robot_panel.py" line="150"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Hier klicken, um mit der Tastatur zu fahren ({0})</translation>
     </message>
@@ -417,19 +417,19 @@
     </message>
     <message>
         <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="410"/>
+        <location filename="../findings_panel.py" line="406"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
         <location filename="../findings_panel.py" line="55"/>
-        <location filename="../findings_panel.py" line="411"/>
+        <location filename="../findings_panel.py" line="407"/>
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
         <location filename="../findings_panel.py" line="56"/>
-        <location filename="../findings_panel.py" line="412"/>
+        <location filename="../findings_panel.py" line="408"/>
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
@@ -566,7 +566,7 @@
     </message>
     <message>
         <location filename="../findings_panel.py" line="256"/>
-        <location filename="../findings_panel.py" line="314"/>
+        <location filename="../findings_panel.py" line="310"/>
         <source>No snapshot</source>
         <translation>Kein Bild</translation>
     </message>
@@ -581,109 +581,109 @@
         <translation>erfasst am {0} durch {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="314"/>
+        <location filename="../findings_panel.py" line="310"/>
         <source>Snapshot unreadable</source>
         <translation>Bild nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="319"/>
+        <location filename="../findings_panel.py" line="315"/>
         <source>confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="325"/>
+        <location filename="../findings_panel.py" line="321"/>
         <source>Dismiss finding</source>
         <translation>Fund verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="325"/>
+        <location filename="../findings_panel.py" line="321"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Warum wird er verworfen? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="328"/>
+        <location filename="../findings_panel.py" line="324"/>
         <source>dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="330"/>
         <source>Annotate finding</source>
         <translation>Vermerk zum Fund</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
-        <location filename="../findings_panel.py" line="398"/>
+        <location filename="../findings_panel.py" line="330"/>
+        <location filename="../findings_panel.py" line="394"/>
         <source>Note:</source>
         <translation>Vermerk:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="338"/>
+        <location filename="../findings_panel.py" line="334"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>Vermerken: ein Vermerk braucht Text; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="340"/>
+        <location filename="../findings_panel.py" line="336"/>
         <source>annotate</source>
         <translation>Vermerken</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="346"/>
+        <location filename="../findings_panel.py" line="342"/>
         <source>Mark finding resolved</source>
         <translation>Fund als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="346"/>
+        <location filename="../findings_panel.py" line="342"/>
         <source>How was it resolved? (optional)</source>
         <translation>Wie wurde er erledigt? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="349"/>
+        <location filename="../findings_panel.py" line="345"/>
         <source>resolve</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="357"/>
-        <location filename="../findings_panel.py" line="375"/>
+        <location filename="../findings_panel.py" line="353"/>
+        <location filename="../findings_panel.py" line="371"/>
         <source>mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="365"/>
+        <location filename="../findings_panel.py" line="361"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="372"/>
+        <location filename="../findings_panel.py" line="368"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="374"/>
+        <location filename="../findings_panel.py" line="370"/>
         <source>{0}: recorded</source>
         <translation>{0}: erfasst</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="390"/>
+        <location filename="../findings_panel.py" line="386"/>
         <source>Mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="397"/>
+        <location filename="../findings_panel.py" line="393"/>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="409"/>
+        <location filename="../findings_panel.py" line="405"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="413"/>
+        <location filename="../findings_panel.py" line="409"/>
         <source>annotated</source>
         <translation>vermerkt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="414"/>
+        <location filename="../findings_panel.py" line="410"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
@@ -691,176 +691,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109"/>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="420"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="166"/>
         <source> (down)</source>
         <translation> (getrennt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="168"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 Rahmen, %2 fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Disarm vehicle %1?</source>
         <translation>Fahrzeug %1 entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="235"/>
         <source>at its current altitude</source>
         <translation>auf seiner aktuellen Höhe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="236"/>
         <source>at %1 m above home</source>
         <translation>auf %1 m über dem Startpunkt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="239"/>
         <source>(%1 m away)</source>
         <translation>(%1 m entfernt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="252"/>
         <source>%1: no vehicle selected</source>
         <translation>%1: kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="255"/>
         <source>%1: vehicle %2</source>
         <translation>%1: Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="257"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>Fahrzeug %1: %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="264"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="266"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>Fahrzeug %1: %2 gesendet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="277"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="280"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>Fahrzeug %1: %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="286"/>
         <source>mode %1</source>
         <translation>Modus %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>arm</source>
         <translation>Scharfschalten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>disarm</source>
         <translation>Entschärfen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>take off</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>land</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>return</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="289"/>
         <source>go to</source>
         <translation>Fliege zu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="303"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Findings</source>
         <translation>Funde</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="422"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="393"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Funde: {0} ({1} unbestätigt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Mark here…</source>
         <translation>Hier markieren…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="421"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1043,524 @@
     </message>
 </context>
 <context>
+    <name>ParamsPanel</name>
+    <message>
+        <location filename="../params_panel.py" line="120"/>
+        <source>Download all</source>
+        <translation>Alle herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="121"/>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="122"/>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="123"/>
+        <source>Search by name</source>
+        <translation>Nach Namen suchen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="124"/>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="125"/>
+        <source>new value</source>
+        <translation>neuer Wert</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="126"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="126"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="126"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="154"/>
+        <source>No parameters yet: select a vehicle and download them</source>
+        <translation>Noch keine Parameter: Fahrzeug auswählen und herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="156"/>
+        <source>Vehicle %1: %2 parameters</source>
+        <translation>Fahrzeug %1: %2 Parameter</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="193"/>
+        <source>Wait: the last request to the vehicle has not finished</source>
+        <translation>Bitte warten: die letzte Anfrage an das Fahrzeug läuft noch</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="201"/>
+        <source>No vehicle selected</source>
+        <translation>Kein Fahrzeug ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="225"/>
+        <source>Choose a parameter in the list first</source>
+        <translation>Zuerst einen Parameter in der Liste wählen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="233"/>
+        <source>%1 takes a whole number, not “%2”; nothing sent</source>
+        <translation>%1 braucht eine ganze Zahl, nicht „%2“; nichts gesendet</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="241"/>
+        <source>%1 takes a number, not “%2”; nothing sent</source>
+        <translation>%1 braucht eine Zahl, nicht „%2“; nichts gesendet</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="249"/>
+        <source>Nothing to save: download the parameters first</source>
+        <translation>Nichts zu speichern: zuerst die Parameter herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="254"/>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="256"/>
+        <source>%1 parameters saved to %2</source>
+        <translation>%1 Parameter in %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="264"/>
+        <source>Download the parameters first, then load a file onto them</source>
+        <translation>Zuerst die Parameter herunterladen, dann eine Datei laden</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="269"/>
+        <source>Could not load %1: %2; nothing sent</source>
+        <translation>%1 konnte nicht geladen werden: %2; nichts gesendet</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="295"/>
+        <source>File loaded: %1 values changed, %2 names not on this vehicle</source>
+        <translation>Datei geladen: %1 Werte geändert, %2 Namen gibt es auf diesem Fahrzeug nicht</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="298"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="302"/>
+        <source>Save parameters</source>
+        <translation>Parameter speichern</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="303"/>
+        <location filename="../params_panel.py" line="309"/>
+        <source>QGroundControl parameters (*.params)</source>
+        <translation>QGroundControl-Parameter (*.params)</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="308"/>
+        <source>Load parameters</source>
+        <translation>Parameter laden</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="321"/>
+        <source>vehicle %1: not sent: %2</source>
+        <translation>Fahrzeug %1: nicht gesendet: %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="324"/>
+        <source>vehicle %1: downloading parameters…</source>
+        <translation>Fahrzeug %1: Parameter werden heruntergeladen…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="325"/>
+        <source>vehicle %1: setting %2…</source>
+        <translation>Fahrzeug %1: %2 wird gesetzt…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="334"/>
+        <source>vehicle %1: parameter download FAILED: %2</source>
+        <translation>Fahrzeug %1: Parameter-Download FEHLGESCHLAGEN: %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="343"/>
+        <source>vehicle %1: %2 parameters downloaded</source>
+        <translation>Fahrzeug %1: %2 Parameter heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="361"/>
+        <source>vehicle %1: setting %2 FAILED: %3</source>
+        <translation>Fahrzeug %1: Setzen von %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="364"/>
+        <source>vehicle %1: %2 is now %3</source>
+        <translation>Fahrzeug %1: %2 ist jetzt %3</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="450"/>
+        <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
+        <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="266"/>
+        <source>Advance direction</source>
+        <translation>Vorrückrichtung</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="259"/>
+        <location filename="../plan_panel.py" line="274"/>
+        <source>Altitude</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="359"/>
+        <source>Area %1: %2 ha</source>
+        <translation>Gebiet %1: %2 ha</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="334"/>
+        <source>Area not used: %1</source>
+        <translation>Gebiet nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="394"/>
+        <source>Area: %1 (%2 ha)</source>
+        <translation>Gebiet: %1 (%2 ha)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="393"/>
+        <source>Area: not set</source>
+        <translation>Gebiet: nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="383"/>
+        <source>Areas (*.kml *.geojson *.json *.plan)</source>
+        <translation>Gebiete (*.kml *.geojson *.json *.plan)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="553"/>
+        <source>Arm vehicle %1 and fly its uploaded mission?</source>
+        <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="368"/>
+        <source>Cannot import %1: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="376"/>
+        <source>Cannot import %1: it holds no area and no point</source>
+        <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="318"/>
+        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
+        <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="320"/>
+        <source>Click the datum (last known position) on the map</source>
+        <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="454"/>
+        <source>Coverage %1 % of %2 ha</source>
+        <translation>Abdeckung %1 % von %2 ha</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Creeping line</source>
+        <translation>Kriechende Linie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="265"/>
+        <source>Cruise speed</source>
+        <translation>Reisegeschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="352"/>
+        <source>Datum set at %1, %2</source>
+        <translation>Datum gesetzt auf %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="391"/>
+        <source>Datum: %1, %2</source>
+        <translation>Datum: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="390"/>
+        <source>Datum: not set</source>
+        <translation>Datum: nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="263"/>
+        <source>Detection camera</source>
+        <translation>Erkennungskamera</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="276"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="271"/>
+        <source>Draw area on map</source>
+        <translation>Gebiet auf der Karte zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="265"/>
+        <source>Endurance</source>
+        <translation>Flugzeit</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Expanding square</source>
+        <translation>Expandierendes Quadrat</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="513"/>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="519"/>
+        <source>Export the plan</source>
+        <translation>Plan exportieren</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="277"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="267"/>
+        <source>First leg heading</source>
+        <translation>Kurs des ersten Schenkels</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="264"/>
+        <source>Front overlap</source>
+        <translation>Längsüberlappung</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="259"/>
+        <source>Ground resolution</source>
+        <translation>Bodenauflösung</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="458"/>
+        <source>Ground seen %1 ha</source>
+        <translation>Gesehener Boden %1 ha</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="382"/>
+        <source>Import a search area or datum</source>
+        <translation>Suchgebiet oder Datum importieren</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="272"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>Latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="264"/>
+        <source>Legs</source>
+        <translation>Schenkel</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>Longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="414"/>
+        <source>No plan: %1</source>
+        <translation>Kein Plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="586"/>
+        <source>No vehicle selected</source>
+        <translation>Kein Fahrzeug ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Parallel track</source>
+        <translation>Parallelsuche</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="263"/>
+        <source>Pattern</source>
+        <translation>Suchmuster</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="279"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="515"/>
+        <source>Plan written to %1</source>
+        <translation>Plan gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="520"/>
+        <source>Plans (*.plan *.kml *.geojson)</source>
+        <translation>Pläne (*.plan *.kml *.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="265"/>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="280"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="270"/>
+        <source>Set datum on map</source>
+        <translation>Datum auf der Karte setzen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="264"/>
+        <source>Side overlap</source>
+        <translation>Querüberlappung</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="263"/>
+        <source>Sized by</source>
+        <translation>Bemessen nach</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="278"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="552"/>
+        <source>Start mission: vehicle %1</source>
+        <translation>Mission starten: Fahrzeug %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="275"/>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="535"/>
+        <source>Upload refused: %1</source>
+        <translation>Hochladen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="530"/>
+        <source>Upload: no plan yet: set a datum or an area first</source>
+        <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="447"/>
+        <source>Vehicle %1&apos;s mission: %2 items</source>
+        <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="332"/>
+        <source>drawn area</source>
+        <translation>gezeichnetes Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="632"/>
+        <source>mission download</source>
+        <translation>Mission herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="633"/>
+        <source>mission pause</source>
+        <translation>Mission anhalten</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="634"/>
+        <source>mission resume</source>
+        <translation>Mission fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="633"/>
+        <source>mission start</source>
+        <translation>Mission starten</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="632"/>
+        <source>mission upload</source>
+        <translation>Mission hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="508"/>
+        <source>there is no plan to export</source>
+        <translation>es gibt keinen Plan zum Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="510"/>
+        <source>unknown file type .%1; use .plan, .kml or .geojson</source>
+        <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="615"/>
+        <source>vehicle %1: %2 FAILED: %3</source>
+        <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="629"/>
+        <source>vehicle %1: %2 done</source>
+        <translation>Fahrzeug %1: %2 erledigt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="604"/>
+        <source>vehicle %1: %2 not sent: %3</source>
+        <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="606"/>
+        <source>vehicle %1: %2…</source>
+        <translation>Fahrzeug %1: %2…</translation>
+    </message>
+</context>
+<context>
     <name>PrefetchDialog</name>
     <message>
         <location filename="../prefetch_dialog.py" line="102"/>
@@ -1130,259 +1666,275 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="209"/>
+        <location filename="../robot_panel.py" line="219"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="210"/>
+        <location filename="../robot_panel.py" line="220"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="211"/>
+        <location filename="../robot_panel.py" line="221"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="212"/>
+        <location filename="../robot_panel.py" line="222"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="213"/>
+        <location filename="../robot_panel.py" line="223"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="214"/>
+        <location filename="../robot_panel.py" line="224"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="215"/>
+        <location filename="../robot_panel.py" line="225"/>
         <source>Set limits</source>
         <translation>Grenzen setzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="216"/>
-        <location filename="../robot_panel.py" line="326"/>
+        <location filename="../robot_panel.py" line="226"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>EMERGENCY STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="217"/>
+        <location filename="../robot_panel.py" line="227"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="218"/>
+        <location filename="../robot_panel.py" line="228"/>
         <source>Release e-stop…</source>
         <translation>Not-Halt entriegeln…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="229"/>
         <source>Robot:</source>
         <translation>Roboter:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="229"/>
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="229"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="230"/>
         <source>Turn</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="230"/>
         <source>Link:</source>
         <translation>Verbindung:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="230"/>
         <source>Battery:</source>
         <translation>Akku:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="231"/>
         <source>E-stop:</source>
         <translation>Not-Halt:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="231"/>
         <source>Deadman:</source>
         <translation>Totmann:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="231"/>
         <source>Input:</source>
         <translation>Eingabe:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="222"/>
+        <location filename="../robot_panel.py" line="232"/>
+        <source>Gamepad:</source>
+        <translation>Gamepad:</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="233"/>
         <source>Last event:</source>
         <translation>Letztes Ereignis:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="222"/>
+        <location filename="../robot_panel.py" line="233"/>
         <source>Video:</source>
         <translation>Video:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="305"/>
+        <location filename="../robot_panel.py" line="318"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="307"/>
+        <location filename="../robot_panel.py" line="320"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="309"/>
+        <location filename="../robot_panel.py" line="322"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="310"/>
+        <location filename="../robot_panel.py" line="323"/>
         <source>, quality {0:.0%}</source>
         <translation>, Qualität {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="310"/>
+        <location filename="../robot_panel.py" line="323"/>
         <source>, NOT HEARD</source>
         <translation>, KEIN SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="316"/>
+        <location filename="../robot_panel.py" line="329"/>
         <source>LATCHED by this station</source>
         <translation>VERRIEGELT von dieser Station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="316"/>
+        <location filename="../robot_panel.py" line="329"/>
         <source>, robot confirms</source>
         <translation>, vom Roboter bestätigt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="317"/>
+        <location filename="../robot_panel.py" line="330"/>
         <source>, waiting for the robot</source>
         <translation>, warte auf den Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="319"/>
+        <location filename="../robot_panel.py" line="332"/>
         <source>releasing…</source>
         <translation>wird entriegelt…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="321"/>
+        <location filename="../robot_panel.py" line="334"/>
         <source>ENGAGED on the robot</source>
         <translation>AM ROBOTER AUSGELÖST</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="323"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="326"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>E-STOP LATCHED</source>
         <translation>NOT-HALT VERRIEGELT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="329"/>
+        <location filename="../robot_panel.py" line="342"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="330"/>
+        <location filename="../robot_panel.py" line="343"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="331"/>
+        <location filename="../robot_panel.py" line="344"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="332"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>no fresh input: sending stop</source>
         <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="332"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>driving</source>
         <translation>fährt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="334"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>none announced</source>
         <translation>keines gemeldet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="369"/>
+        <location filename="../robot_panel.py" line="416"/>
         <source>drive: {0}</source>
         <translation>Fahren: {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="389"/>
+        <location filename="../robot_panel.py" line="425"/>
+        <source>no gamepad</source>
+        <translation>kein Gamepad</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="427"/>
+        <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
+        <translation>{0}: vorwärts {1:+.0%}, Drehung {2:+.0%}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="461"/>
         <source>e-stop</source>
         <translation>Not-Halt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="396"/>
+        <location filename="../robot_panel.py" line="471"/>
         <source>Release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="397"/>
+        <location filename="../robot_panel.py" line="472"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="400"/>
+        <location filename="../robot_panel.py" line="477"/>
         <source>release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="405"/>
+        <location filename="../robot_panel.py" line="482"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="410"/>
-        <location filename="../robot_panel.py" line="442"/>
+        <location filename="../robot_panel.py" line="487"/>
+        <location filename="../robot_panel.py" line="519"/>
         <source>connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="417"/>
+        <location filename="../robot_panel.py" line="494"/>
         <source>disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="424"/>
+        <location filename="../robot_panel.py" line="501"/>
         <source>speed limits</source>
         <translation>Geschwindigkeitsgrenzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="432"/>
+        <location filename="../robot_panel.py" line="509"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="439"/>
+        <location filename="../robot_panel.py" line="516"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="441"/>
+        <location filename="../robot_panel.py" line="518"/>
         <source>{0}: done</source>
         <translation>{0}: ausgeführt</translation>
     </message>
@@ -1390,17 +1942,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="538"/>
+        <location filename="../robot_panel.py" line="615"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="540"/>
+        <location filename="../robot_panel.py" line="617"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="541"/>
+        <location filename="../robot_panel.py" line="618"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>
@@ -1642,6 +2194,150 @@
         <location filename="../vehicle_text.py" line="173"/>
         <source>%1 sats</source>
         <translation>%1 Sat.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <location filename="../video_panel.py" line="174"/>
+        <source>White-hot</source>
+        <translation>Weiß-heiß</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="174"/>
+        <source>Black-hot</source>
+        <translation>Schwarz-heiß</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="175"/>
+        <source>Ironbow</source>
+        <translation>Eisenbogen</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="175"/>
+        <source>Rainbow</source>
+        <translation>Regenbogen</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="178"/>
+        <source>Search span</source>
+        <translation>Suchbereich</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="178"/>
+        <source>Fire span</source>
+        <translation>Brandbereich</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="181"/>
+        <source>%1: %2 to %3 °C</source>
+        <translation>%1: %2 bis %3 °C</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="183"/>
+        <source>Thermal camera of the selected vehicle</source>
+        <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="184"/>
+        <source>Video stream from a URL</source>
+        <translation>Videostream von einer URL</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="185"/>
+        <source>Open stream</source>
+        <translation>Stream öffnen</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="186"/>
+        <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
+        <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="196"/>
+        <source>Type the address of a video stream first.</source>
+        <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="202"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>No vehicle selected.</source>
+        <translation>Kein Fahrzeug ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="238"/>
+        <source>No thermal video from vehicle %1 yet.</source>
+        <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="248"/>
+        <source>%1 %2% %3</source>
+        <translation>%1 %2 % %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="253"/>
+        <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
+        <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="269"/>
+        <source>Type the address of a video stream and open it.</source>
+        <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="277"/>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="277"/>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="278"/>
+        <source>reconnecting</source>
+        <translation>verbinde neu</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="278"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="278"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="279"/>
+        <source>%1: %2, %3 frames</source>
+        <translation>%1: %2, %3 Bilder</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="294"/>
+        <location filename="../video_panel.py" line="302"/>
+        <source>Point at the video to read the temperature there.</source>
+        <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="296"/>
+        <source>This video carries no temperatures (it is not radiometric).</source>
+        <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="305"/>
+        <source>No reading at pixel %1, %2 (dead pixel).</source>
+        <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="307"/>
+        <source>%1 °C at pixel %2, %3</source>
+        <translation>%1 °C an Pixel %2, %3</translation>
     </message>
 </context>
 </TS>

@@ -85,7 +85,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="87"/>
+        <location filename="../app.py" line="96"/>
         <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
         <translation>groundstation — démo : flotte simulée près de Schengen, %1x</translation>
     </message>
@@ -161,17 +161,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="140"/>
+        <location filename="../robot_panel.py" line="144"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="143"/>
+        <location filename="../robot_panel.py" line="147"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="146"/>
+        <location filename="../robot_panel.py" line="150"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Cliquez ici pour conduire au clavier ({0})</translation>
     </message>
@@ -417,19 +417,19 @@
     </message>
     <message>
         <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="410"/>
+        <location filename="../findings_panel.py" line="406"/>
         <source>confirmed</source>
         <translation>confirmée</translation>
     </message>
     <message>
         <location filename="../findings_panel.py" line="55"/>
-        <location filename="../findings_panel.py" line="411"/>
+        <location filename="../findings_panel.py" line="407"/>
         <source>dismissed</source>
         <translation>écartée</translation>
     </message>
     <message>
         <location filename="../findings_panel.py" line="56"/>
-        <location filename="../findings_panel.py" line="412"/>
+        <location filename="../findings_panel.py" line="408"/>
         <source>resolved</source>
         <translation>traitée</translation>
     </message>
@@ -566,7 +566,7 @@
     </message>
     <message>
         <location filename="../findings_panel.py" line="256"/>
-        <location filename="../findings_panel.py" line="314"/>
+        <location filename="../findings_panel.py" line="310"/>
         <source>No snapshot</source>
         <translation>Pas d&apos;image</translation>
     </message>
@@ -581,109 +581,109 @@
         <translation>vue le {0} par {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="314"/>
+        <location filename="../findings_panel.py" line="310"/>
         <source>Snapshot unreadable</source>
         <translation>Image illisible</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="319"/>
+        <location filename="../findings_panel.py" line="315"/>
         <source>confirm</source>
         <translation>confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="325"/>
+        <location filename="../findings_panel.py" line="321"/>
         <source>Dismiss finding</source>
         <translation>Écarter la détection</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="325"/>
+        <location filename="../findings_panel.py" line="321"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Pourquoi est-elle écartée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="328"/>
+        <location filename="../findings_panel.py" line="324"/>
         <source>dismiss</source>
         <translation>écarter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="330"/>
         <source>Annotate finding</source>
         <translation>Annoter la détection</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
-        <location filename="../findings_panel.py" line="398"/>
+        <location filename="../findings_panel.py" line="330"/>
+        <location filename="../findings_panel.py" line="394"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="338"/>
+        <location filename="../findings_panel.py" line="334"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>annoter : une note doit contenir du texte ; rien n&apos;a été modifié</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="340"/>
+        <location filename="../findings_panel.py" line="336"/>
         <source>annotate</source>
         <translation>annoter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="346"/>
+        <location filename="../findings_panel.py" line="342"/>
         <source>Mark finding resolved</source>
         <translation>Marquer la détection comme traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="346"/>
+        <location filename="../findings_panel.py" line="342"/>
         <source>How was it resolved? (optional)</source>
         <translation>Comment a-t-elle été traitée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="349"/>
+        <location filename="../findings_panel.py" line="345"/>
         <source>resolve</source>
         <translation>marquer traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="357"/>
-        <location filename="../findings_panel.py" line="375"/>
+        <location filename="../findings_panel.py" line="353"/>
+        <location filename="../findings_panel.py" line="371"/>
         <source>mark here</source>
         <translation>marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="365"/>
+        <location filename="../findings_panel.py" line="361"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="372"/>
+        <location filename="../findings_panel.py" line="368"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="374"/>
+        <location filename="../findings_panel.py" line="370"/>
         <source>{0}: recorded</source>
         <translation>{0} : enregistré</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="390"/>
+        <location filename="../findings_panel.py" line="386"/>
         <source>Mark here</source>
         <translation>Marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="397"/>
+        <location filename="../findings_panel.py" line="393"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="409"/>
+        <location filename="../findings_panel.py" line="405"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="413"/>
+        <location filename="../findings_panel.py" line="409"/>
         <source>annotated</source>
         <translation>annotée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="414"/>
+        <location filename="../findings_panel.py" line="410"/>
         <source>moved</source>
         <translation>déplacée</translation>
     </message>
@@ -691,176 +691,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109"/>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="420"/>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="166"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="168"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="235"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="236"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="239"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="252"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="255"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="257"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="264"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="266"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="277"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="280"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="286"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="289"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="303"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Findings</source>
         <translation>Détections</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="422"/>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="393"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Détections : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="421"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1043,524 @@
     </message>
 </context>
 <context>
+    <name>ParamsPanel</name>
+    <message>
+        <location filename="../params_panel.py" line="120"/>
+        <source>Download all</source>
+        <translation>Tout télécharger</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="121"/>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="122"/>
+        <source>Load…</source>
+        <translation>Charger…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="123"/>
+        <source>Search by name</source>
+        <translation>Rechercher par nom</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="124"/>
+        <source>Set</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="125"/>
+        <source>new value</source>
+        <translation>nouvelle valeur</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="126"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="126"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="126"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="154"/>
+        <source>No parameters yet: select a vehicle and download them</source>
+        <translation>Pas encore de paramètres : sélectionnez un vecteur et téléchargez-les</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="156"/>
+        <source>Vehicle %1: %2 parameters</source>
+        <translation>Vecteur %1 : %2 paramètres</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="193"/>
+        <source>Wait: the last request to the vehicle has not finished</source>
+        <translation>Patientez : la dernière demande au vecteur n’est pas terminée</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="201"/>
+        <source>No vehicle selected</source>
+        <translation>Aucun vecteur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="225"/>
+        <source>Choose a parameter in the list first</source>
+        <translation>Choisissez d’abord un paramètre dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="233"/>
+        <source>%1 takes a whole number, not “%2”; nothing sent</source>
+        <translation>%1 attend un nombre entier, pas « %2 » ; rien n’a été envoyé</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="241"/>
+        <source>%1 takes a number, not “%2”; nothing sent</source>
+        <translation>%1 attend un nombre, pas « %2 » ; rien n’a été envoyé</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="249"/>
+        <source>Nothing to save: download the parameters first</source>
+        <translation>Rien à enregistrer : téléchargez d’abord les paramètres</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="254"/>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="256"/>
+        <source>%1 parameters saved to %2</source>
+        <translation>%1 paramètres enregistrés dans %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="264"/>
+        <source>Download the parameters first, then load a file onto them</source>
+        <translation>Téléchargez d’abord les paramètres, puis chargez un fichier</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="269"/>
+        <source>Could not load %1: %2; nothing sent</source>
+        <translation>Impossible de charger %1 : %2 ; rien n’a été envoyé</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="295"/>
+        <source>File loaded: %1 values changed, %2 names not on this vehicle</source>
+        <translation>Fichier chargé : %1 valeurs modifiées, %2 noms absents de ce vecteur</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="298"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 en échec : %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="302"/>
+        <source>Save parameters</source>
+        <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="303"/>
+        <location filename="../params_panel.py" line="309"/>
+        <source>QGroundControl parameters (*.params)</source>
+        <translation>Paramètres QGroundControl (*.params)</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="308"/>
+        <source>Load parameters</source>
+        <translation>Charger des paramètres</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="321"/>
+        <source>vehicle %1: not sent: %2</source>
+        <translation>vecteur %1 : non envoyé : %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="324"/>
+        <source>vehicle %1: downloading parameters…</source>
+        <translation>vecteur %1 : téléchargement des paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="325"/>
+        <source>vehicle %1: setting %2…</source>
+        <translation>vecteur %1 : réglage de %2…</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="334"/>
+        <source>vehicle %1: parameter download FAILED: %2</source>
+        <translation>vecteur %1 : ÉCHEC du téléchargement des paramètres : %2</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="343"/>
+        <source>vehicle %1: %2 parameters downloaded</source>
+        <translation>vecteur %1 : %2 paramètres téléchargés</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="361"/>
+        <source>vehicle %1: setting %2 FAILED: %3</source>
+        <translation>vecteur %1 : ÉCHEC du réglage de %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../params_panel.py" line="364"/>
+        <source>vehicle %1: %2 is now %3</source>
+        <translation>vecteur %1 : %2 vaut maintenant %3</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="450"/>
+        <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
+        <translation>%1 m de haut, traces espacées de %2 m, parcours %3 km, vol %4 min, batterie %5 %</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="266"/>
+        <source>Advance direction</source>
+        <translation>Direction de progression</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="259"/>
+        <location filename="../plan_panel.py" line="274"/>
+        <source>Altitude</source>
+        <translation>Altitude</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="359"/>
+        <source>Area %1: %2 ha</source>
+        <translation>Zone %1 : %2 ha</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="334"/>
+        <source>Area not used: %1</source>
+        <translation>Zone non retenue : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="394"/>
+        <source>Area: %1 (%2 ha)</source>
+        <translation>Zone : %1 (%2 ha)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="393"/>
+        <source>Area: not set</source>
+        <translation>Zone : non définie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="383"/>
+        <source>Areas (*.kml *.geojson *.json *.plan)</source>
+        <translation>Zones (*.kml *.geojson *.json *.plan)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="553"/>
+        <source>Arm vehicle %1 and fly its uploaded mission?</source>
+        <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="368"/>
+        <source>Cannot import %1: %2</source>
+        <translation>Import de %1 impossible : %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="376"/>
+        <source>Cannot import %1: it holds no area and no point</source>
+        <translation>Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="318"/>
+        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
+        <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="320"/>
+        <source>Click the datum (last known position) on the map</source>
+        <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="454"/>
+        <source>Coverage %1 % of %2 ha</source>
+        <translation>Couverture %1 % de %2 ha</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Creeping line</source>
+        <translation>Ligne rampante</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="265"/>
+        <source>Cruise speed</source>
+        <translation>Vitesse de croisière</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="352"/>
+        <source>Datum set at %1, %2</source>
+        <translation>Datum placé en %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="391"/>
+        <source>Datum: %1, %2</source>
+        <translation>Datum : %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="390"/>
+        <source>Datum: not set</source>
+        <translation>Datum : non défini</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="263"/>
+        <source>Detection camera</source>
+        <translation>Caméra de détection</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="276"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="271"/>
+        <source>Draw area on map</source>
+        <translation>Tracer la zone sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="265"/>
+        <source>Endurance</source>
+        <translation>Autonomie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Expanding square</source>
+        <translation>Carré croissant</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="513"/>
+        <source>Export failed: %1</source>
+        <translation>Échec de l&apos;export : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="519"/>
+        <source>Export the plan</source>
+        <translation>Exporter le plan</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="277"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="267"/>
+        <source>First leg heading</source>
+        <translation>Cap de la première branche</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="264"/>
+        <source>Front overlap</source>
+        <translation>Recouvrement longitudinal</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="259"/>
+        <source>Ground resolution</source>
+        <translation>Résolution au sol</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="458"/>
+        <source>Ground seen %1 ha</source>
+        <translation>Sol vu %1 ha</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="382"/>
+        <source>Import a search area or datum</source>
+        <translation>Importer une zone de recherche ou un datum</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="272"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="264"/>
+        <source>Legs</source>
+        <translation>Branches</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="273"/>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="414"/>
+        <source>No plan: %1</source>
+        <translation>Pas de plan : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="586"/>
+        <source>No vehicle selected</source>
+        <translation>Aucun vecteur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Parallel track</source>
+        <translation>Traces parallèles</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="263"/>
+        <source>Pattern</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="279"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="515"/>
+        <source>Plan written to %1</source>
+        <translation>Plan enregistré dans %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="520"/>
+        <source>Plans (*.plan *.kml *.geojson)</source>
+        <translation>Plans (*.plan *.kml *.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="265"/>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="280"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="254"/>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="270"/>
+        <source>Set datum on map</source>
+        <translation>Placer le datum sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="264"/>
+        <source>Side overlap</source>
+        <translation>Recouvrement latéral</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="263"/>
+        <source>Sized by</source>
+        <translation>Dimensionné par</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="278"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="552"/>
+        <source>Start mission: vehicle %1</source>
+        <translation>Démarrer la mission : vecteur %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="275"/>
+        <source>Upload</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="535"/>
+        <source>Upload refused: %1</source>
+        <translation>Envoi refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="530"/>
+        <source>Upload: no plan yet: set a datum or an area first</source>
+        <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="447"/>
+        <source>Vehicle %1&apos;s mission: %2 items</source>
+        <translation>Mission du vecteur %1 : %2 éléments</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="332"/>
+        <source>drawn area</source>
+        <translation>zone tracée</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="632"/>
+        <source>mission download</source>
+        <translation>téléchargement de la mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="633"/>
+        <source>mission pause</source>
+        <translation>pause de la mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="634"/>
+        <source>mission resume</source>
+        <translation>reprise de la mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="633"/>
+        <source>mission start</source>
+        <translation>démarrage de la mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="632"/>
+        <source>mission upload</source>
+        <translation>envoi de la mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="508"/>
+        <source>there is no plan to export</source>
+        <translation>il n&apos;y a pas de plan à exporter</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="510"/>
+        <source>unknown file type .%1; use .plan, .kml or .geojson</source>
+        <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="615"/>
+        <source>vehicle %1: %2 FAILED: %3</source>
+        <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="629"/>
+        <source>vehicle %1: %2 done</source>
+        <translation>vecteur %1 : %2 terminé</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="604"/>
+        <source>vehicle %1: %2 not sent: %3</source>
+        <translation>vecteur %1 : %2 non envoyé : %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="606"/>
+        <source>vehicle %1: %2…</source>
+        <translation>vecteur %1 : %2…</translation>
+    </message>
+</context>
+<context>
     <name>PrefetchDialog</name>
     <message>
         <location filename="../prefetch_dialog.py" line="102"/>
@@ -1130,259 +1666,275 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="209"/>
+        <location filename="../robot_panel.py" line="219"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="210"/>
+        <location filename="../robot_panel.py" line="220"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="211"/>
+        <location filename="../robot_panel.py" line="221"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="212"/>
+        <location filename="../robot_panel.py" line="222"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="213"/>
+        <location filename="../robot_panel.py" line="223"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="214"/>
+        <location filename="../robot_panel.py" line="224"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="215"/>
+        <location filename="../robot_panel.py" line="225"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="216"/>
-        <location filename="../robot_panel.py" line="326"/>
+        <location filename="../robot_panel.py" line="226"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="217"/>
+        <location filename="../robot_panel.py" line="227"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="218"/>
+        <location filename="../robot_panel.py" line="228"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="229"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="229"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="229"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="230"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="230"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="230"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="231"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="231"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="231"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="222"/>
+        <location filename="../robot_panel.py" line="232"/>
+        <source>Gamepad:</source>
+        <translation>Manette :</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="233"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="222"/>
+        <location filename="../robot_panel.py" line="233"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="305"/>
+        <location filename="../robot_panel.py" line="318"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="307"/>
+        <location filename="../robot_panel.py" line="320"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="309"/>
+        <location filename="../robot_panel.py" line="322"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="310"/>
+        <location filename="../robot_panel.py" line="323"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="310"/>
+        <location filename="../robot_panel.py" line="323"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="316"/>
+        <location filename="../robot_panel.py" line="329"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="316"/>
+        <location filename="../robot_panel.py" line="329"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="317"/>
+        <location filename="../robot_panel.py" line="330"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="319"/>
+        <location filename="../robot_panel.py" line="332"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="321"/>
+        <location filename="../robot_panel.py" line="334"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="323"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="326"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="329"/>
+        <location filename="../robot_panel.py" line="342"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="330"/>
+        <location filename="../robot_panel.py" line="343"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="331"/>
+        <location filename="../robot_panel.py" line="344"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="332"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="332"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="334"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="369"/>
+        <location filename="../robot_panel.py" line="416"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="389"/>
+        <location filename="../robot_panel.py" line="425"/>
+        <source>no gamepad</source>
+        <translation>aucune manette</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="427"/>
+        <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
+        <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="461"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="396"/>
+        <location filename="../robot_panel.py" line="471"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="397"/>
+        <location filename="../robot_panel.py" line="472"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="400"/>
+        <location filename="../robot_panel.py" line="477"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="405"/>
+        <location filename="../robot_panel.py" line="482"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="410"/>
-        <location filename="../robot_panel.py" line="442"/>
+        <location filename="../robot_panel.py" line="487"/>
+        <location filename="../robot_panel.py" line="519"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="417"/>
+        <location filename="../robot_panel.py" line="494"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="424"/>
+        <location filename="../robot_panel.py" line="501"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="432"/>
+        <location filename="../robot_panel.py" line="509"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="439"/>
+        <location filename="../robot_panel.py" line="516"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="441"/>
+        <location filename="../robot_panel.py" line="518"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -1390,17 +1942,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="538"/>
+        <location filename="../robot_panel.py" line="615"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="540"/>
+        <location filename="../robot_panel.py" line="617"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="541"/>
+        <location filename="../robot_panel.py" line="618"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -1642,6 +2194,150 @@
         <location filename="../vehicle_text.py" line="173"/>
         <source>%1 sats</source>
         <translation>%1 sat.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <location filename="../video_panel.py" line="174"/>
+        <source>White-hot</source>
+        <translation>Blanc-chaud</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="174"/>
+        <source>Black-hot</source>
+        <translation>Noir-chaud</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="175"/>
+        <source>Ironbow</source>
+        <translation>Ironbow</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="175"/>
+        <source>Rainbow</source>
+        <translation>Arc-en-ciel</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="178"/>
+        <source>Search span</source>
+        <translation>Plage recherche</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="178"/>
+        <source>Fire span</source>
+        <translation>Plage feu</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="181"/>
+        <source>%1: %2 to %3 °C</source>
+        <translation>%1 : %2 à %3 °C</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="183"/>
+        <source>Thermal camera of the selected vehicle</source>
+        <translation>Caméra thermique du vecteur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="184"/>
+        <source>Video stream from a URL</source>
+        <translation>Flux vidéo depuis une URL</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="185"/>
+        <source>Open stream</source>
+        <translation>Ouvrir le flux</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="186"/>
+        <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
+        <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="196"/>
+        <source>Type the address of a video stream first.</source>
+        <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="202"/>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>No vehicle selected.</source>
+        <translation>Aucun vecteur sélectionné.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="238"/>
+        <source>No thermal video from vehicle %1 yet.</source>
+        <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="248"/>
+        <source>%1 %2% %3</source>
+        <translation>%1 %2 % %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="253"/>
+        <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
+        <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="269"/>
+        <source>Type the address of a video stream and open it.</source>
+        <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="277"/>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="277"/>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="278"/>
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="278"/>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="278"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="279"/>
+        <source>%1: %2, %3 frames</source>
+        <translation>%1 : %2, %3 images</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="294"/>
+        <location filename="../video_panel.py" line="302"/>
+        <source>Point at the video to read the temperature there.</source>
+        <translation>Pointez la vidéo pour y lire la température.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="296"/>
+        <source>This video carries no temperatures (it is not radiometric).</source>
+        <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="305"/>
+        <source>No reading at pixel %1, %2 (dead pixel).</source>
+        <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="307"/>
+        <source>%1 °C at pixel %2, %3</source>
+        <translation>%1 °C au pixel %2, %3</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,176 @@
+"""The plan view as the pilot uses it: a datum clicked on the map gives an expanding square with its
+legs, swath and figures; the plan goes up to the built-in simulator with a progress bar, comes back
+down unchanged, is flown, and the item being flown is highlighted in the list and on the map. A bad
+file is refused with a clear message and changes nothing."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from pymavlink.dialects.v20 import common as mavlink
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from missions.geodesy import LatLon
+from missions.items import to_e7
+
+
+def clear_point(win) -> QPoint:
+    """A point on the map at least 60 px from every vehicle, so the click is not a vehicle pick."""
+    vehicles = [win.map.screen_point(v.state.lat, v.state.lon) for v in win.shown_snapshot.vehicles.values()]
+    for y in range(80, win.map.height() - 80, 20):
+        for x in range(80, win.map.width() - 80, 20):
+            if all(math.hypot(x - v.x(), y - v.y()) > 60 for v in vehicles):
+                return QPoint(x, y)
+    raise AssertionError("no free spot on the map")
+
+
+def test_plan_upload_and_fly_an_expanding_square(qtbot, window, pilot):
+    panel = window.plan
+    assert not window.plan_dock.isVisible()  # closed until the pilot opens it
+    window.plan_dock.toggleViewAction().trigger()
+    assert window.plan_dock.isVisible()
+    assert panel.pattern.currentData() == "expanding-square"
+    panel.legs.setValue(4)
+    panel.altitude.setValue(20)
+
+    assert not panel.upload_plan()  # nothing planned yet: said, nothing sent
+    assert "no plan yet" in panel.status.text() and not panel.outcomes
+
+    panel.datum_button.click()
+    assert panel.mode == "datum"
+    spot = clear_point(window)
+    before = window.map.grab().toImage()
+    selected = window.selected_id
+    qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=spot)
+    lat, lon = window.map.ground_point(QPointF(spot))
+    assert panel.mode == "" and not panel.datum_button.isChecked()
+    assert (panel.datum.lat, panel.datum.lon) == (lat, lon)
+    assert window.selected_id == selected  # the click set the datum, nothing else
+
+    plan = panel.plan
+    assert plan is not None and plan.pattern == "expanding-square" and len(plan.legs) == 4
+    assert plan.waypoints[0].position == LatLon(lat, lon) and plan.altitude_m == 20
+    # The camera sized the spacing: a 32 degree thermal core at 20 m sees 11.5 m; 20 % side overlap.
+    assert math.isclose(plan.spacing_m, 2 * 20 * math.tan(math.radians(16)) * 0.8, rel_tol=1e-6)
+    assert panel.layer.route()[0] == LatLon(to_e7(lat) / 1e7, to_e7(lon) / 1e7)
+    assert len(panel.layer.swaths) >= 1  # the footprint swath is drawn
+    after = window.map.grab().toImage()
+    around = [(spot.x() + dx, spot.y() + dy) for dx in range(-12, 13, 3) for dy in range(-12, 13, 3)]
+    assert sum(before.pixel(x, y) != after.pixel(x, y) for x, y in around) > len(around) // 3  # legs, swath, datum
+    text = panel.figures.text()
+    assert "20 m up" in text and f"{plan.track_length_m / 1000:.2f} km" in text and "battery" in text
+    assert "Ground seen" in text
+    assert panel.list.rowCount() == plan.mission_item_count  # takeoff, speed, 5 waypoints, camera on/off, RTL
+    assert panel.list.item(0, 1).text() == "TAKEOFF" and panel.list.item(panel.list.rowCount() - 1, 1).text() \
+        == "RETURN_TO_LAUNCH"
+
+    # Upload to the selected vehicle, with progress.
+    seen: list[tuple[int, int]] = []
+    panel.transferProgress.connect(lambda done, total: seen.append((done, total)))
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 1, timeout=15_000)
+    assert panel.outcomes[-1].error == "" and panel.outcomes[-1].action == "upload"
+    total = plan.mission_item_count
+    assert seen[-1] == (total, total) and len(seen) >= total // 2
+    assert panel.progress.value() == panel.progress.maximum() == total
+    assert panel.items_vehicle == selected and "done" in panel.status.text()
+
+    # Download gives back what was sent.
+    uploaded = list(panel.layer.items)
+    assert panel.download_mission()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 2, timeout=15_000)
+    assert panel.outcomes[-1].error == ""
+    assert [(i.command, i.x, i.y, round(i.z)) for i in panel.layer.items] == \
+        [(i.command, i.x, i.y, round(i.z)) for i in uploaded]
+    assert panel.figures.text() == f"Vehicle {selected}'s mission: {total} items"
+
+    # Start (the pilot is asked), then watch the current item advance in the list and on the map.
+    assert panel.start_mission()
+    assert "Arm vehicle" in pilot.questions[-1][1]
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 3, timeout=15_000)
+    assert panel.outcomes[-1].error == "", panel.outcomes[-1].error
+    first_waypoint = next(i.seq for i in uploaded if i.command == mavlink.MAV_CMD_NAV_WAYPOINT)
+    qtbot.waitUntil(lambda: panel.layer.current > first_waypoint, timeout=30_000)
+    row = panel.current_row
+    assert row is not None and panel.list.item(row, 0).font().bold()
+    assert all(not panel.list.item(r, 0).font().bold() for r in range(panel.list.rowCount()) if r != row)
+    flying = panel.layer.items[row]
+    if flying.position is not None:
+        assert panel.layer.current_position() == flying.position
+    state = window.shown_snapshot.vehicles[selected].state
+    assert state.armed and state.mission_current >= panel.layer.current - 1
+
+    assert panel.pause_mission()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 4, timeout=15_000)
+    assert panel.outcomes[-1].action == "pause" and panel.outcomes[-1].error == ""
+
+
+def test_upload_to_a_vehicle_that_is_not_there_says_why(qtbot, window):
+    panel = window.plan
+    panel.set_datum(LatLon(49.4712, 6.3688))
+    panel.selected = lambda: 42
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 1, timeout=10_000)
+    assert panel.status.text().startswith("vehicle 42: mission upload FAILED:")
+    assert "no vehicle with system id 42" in panel.status.text()
+    assert panel.plan is not None and panel.items_vehicle is None  # the plan is kept for another try
+
+
+def test_bad_import_file_is_refused_and_keeps_the_plan(qtbot, window, tmp_path):
+    panel = window.plan
+    panel.set_datum(LatLon(49.4712, 6.3688))
+    before = panel.plan
+    assert before is not None
+
+    broken = tmp_path / "sector-b.kml"
+    broken.write_text("<kml><Document><Placemark><Polygon><outerBoundaryIs>", encoding="utf-8")
+    assert not panel.import_file(broken)
+    assert panel.status.text().startswith("Cannot import sector-b.kml:")
+    assert "#b71c1c" in panel.status.styleSheet()  # shown as an error
+    assert panel.datum == LatLon(49.4712, 6.3688) and panel.area is None
+    assert panel.plan == before
+
+    unknown = tmp_path / "area.txt"
+    unknown.write_text("49,6\n", encoding="utf-8")
+    assert not panel.import_file(unknown)
+    assert "unknown file type" in panel.status.text()
+
+    # A good GeoJSON area switches to parallel track over it and shows its coverage.
+    area = tmp_path / "meadow.geojson"
+    ring = [[6.3680, 49.4700], [6.3720, 49.4700], [6.3720, 49.4725], [6.3680, 49.4725], [6.3680, 49.4700]]
+    area.write_text(json.dumps({"type": "Feature", "properties": {"name": "meadow"},
+                                "geometry": {"type": "Polygon", "coordinates": [ring]}}), encoding="utf-8")
+    assert panel.import_file(area)
+    assert panel.pattern.currentData() == "parallel" and panel.plan.pattern == "parallel"
+    assert panel.where.text().startswith("Area: meadow (")
+    assert "Coverage" in panel.figures.text() and panel.layer.area
+
+
+def test_area_drawn_on_the_map_and_exported(qtbot, window, tmp_path):
+    panel = window.plan
+    panel.pattern.setCurrentIndex(panel.pattern.findData("creeping-line"))
+    panel.area_button.click()
+    assert panel.mode == "area"
+    start = clear_point(window)
+    # Two corners only: not an area; the pilot is told and nothing is planned.
+    for dx, dy in ((0, 0), (60, 0)):
+        qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, dy))
+    assert len(panel.layer.drawing) == 2
+    panel.area_button.click()
+    assert panel.area is None and panel.plan is None and "Area not used" in panel.status.text()
+
+    panel.area_button.click()
+    corners = ((0, 0), (60, 0), (60, 60), (0, 60))
+    for dx, dy in corners:
+        qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, dy))
+    panel.area_button.click()
+    assert panel.area is not None and len(panel.area.boundary) == 4
+    assert panel.plan is not None and panel.plan.pattern == "creeping-line"
+    assert "Coverage" in panel.figures.text()
+
+    out = tmp_path / "creeping.plan"
+    assert panel.export_to(out)
+    assert json.loads(out.read_text())["fileType"] == "Plan"
+    assert not panel.export_to(tmp_path / "creeping.docx")
+    assert "unknown file type" in panel.status.text() and not (tmp_path / "creeping.docx").exists()
