@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--web", type=_host_port, default=None, metavar="[HOST:]PORT",
                         help="serve the commander's web view (default host 127.0.0.1; the token is "
                              "in DATA_DIR/web-token)")
+    parser.add_argument("--sign", type=int, action="append", default=None, metavar="SYSTEM_ID",
+                        help="MAVLink 2 signing with this vehicle (repeatable): its key is DATA_DIR/keys/"
+                             "SYSTEM_ID.key, made on first use; its unsigned traffic is refused")
+    parser.add_argument("--passphrase", default=None,
+                        help="with --sign: derive the key from this passphrase (as QGroundControl does)")
+    parser.add_argument("--seek", type=float, default=None, metavar="S",
+                        help="with a tlog: link, start the replay S seconds into the log")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="fly the built-in simulated fleet near Schengen",
                           description="Three simulated PX4 quadcopters near Schengen. With a display: the "
@@ -116,6 +123,14 @@ def run_station(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> 
         print(f"groundstation: {e}", file=sys.stderr)
         return 2
     try:
+        for system_id in args.sign or []:
+            key_file = engine.enable_signing(system_id, passphrase=args.passphrase).result(timeout=10)
+            print(f"groundstation: signing with vehicle {system_id} (key {key_file}); "
+                  f"its unsigned traffic is refused", file=sys.stderr)
+        if args.seek is not None:
+            for name in engine.links:
+                if name.startswith("tlog:"):
+                    engine.control_replay(name, seek_s=args.seek).result(timeout=10)
         if not headless:
             from groundstation.ui.app import run_window
 
@@ -143,7 +158,7 @@ def run_headless(engine: Engine, duration: float | None) -> int:
     monitor.close()
     snapshot = engine.snapshot()
     monitor.say(f"stopped: {len(snapshot.vehicles)} vehicle(s) seen, {snapshot.ingest.frames} frames, "
-                f"{snapshot.ingest.bad_frames} bad")
+                f"{snapshot.ingest.bad_frames} bad, {snapshot.ingest.refused_frames} refused by signing")
     return 0
 
 

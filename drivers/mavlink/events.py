@@ -57,5 +57,14 @@ class MissionItemReached:
     seq: int
 
 
+@dataclass(frozen=True)
+class SigningRefused:
+    """Frames from a vehicle refused for their signature (at most one event a second per vehicle)."""
+
+    system_id: int
+    reason: str       # "unsigned" | "wrong signature"
+    refused: int      # refused frames from this vehicle so far
+
+
 Event = (VehicleAppeared | ModeChanged | ArmedChanged | LinkLost | LinkRecovered | StatusText
-         | LandedStateChanged | MissionItemReached)
+         | LandedStateChanged | MissionItemReached | SigningRefused)

@@ -19,10 +19,11 @@ import hashlib
 import os
 import secrets
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
+
+from drivers.mavlink.events import SigningRefused
 
 KEY_BYTES = 32
 _EPOCH_2015 = 1420070400  # signing timestamps count 10 µs units from 2015-01-01 UTC
@@ -32,15 +33,6 @@ UNSIGNED_ALLOWED = {mavlink.MAVLINK_MSG_ID_RADIO_STATUS}
 
 class SigningError(Exception):
     """A key that cannot be read, written or used; str() reads well to an operator."""
-
-
-@dataclass(frozen=True)
-class SigningRefused:
-    """Frames from a vehicle refused for their signature (at most one event a second per vehicle)."""
-
-    system_id: int
-    reason: str       # "unsigned" | "wrong signature"
-    refused: int      # refused frames from this vehicle so far
 
 
 def signing_timestamp(now: float | None = None) -> int:

@@ -31,6 +31,8 @@ def describe(event: events.Event) -> str:
             return f"{sid}: says \"{event.text}\""
         case events.MissionItemReached():
             return f"{sid}: reached mission item {event.seq}"
+        case events.SigningRefused():
+            return f"{sid}: {event.reason} traffic REFUSED (signing required; {event.refused} frames so far)"
         case events.LandedStateChanged():
             return f"{sid}: {event.landed_state.lower().replace('_', ' ')}"
     return f"{sid}: {event}"
