@@ -40,6 +40,8 @@ from groundstation.core.detection import DetectionService
 from groundstation.core.engine import CommandError, Engine, FleetSnapshot, MissionTransferError
 from groundstation.core.monitor import Monitor
 from groundstation.core.robots import RobotManager, RobotView
+from groundstation.core.tiles import TileService
+from groundstation.core.tiles_scenario import SCENARIO_SOURCE_ID, install_scenario_tiles
 from missions.geodesy import LatLon
 from missions.items import MissionItem, plan_to_items
 from missions.patterns import expanding_square
@@ -250,6 +252,12 @@ class Sortie:
         self.phase = "done"
 
 
+def install_demo_tiles(data_dir: DataDir, scenario: Scenario) -> str:
+    """The scenario's ground as the map source "Demo scenario" (rendered on the first run); its id."""
+    install_scenario_tiles(TileService.in_data_dir(data_dir), scenario)
+    return SCENARIO_SOURCE_ID
+
+
 def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: TextIO,
                  report_path: Path | None = None) -> int:
     from sitl.camera.live import LiveCamera  # the built-in simulator and camera; only the demo needs them
@@ -262,6 +270,7 @@ def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: Text
     start = time.monotonic()
     deadline = start + duration_s
     scenario = load_scenario(SCENARIO_FILE)
+    install_demo_tiles(data_dir, scenario)  # the web view can show the ground the camera sees
     search = search_mission(scenario)
     camera_fps = min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup)
     detection: DetectionReport | None = None
@@ -346,15 +355,18 @@ def demo_robot_keys(data_dir: DataDir) -> RobotKeys:
 
 
 class DemoRobot:
-    """The simulated robot on its own thread and loop, serving ZeroMQ with CURVE on loopback."""
+    """The simulated robot on its own thread and loop, serving ZeroMQ with CURVE on loopback; with
+    `camera`, it streams what it sees of the Schengen scenario to a loopback UDP port it announces."""
 
-    def __init__(self, keys: RobotKeys, lat: float, lon: float) -> None:
+    def __init__(self, keys: RobotKeys, lat: float, lon: float, camera: bool = False) -> None:
         from sitl.robot.model import Home, RobotModel, RobotParams  # only the demo needs the simulator
         from sitl.robot.simulator import RobotSimulator
 
         self.keys = keys
         self.address = ZmqAddress("127.0.0.1", _free_port_pair())
-        self.simulator = RobotSimulator(RobotModel(RobotParams(name=ROBOT_NAME), Home(lat, lon)))
+        video_url = f"udp://127.0.0.1:{_free_udp_port()}" if camera else ""
+        self.simulator = RobotSimulator(RobotModel(RobotParams(name=ROBOT_NAME), Home(lat, lon)), video_url=video_url,
+                                        scenario=load_scenario(SCENARIO_FILE) if camera else None)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._running: asyncio.Task[None] | None = None
@@ -401,16 +413,17 @@ class DemoRobot:
 
 @contextlib.contextmanager
 def demo_robot(data_dir: DataDir, engine: Engine, lat: float, lon: float,
-               tell: Callable[[str], None] | None = None) -> Iterator[str | None]:
+               tell: Callable[[str], None] | None = None, camera: bool = False) -> Iterator[str | None]:
     """The demo's robot, started beside the fleet's home at (lat, lon) and connected through the
-    engine's robot manager; yields its robot id. One that cannot start (a bad key file in the data
-    directory, no free port) is told with the reason and yields None: the fleet flies without it."""
+    engine's robot manager (with `camera`, streaming its video); yields its robot id. One that
+    cannot start (a bad key file in the data directory, no free port) is told with the reason and
+    yields None: the fleet flies without it."""
     lon, lat, _ = _GEOD.fwd(lon, lat, *ROBOT_FROM_HOME)
     with contextlib.ExitStack() as stack:
         robot_id: str | None = None
         try:
             keys = demo_robot_keys(data_dir)
-            robot = stack.enter_context(DemoRobot(keys, lat, lon))
+            robot = stack.enter_context(DemoRobot(keys, lat, lon, camera))
             robot_id = engine.robots.connect(robot.url, ROBOT_LIMITS, keys.robot_public, keys.station_secret).result(10)
             stack.callback(_disconnect, engine.robots, robot_id)
         except (OSError, ValueError, RuntimeError, TimeoutError, zmq.ZMQError) as e:
@@ -506,6 +519,13 @@ def _free_port_pair() -> int:
                     continue
                 return port
     raise OSError("no free pair of ports on loopback for the demo robot")
+
+
+def _free_udp_port() -> int:
+    """A loopback UDP port for the demo robot's camera stream."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def search_mission(scenario: Scenario) -> list[MissionItem]:

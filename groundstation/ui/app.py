@@ -32,7 +32,8 @@ def application() -> QApplication:
     return app
 
 
-def run_window(engine: Engine, duration: float | None = None, title: str = "groundstation") -> int:
+def run_window(engine: Engine, duration: float | None = None, title: str = "groundstation",
+               map_source: str | None = None) -> int:
     """Show the main window over a started engine until the pilot closes it (or duration s pass)."""
     app = application()
     try:
@@ -42,6 +43,8 @@ def run_window(engine: Engine, duration: float | None = None, title: str = "grou
     window = MainWindow(engine, title, robots=engine.robots)
     if window.robot_panel is not None and (why := window.robot_panel.use_sdl_gamepad()):
         print(f"groundstation: {why}; robots are driven with the keyboard", file=sys.stderr)
+    if map_source is not None:
+        window.field.set_source(map_source)
     window.resize(*WINDOW_SIZE)
     window.show()
     if duration is not None:
@@ -81,17 +84,19 @@ def demo_station(data_dir: DataDir, speedup: float) -> Iterator[DemoStation]:
 
 
 def run_demo_window(data_dir: DataDir, speedup: float = 1.0, duration: float | None = None) -> int:
-    from groundstation.demo import CAMERA_FRAMES_PER_WALL_S, CAMERA_MAX_FPS, SCENARIO_FILE, SCHENGEN, demo_robot
+    from groundstation.demo import (CAMERA_FRAMES_PER_WALL_S, CAMERA_MAX_FPS, SCENARIO_FILE, SCHENGEN, demo_robot,
+                                    install_demo_tiles)
     from sitl.camera.live import LiveCamera
     from sitl.camera.scenario import load_scenario
 
+    map_source = install_demo_tiles(data_dir, load_scenario(SCENARIO_FILE))  # the ground the camera sees
     with demo_station(data_dir, speedup) as demo, \
             LiveCamera(demo.fleet, load_scenario(SCENARIO_FILE), {1: demo.engine.detection.listen()},
                        fps=min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup)), \
-            demo_robot(data_dir, demo.engine, SCHENGEN[0], SCHENGEN[1]):  # vehicle 1's thermal video, the robot
+            demo_robot(data_dir, demo.engine, SCHENGEN[0], SCHENGEN[1], camera=True):  # drone 1's video, the robot
         try:
             start_language(demo.engine.settings.language)  # before the title is put into words
         except TranslationError:
             pass  # run_window says so
         title = QCoreApplication.translate("App", "groundstation — demo: simulated fleet near Schengen, %1x")
-        return run_window(demo.engine, duration, title.replace("%1", f"{speedup:g}"))
+        return run_window(demo.engine, duration, title.replace("%1", f"{speedup:g}"), map_source)

@@ -39,6 +39,7 @@ from groundstation.ui.robot_panel import RobotPanel, RobotsLayer
 from groundstation.ui.video_panel import VideoPanel
 from groundstation.ui.plan_panel import PlanPanel
 from groundstation.ui.params_panel import ParamsPanel
+from groundstation.ui.fence_layer import FenceLayer
 
 REFRESH_HZ = 5.0
 MAX_EVENTS_PER_TICK = 500  # a burst is shown over a few ticks rather than freezing one
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._add_video()
         self._add_plan()
         self._add_params()
+        self.fence_layer = FenceLayer(engine, self.map, lambda: self.selected_id, self.statusBar().showMessage)
         self.field.restore_layout()
 
         self.command_status = QLabel("")
@@ -157,8 +159,10 @@ class MainWindow(QMainWindow):
         self.vehicle_list.update_fleet(snapshot)
         self.vehicle_list.select(self.selected_id)
         self.map.show_fleet(snapshot, self.selected_id)
+        self.fence_layer.show_fleet(snapshot)  # downloads the fence of each vehicle that appears
         self._show_findings(snapshot)
         self.plan.show_snapshot(snapshot)
+        self.video.controls.show_snapshot(snapshot)
         state = self.selected_state()
         self.telemetry.show_vehicle(state)
         self.commands.show_vehicle(state)
@@ -352,6 +356,7 @@ class MainWindow(QMainWindow):
                               lambda title, question: (self.confirm or self._ask_pilot)(title, question))
         self.plan.on_change = self.map.update
         self.map.layers.insert(0, self.plan.layer)  # under findings and robots; takes clicks first while planning
+        self.map.context_actions.append((self.plan.add_waypoint_text, self.plan.add_waypoint_at))
         self.plan_dock = QDockWidget(self.tr("Plan"), self)
         self.plan_dock.setObjectName("plan")
         self.plan_dock.setWidget(self.plan)
@@ -380,6 +385,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.video_dock)
         self.video_dock.hide()
         self.field.view_menu.addAction(self.video_dock.toggleViewAction())  # the status bar is full
+        self.map.context_actions.append((self.video.controls.look_at_text, self.video.controls.look_at))
 
     def _show_findings(self, snapshot: FleetSnapshot | None) -> None:
         if snapshot is None:

@@ -110,8 +110,11 @@ class MapView(QWidget):
         self.tiles_drawn = 0  # tiles painted in the last frame, of the tiles_wanted to cover the view
         self.tiles_wanted = 0
         # Overlays drawn over trails and homes, under the vehicles (findings, robots): each has
-        # paint(painter, map) and click(map, pos) -> bool (True when the click was its own).
+        # paint(painter, map) and click(map, pos) -> bool (True when the click was its own). A layer
+        # with grab(map, pos) -> bool can take a press to drag something of its own: move(map, pos)
+        # follows the mouse, drop(map, pos) ends it.
         self.layers: list = []
+        self._grabbed = None  # the layer dragging something now
         # Extra right-click entries: (text, action(lat, lon)); text is a function so it follows the language.
         self.context_actions: list[tuple[Callable[[], str], Callable[[float, float], None]]] = []
         self._fit_button = QToolButton(self)
@@ -325,6 +328,12 @@ class MapView(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if (event.button() == Qt.MouseButton.LeftButton and not self.tool and not self._picking
+                and self.vehicle_at(event.position()) is None):
+            self._grabbed = next((layer for layer in self.layers
+                                  if hasattr(layer, "grab") and layer.grab(self, event.position())), None)
+            if self._grabbed is not None:
+                return
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position()
             self._dragging = False
@@ -336,6 +345,10 @@ class MapView(QWidget):
         point = self.ground_point(event.position())
         if point is not None:
             self.pointerMoved.emit(*point)
+        if self._grabbed is not None:
+            self._grabbed.move(self, event.position())
+            self.update()
+            return
         if self._press is None:
             return
         delta = event.position() - self._press
@@ -353,6 +366,11 @@ class MapView(QWidget):
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._grabbed is not None:
+            grabbed, self._grabbed = self._grabbed, None
+            grabbed.drop(self, event.position())
+            self.update()
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return
         was_drag, self._press, self._dragging = self._dragging, None, False

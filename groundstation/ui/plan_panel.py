@@ -4,13 +4,16 @@ The pilot picks a pattern, sets its datum by a click on the map or draws its are
 (or imports either from KML, GeoJSON or a QGroundControl .plan), chooses the detection camera and
 the height or ground resolution, and sees the legs, the camera's swath, the coverage, the track
 length, flight time and battery. All planning is done by the pure `missions` package; the panel
-only gathers the inputs and shows the result. Transfers and mission commands go to the engine;
+only gathers the inputs and shows the result. The pilot can then edit the mission item by item
+(altitude and speed in the list, delete, insert, drag a waypoint on the map or add one there); the
+edited items, a custom mission, upload like a plan. Transfers and mission commands go to the engine;
 their progress and results come back on the engine thread and cross here through Qt signals.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import math
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,8 +49,8 @@ from missions.camera import PRESETS, preset
 from missions.coverage import coverage, footprint_swaths
 from missions.errors import MissionError
 from missions.files import FORMATS, export_plan, load_shapes
-from missions.geodesy import LatLon, LocalFrame
-from missions.items import MissionItem, plan_to_items
+from missions.geodesy import LatLon, LocalFrame, destination
+from missions.items import FRAME_RELATIVE, MissionItem, plan_to_items, to_e7
 from missions.patterns import (
     creeping_line,
     expanding_square,
@@ -67,6 +70,9 @@ CURRENT_COLOUR = QColor("#ff6d00")
 _OK_STYLE = "color: #1b5e20;"
 _FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 _WARN_STYLE = "color: #e65100;"
+GRAB_PX = 8.0  # how near a waypoint marker a press must be to drag it
+INSERT_STEP_M = 30.0  # a waypoint inserted after the last one goes this far north of it
+ALTITUDE_COLUMN, SPEED_COLUMN = 4, 5
 
 Confirm = Callable[[str, str], bool]
 
@@ -83,10 +89,14 @@ class TransferOutcome:
 
 class PlanLayer:
     """The plan on the map: area (and corners being drawn), datum, camera swaths, legs, the
-    mission items, and the item being flown now."""
+    mission items, and the item being flown now. Waypoint markers can be dragged."""
 
-    def __init__(self, on_click: Callable[[float, float], bool]) -> None:
+    def __init__(self, on_click: Callable[[float, float], bool], on_moved: Callable[[int], None]) -> None:
         self.on_click = on_click  # (lat, lon) -> True when the plan took the click
+        self.on_moved = on_moved  # (index of the item dragged to a new place)
+        self.draggable = True
+        self.dragging: int | None = None  # index in items of the waypoint being dragged
+        self._dragged_from: LatLon | None = None
         self.area: list[LatLon] = []
         self.drawing: list[LatLon] = []
         self.datum: LatLon | None = None
@@ -148,6 +158,32 @@ class PlanLayer:
         point = view.ground_point(pos)
         return point is not None and self.on_click(*point)
 
+    def grab(self, view, pos: QPointF) -> bool:
+        """A press on a waypoint marker starts dragging that waypoint."""
+        if not self.draggable:
+            return False
+        nearest, best = None, GRAB_PX
+        for i, item in enumerate(self.items):
+            where = item.position
+            pt = view.screen_point(where.lat, where.lon) if where is not None else None
+            d = math.hypot(pt.x() - pos.x(), pt.y() - pos.y()) if pt is not None else math.inf
+            if d <= best:
+                nearest, best = i, d
+        self.dragging = nearest
+        self._dragged_from = self.items[nearest].position if nearest is not None else None
+        return nearest is not None
+
+    def move(self, view, pos: QPointF) -> None:
+        point = view.ground_point(pos)
+        if self.dragging is not None and point is not None:
+            self.items[self.dragging] = moved(self.items, self.dragging, LatLon(*point))[self.dragging]
+
+    def drop(self, view, pos: QPointF) -> None:
+        self.move(view, pos)
+        index, self.dragging = self.dragging, None
+        if index is not None and self.items[index].position != self._dragged_from:  # a mere click moves nothing
+            self.on_moved(index)
+
 
 class PlanPanel(QWidget):
     transferProgress = Signal(int, int)  # items done, items in all; emitted from the engine thread
@@ -159,12 +195,13 @@ class PlanPanel(QWidget):
         self.engine = engine
         self.selected = selected  # the window's selected vehicle
         self.confirm = confirm
-        self.layer = PlanLayer(self._map_clicked)
+        self.layer = PlanLayer(self._map_clicked, self._waypoint_moved)
         self.plan: SearchPlan | None = None
         self.area: SearchArea | None = None
         self.datum: LatLon | None = None
         self.mode = ""  # "datum" or "area" while the pilot clicks on the map
         self.items_vehicle: int | None = None  # the vehicle holding the listed items (uploaded or downloaded)
+        self.edited = False  # the listed items are the pilot's edits, not yet uploaded
         self.outcomes: list[TransferOutcome] = []
         self._snapshot: FleetSnapshot | None = None
         self.on_change: Callable[[], None] = lambda: None  # the window repaints the map
@@ -198,11 +235,15 @@ class PlanPanel(QWidget):
         self.warnings.setStyleSheet(_WARN_STYLE)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.list = QTableWidget(0, 5)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list = QTableWidget(0, 6)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.verticalHeader().setVisible(False)
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.delete_item = QPushButton()
+        self.insert_waypoint = QPushButton()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -233,6 +274,9 @@ class PlanPanel(QWidget):
         self.pause.clicked.connect(self.pause_mission)
         self.resume.clicked.connect(self.resume_mission)
         self.export.clicked.connect(self._choose_export)
+        self.delete_item.clicked.connect(self.delete_selected)
+        self.insert_waypoint.clicked.connect(self.insert_after_selected)
+        self.list.itemChanged.connect(self._cell_edited)
         self.transferProgress.connect(self._show_progress)
         self.transferFinished.connect(self._transfer_finished)
         self._pattern_changed()
@@ -267,6 +311,10 @@ class PlanPanel(QWidget):
         column.addWidget(self.figures)
         column.addWidget(self.warnings)
         column.addWidget(self.list, 1)
+        editing = QHBoxLayout()
+        editing.addWidget(self.insert_waypoint)
+        editing.addWidget(self.delete_item)
+        column.addLayout(editing)
         column.addWidget(self.progress)
         column.addLayout(buttons)
         column.addWidget(self.status)
@@ -292,7 +340,9 @@ class PlanPanel(QWidget):
         self.area_button.setText(self.tr("Draw area on map"))
         self.import_button.setText(self.tr("Import…"))
         self.list.setHorizontalHeaderLabels([self.tr("#"), self.tr("Item"), self.tr("Latitude"), self.tr("Longitude"),
-                                             self.tr("Altitude")])
+                                             self.tr("Altitude"), self.tr("Speed")])
+        self.insert_waypoint.setText(self.tr("Insert waypoint after"))
+        self.delete_item.setText(self.tr("Delete item"))
         self.upload.setText(self.tr("Upload"))
         self.download.setText(self.tr("Download"))
         self.export.setText(self.tr("Export…"))
@@ -332,6 +382,7 @@ class PlanPanel(QWidget):
     def _set_mode(self, mode: str) -> None:
         """"datum": the next map click sets the datum; "area": clicks add corners; "": the map is the map's."""
         self.mode = mode
+        self.layer.draggable = not mode  # while the pilot clicks a datum or corners, a click is a click
         self.datum_button.setChecked(mode == "datum")
         self.area_button.setChecked(mode == "area")
         if mode == "area":
@@ -429,6 +480,7 @@ class PlanPanel(QWidget):
             error = str(e)
         if self.plan is not None:
             self.layer.items, self.layer.current, self.items_vehicle = _items_of(self.plan), -1, None
+            self.edited = False
             self.layer.swaths = _swaths(self.plan)
             self.warnings.setText("\n".join(self.plan.warnings))
         elif error:
@@ -463,6 +515,9 @@ class PlanPanel(QWidget):
 
     def _show_figures(self) -> None:
         plan = self.plan
+        if plan is None and self.edited:
+            self.figures.setText(fill(self.tr("Edited mission: %1 items, not uploaded yet"), len(self.layer.items)))
+            return
         if plan is None:
             self.figures.setText("" if self.items_vehicle is None else
                                  fill(self.tr("Vehicle %1's mission: %2 items"), self.items_vehicle,
@@ -481,16 +536,104 @@ class PlanPanel(QWidget):
 
     def _fill_list(self) -> None:
         items = self.layer.items
+        self.list.blockSignals(True)  # filling is not editing
         self.list.setRowCount(len(items))
         for row, item in enumerate(items):
             pos = item.position
+            speed = speed_at(items, row)
             cells = [str(item.seq), _command_name(item.command), f"{pos.lat:.6f}" if pos else "",
-                     f"{pos.lon:.6f}" if pos else "", f"{item.z:.0f} m" if pos else ""]
+                     f"{pos.lon:.6f}" if pos else "", f"{item.z:.1f} m" if pos else "",
+                     f"{speed:.1f} m/s" if speed is not None else ""]
             for col, text in enumerate(cells):
-                self.list.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                editable = (col == ALTITUDE_COLUMN and pos is not None) or (
+                    col == SPEED_COLUMN and (pos is not None or item.command == mavlink.MAV_CMD_DO_CHANGE_SPEED))
+                if not editable:
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.list.setItem(row, col, cell)
+        self.list.blockSignals(False)
         self._show_current()
 
+    # -- editing the mission item by item ------------------------------------------------------------
+    def _edit(self, items: list[MissionItem], what: str) -> None:
+        """The listed items become the pilot's custom mission, replacing the plan on screen."""
+        self.plan = None
+        self.layer.swaths = []
+        self.warnings.setText("")
+        self.layer.items, self.layer.current, self.items_vehicle, self.edited = items, -1, None, True
+        self._fill_list()
+        self._show_figures()
+        self._say(what, ok=True)
+        self.on_change()
+
+    def _cell_edited(self, cell: QTableWidgetItem) -> None:
+        row, col = cell.row(), cell.column()
+        items = self.layer.items
+        try:
+            value = _number(cell.text())
+            if col == ALTITUDE_COLUMN:
+                edited = with_altitude(items, row, value)
+                what = fill(self.tr("Item %1: altitude %2 m"), items[row].seq, f"{value:g}")
+            else:
+                edited = with_speed(items, row, value)
+                what = fill(self.tr("Item %1: speed %2 m/s"), items[row].seq, f"{value:g}")
+        except (ValueError, MissionError) as e:
+            self._fill_list()  # the cell shows the value kept
+            self._say(fill(self.tr("Not changed: %1"), e), ok=False)
+            return
+        self._edit(edited, what)
+
+    def _selected_row(self) -> int | None:
+        rows = self.list.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def delete_selected(self) -> bool:
+        row = self._selected_row()
+        if row is None:
+            self._say(self.tr("Select the item to delete first"), ok=False)
+            return False
+        seq = self.layer.items[row].seq
+        self._edit(without(self.layer.items, row), fill(self.tr("Item %1 deleted"), seq))
+        if self.list.rowCount():
+            self.list.selectRow(min(row, self.list.rowCount() - 1))
+        return True
+
+    def insert_after_selected(self) -> bool:
+        row = self._selected_row()
+        if row is None:
+            self._say(self.tr("Select the item to insert after first"), ok=False)
+            return False
+        try:
+            items = waypoint_after(self.layer.items, row, None, self.altitude.value())
+        except MissionError as e:
+            self._say(fill(self.tr("No waypoint inserted: %1"), e), ok=False)
+            return False
+        self._edit(items, fill(self.tr("Waypoint %1 inserted"), row + 1))
+        self.list.selectRow(row + 1)
+        return True
+
+    def add_waypoint_text(self) -> str:
+        """The map's context-menu entry."""
+        return self.tr("Add waypoint here")
+
+    def add_waypoint_at(self, lat: float, lon: float) -> None:
+        """A waypoint at a map point: after the selected item, else before a final return to launch."""
+        items = self.layer.items
+        row = self._selected_row()
+        if row is None:
+            returns = bool(items) and items[-1].command == mavlink.MAV_CMD_NAV_RETURN_TO_LAUNCH
+            row = len(items) - (2 if returns else 1)
+        self._edit(waypoint_after(items, row, LatLon(lat, lon), self.altitude.value()),
+                   fill(self.tr("Waypoint %1 added at %2, %3"), row + 1, f"{lat:.6f}", f"{lon:.6f}"))
+        self.list.selectRow(row + 1)
+
+    def _waypoint_moved(self, index: int) -> None:
+        pos = self.layer.items[index].position
+        self._edit(list(self.layer.items), fill(self.tr("Item %1 moved to %2, %3"), self.layer.items[index].seq,
+                                                f"{pos.lat:.6f}", f"{pos.lon:.6f}"))
+
     def _show_current(self) -> None:
+        self.list.blockSignals(True)  # highlighting is not editing
         for row in range(self.list.rowCount()):
             flying = self.layer.items[row].seq == self.layer.current
             for col in range(self.list.columnCount()):
@@ -501,6 +644,7 @@ class PlanPanel(QWidget):
                 cell.setFont(font)
             if flying:
                 self.list.scrollToItem(self.list.item(row, 0))
+        self.list.blockSignals(False)
 
     def show_snapshot(self, snapshot: FleetSnapshot) -> None:
         """Follow the flight: the vehicle holding the listed mission says which item it flies."""
@@ -547,11 +691,11 @@ class PlanPanel(QWidget):
         sid = self._vehicle()
         if sid is None:
             return False
-        if self.plan is None:
+        if self.plan is None and not (self.edited and self.layer.items):
             self._say(self.tr("Upload: no plan yet: set a datum or an area first"), ok=False)
             return False
         try:
-            items = plan_to_items(self.plan)
+            items = plan_to_items(self.plan) if self.plan is not None else list(self.layer.items)
         except MissionError as e:
             self._say(fill(self.tr("Upload refused: %1"), e), ok=False)
             return False
@@ -638,7 +782,9 @@ class PlanPanel(QWidget):
         if outcome.error:
             self._say(fill(self.tr("vehicle %1: %2 FAILED: %3"), outcome.system_id, name, outcome.error), ok=False)
             return
-        if outcome.action in ("upload", "download"):
+        edited_since = (outcome.action == "upload" and self.edited
+                        and not _same_items(self.layer.items, outcome.result))
+        if outcome.action in ("upload", "download") and not edited_since:  # newer edits stay, to upload next
             shown = self.plan is not None and _same_items(_items_of(self.plan), outcome.result)
             if outcome.action == "download" or not shown:
                 # The list now shows the vehicle's mission, which is not the plan on screen (if any).
@@ -646,7 +792,7 @@ class PlanPanel(QWidget):
                 self.layer.swaths = []
                 self.warnings.setText("")
             self.layer.items, self.layer.current = list(outcome.result), -1
-            self.items_vehicle = outcome.system_id
+            self.items_vehicle, self.edited = outcome.system_id, False
             self._fill_list()
             self._show_figures()
             self.on_change()
@@ -668,6 +814,89 @@ def _items_of(plan: SearchPlan) -> list[MissionItem]:
         return plan_to_items(plan)
     except MissionError:
         return []
+
+
+def renumbered(items: list[MissionItem]) -> list[MissionItem]:
+    """Items numbered from 0 again, the first one current, after an edit."""
+    return [replace(item, seq=i, current=1 if i == 0 else 0) for i, item in enumerate(items)]
+
+
+def with_altitude(items: list[MissionItem], row: int, alt_m: float) -> list[MissionItem]:
+    if items[row].position is None:
+        raise MissionError(f"item {items[row].seq} has no position, so no altitude")
+    if not -500.0 <= alt_m <= 10_000.0:
+        raise MissionError(f"altitude {alt_m:g} m is out of -500..10000 m")
+    return items[:row] + [replace(items[row], z=float(alt_m))] + items[row + 1:]
+
+
+def speed_at(items: list[MissionItem], row: int) -> float | None:
+    """The speed a speed change sets, or for a waypoint the one in force flying to it (None: the autopilot's)."""
+    if items[row].command == mavlink.MAV_CMD_DO_CHANGE_SPEED:
+        return items[row].param2
+    if items[row].position is None:
+        return None
+    changes = [item.param2 for item in items[:row] if item.command == mavlink.MAV_CMD_DO_CHANGE_SPEED]
+    return changes[-1] if changes else None
+
+
+def with_speed(items: list[MissionItem], row: int, speed_mps: float) -> list[MissionItem]:
+    """A speed change's new speed; for a waypoint, the speed to fly to it, as a speed change just before it
+    (updated if one is there already)."""
+    if not 0.5 <= speed_mps <= 100.0:
+        raise MissionError(f"speed {speed_mps:g} m/s is out of 0.5..100 m/s")
+    item = items[row]
+    if item.command == mavlink.MAV_CMD_DO_CHANGE_SPEED:
+        return items[:row] + [replace(item, param2=float(speed_mps))] + items[row + 1:]
+    if item.position is None:
+        raise MissionError(f"item {item.seq} has no speed")
+    if row > 0 and items[row - 1].command == mavlink.MAV_CMD_DO_CHANGE_SPEED:
+        return with_speed(items, row - 1, speed_mps)
+    # speed type 1 = ground speed; -1 leaves the throttle alone (as plan_to_items does)
+    change = MissionItem(0, mavlink.MAV_FRAME_MISSION, mavlink.MAV_CMD_DO_CHANGE_SPEED, 0, 1, 1.0,
+                         float(speed_mps), -1.0, 0.0, 0, 0, 0.0)
+    return renumbered(items[:row] + [change] + items[row:])
+
+
+def without(items: list[MissionItem], row: int) -> list[MissionItem]:
+    return renumbered(items[:row] + items[row + 1:])
+
+
+def moved(items: list[MissionItem], row: int, to: LatLon) -> list[MissionItem]:
+    if items[row].position is None:
+        raise MissionError(f"item {items[row].seq} has no position to move")
+    return items[:row] + [replace(items[row], x=to_e7(to.lat), y=to_e7(to.lon))] + items[row + 1:]
+
+
+def waypoint_after(items: list[MissionItem], row: int, at: LatLon | None, default_alt_m: float) -> list[MissionItem]:
+    """A waypoint inserted after `row` (-1: first), at `at` or else halfway to the next waypoint (past the
+    last one: a short step north), at the altitude of the waypoint before it."""
+    before = [item for item in items[:row + 1] if item.position is not None]
+    after = [item for item in items[row + 1:] if item.position is not None]
+    if at is None:
+        if not before:
+            raise MissionError("no waypoint before it to place it by: right-click the map to add one there")
+        a = before[-1].position
+        if after:
+            b = after[0].position
+            at = LatLon((a.lat + b.lat) / 2, (a.lon + b.lon) / 2)
+        else:
+            at, _ = destination(a, 0.0, INSERT_STEP_M)
+    alt = before[-1].z if before else after[0].z if after else default_alt_m
+    waypoint = MissionItem(0, FRAME_RELATIVE, mavlink.MAV_CMD_NAV_WAYPOINT, 0, 1, 0.0, 0.0, 0.0, float("nan"),
+                           to_e7(at.lat), to_e7(at.lon), float(alt))
+    return renumbered(items[:row + 1] + [waypoint] + items[row + 1:])
+
+
+def _number(text: str) -> float:
+    """A number typed in a cell: "55", "55 m", "7,5 m/s" (a decimal comma, as French and German write it)."""
+    words = text.strip().replace(",", ".").split()
+    try:
+        value = float(words[0]) if words else math.nan
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a number")
+    return value
 
 
 def _swaths(plan: SearchPlan) -> list[list[LatLon]]:

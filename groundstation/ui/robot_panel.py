@@ -10,12 +10,16 @@ Keyboard rules, so that no robot is ever left driving:
 - a gamepad (drivers/robot/gamepad.py, SDL2: QtGamepad is not part of Qt 6) is polled at DRIVE_HZ:
   its stick drives only while the window is active and no driving key is held, a centred stick
   or an unplugged pad stops at once, one button latches the e-stop and another asks to release it.
+
+The selected robot's camera (the video URL it announces) is decoded by a VideoFeed on its own thread;
+the panel only converts the newest frame at VIDEO_HZ, and only while it is shown.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import math
+import threading
 import weakref
 from dataclasses import dataclass
 from functools import partial
@@ -28,9 +32,13 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFrame, QGridLayout, Q
 
 from drivers.robot.gamepad import GamepadReading, GamepadSource, GamepadUnavailable, SdlGamepad
 from drivers.robot.session import SpeedLimits
+from drivers.video.feed import BGR8, VideoFeed
+from drivers.video.sources import VideoOpenError, VideoSource
 from groundstation.core.robots import RobotManager, RobotView
+from groundstation.ui.video_panel import VideoView, _qimage
 
 DRIVE_HZ = 20.0
+VIDEO_HZ = 10.0
 SPEED_STEPS = 5
 DEFAULT_STEP = 2
 ROBOT_COLOUR = QColor("#00695c")
@@ -169,6 +177,10 @@ class RobotPanel(QGroupBox):
         self._gamepad_armed = False  # the stick has been centred since the last stop, unplug or e-stop
         self._last_reading: GamepadReading | None = None
         self._asking = False  # a confirmation is open: the gamepad neither drives nor asks again
+        self.video_feed: VideoFeed | None = None  # the selected robot's camera, while the panel shows
+        self._video_url = ""  # the address the panel follows now ("" for none)
+        self._video_problem: str | None = None  # why that address cannot be opened
+        self.video_seq = -1  # the frame on screen
 
         self.robots = QComboBox()
         self.robots.activated.connect(lambda i: self.select(self.robots.itemData(i)))
@@ -203,6 +215,8 @@ class RobotPanel(QGroupBox):
         self.names = {name: QLabel() for name in ("robot", "limits", "speed", "turn", *self.values)}
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.video = VideoView()
+        self.video.setMinimumSize(160, 90)
         self._build_layout()
         self.retranslate()
 
@@ -214,6 +228,10 @@ class RobotPanel(QGroupBox):
         self.timer.timeout.connect(self._send_input)
         self.timer.timeout.connect(self._poll_gamepad)
         self.timer.start()
+        self.video_timer = QTimer(self)
+        self.video_timer.setInterval(int(1000 / VIDEO_HZ))
+        self.video_timer.timeout.connect(self.refresh_video)
+        self.video_timer.start()
         self.show_robots(())
 
     def retranslate(self) -> None:
@@ -267,7 +285,7 @@ class RobotPanel(QGroupBox):
         layout.addLayout(stop_row)
         layout.addLayout(gauges)
         layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addWidget(self.video, 1)
 
     # -- rendering ----------------------------------------------------------------------------
     def show_robots(self, views: tuple[RobotView, ...]) -> None:
@@ -345,7 +363,61 @@ class RobotPanel(QGroupBox):
                   else self.tr("station side only (neutral sticks when input stops)"), ok=not v.deadman)
         self._set("input", self.tr("no fresh input: sending stop") if v.input_stale else self.tr("driving"), ok=True)
         self._set("event", v.last_event or "—", ok=True)
-        self._set("video", v.video_url or self.tr("none announced"), ok=True)
+        self._show_video_state()
+
+    # -- the robot's camera --------------------------------------------------------------------
+    def refresh_video(self) -> None:
+        """One tick: follow the selected robot's camera and convert its newest frame if it is new."""
+        v = self.view
+        url = v.video_url if v is not None and self.isVisible() else ""
+        if url != self._video_url:
+            self._follow_video(url)
+        if self.video_feed is not None:
+            frame = self.video_feed.latest()
+            if frame is not None and frame.seq != self.video_seq:
+                self.video_seq = frame.seq
+                self.video.show_frame(_qimage(frame.image), [], None)
+        if v is not None:
+            self._show_video_state()
+
+    def _follow_video(self, url: str) -> None:
+        self._close_video()
+        self._video_url = url
+        if not url:
+            return
+        source = VideoSource(url)
+        try:
+            _ = source.kind  # the scheme check: an address FFmpeg never opens is refused here, clearly
+        except VideoOpenError as e:
+            self._video_problem = str(e)
+            return
+        self.video_feed = VideoFeed(source, expect=BGR8).start()
+
+    def _close_video(self) -> None:
+        """Stop the feed without waiting for its thread here (it may sit in a read)."""
+        if self.video_feed is not None:
+            threading.Thread(target=self.video_feed.stop, name="robot video stop", daemon=True).start()
+            self.video_feed = None
+        self._video_url, self._video_problem, self.video_seq = "", None, -1
+        self.video.show_frame(None, [], None)
+
+    def _show_video_state(self) -> None:
+        v = self.view
+        if v is None or not v.video_url:
+            self._set("video", self.tr("none announced"), ok=True)
+        elif self._video_problem is not None:
+            self._set("video", self.tr("cannot open {0}: {1}").format(v.video_url, self._video_problem), ok=False)
+        elif self.video_feed is None or self.video_feed.source.uri != v.video_url:
+            self._set("video", v.video_url, ok=True)  # opened on the next tick, while the panel shows
+        else:
+            status = self.video_feed.status()
+            states = {"connecting": self.tr("connecting"), "live": self.tr("live"),
+                      "reconnecting": self.tr("reconnecting"), "ended": self.tr("ended"),
+                      "stopped": self.tr("stopped")}
+            text = self.tr("{0}: {1}, {2} frames").format(v.video_url, states[status.state], status.frames)
+            if status.last_error:
+                text += f" — {status.last_error}"
+            self._set("video", text, ok=status.last_error is None)
 
     def _set(self, key: str, text: str, ok: bool) -> None:
         self.values[key].setText(text)
@@ -454,6 +526,7 @@ class RobotPanel(QGroupBox):
 
     def hideEvent(self, event) -> None:
         self.stop_all()
+        self._close_video()  # nobody sees it: no decoding; it reopens when the panel shows again
         super().hideEvent(event)
 
     # -- commands -----------------------------------------------------------------------------

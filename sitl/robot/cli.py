@@ -13,6 +13,7 @@ import zmq
 
 from drivers.robot.keys import server_keys
 from drivers.robot.link import ZmqAddress, parse_link_url
+from sitl.camera.scenario import load_scenario
 from sitl.robot.model import Home, RobotModel, RobotParams
 from sitl.robot.simulator import PtyEndpoint, RobotSimulator, ZmqEndpoint
 
@@ -32,7 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lon", type=float, default=6.1319)
     parser.add_argument("--heading", type=float, default=0.0, help="degrees from true north")
     parser.add_argument("--max-speed", type=float, default=1.2, help="m/s")
-    parser.add_argument("--video-url", default="", help="where the robot's camera stream can be read")
+    parser.add_argument("--video", default="", metavar="udp://HOST:PORT",
+                        help="stream the robot's camera there (udp:// MPEG-TS or rtp://) and announce it; "
+                        "default: no camera")
+    parser.add_argument("--scenario", type=Path, metavar="FILE",
+                        help="what the camera sees (a sitl/camera/scenarios file); default: a plain meadow")
     parser.add_argument("--duration", type=float, help="seconds to run (default: until interrupted)")
 
 
@@ -54,7 +59,9 @@ async def _serve(args: argparse.Namespace) -> None:
     # SIGTERM (a service manager, a test) ends the run like Ctrl-C: ports closed, symlink removed.
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
     params = RobotParams(name=args.name, max_linear=args.max_speed)
-    simulator = RobotSimulator(RobotModel(params, Home(args.lat, args.lon, args.heading)), video_url=args.video_url)
+    scenario = load_scenario(args.scenario) if args.scenario else None
+    simulator = RobotSimulator(RobotModel(params, Home(args.lat, args.lon, args.heading)), video_url=args.video,
+                               scenario=scenario)
     try:
         if args.serial:
             pty = PtyEndpoint(simulator, args.serial_link)

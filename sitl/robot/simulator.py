@@ -30,17 +30,24 @@ from drivers.robot.protocol import (
     Teleop,
     encode,
 )
+from sitl.camera.scenario import Scenario
+from sitl.robot.camera import RobotCamera
 from sitl.robot.model import RobotModel
 
 Reply = Callable[[Message], None]
 
 
 class RobotSimulator:
-    def __init__(self, model: RobotModel, step_s: float = 0.01, telemetry_hz: float = 10.0, video_url: str = "") -> None:
+    def __init__(self, model: RobotModel, step_s: float = 0.01, telemetry_hz: float = 10.0, video_url: str = "",
+                 scenario: Scenario | None = None) -> None:
+        """`video_url`: where the robot's camera streams while it runs (udp:// or rtp://; "" for no camera),
+        announced in its capabilities; `scenario`: what the camera sees (default: a plain meadow)."""
         self.model = model
         self.step_s = step_s
         self.telemetry_period = 1.0 / telemetry_hz
         self.video_url = video_url
+        self.scenario = scenario
+        self.camera: RobotCamera | None = None
         self.stats = ReceiveStats()  # station messages the robot could not use
         self.endpoints: list[PtyEndpoint | ZmqEndpoint] = []
         self._telemetry_seq = 0
@@ -77,7 +84,17 @@ class RobotSimulator:
 
     # --- time -----------------------------------------------------------------------------
     async def run(self, duration: float | None = None) -> None:
-        """Step the model at real-time pace (simulated time is the model's own clock)."""
+        """Step the model at real-time pace (simulated time is the model's own clock); the camera
+        streams meanwhile."""
+        if self.video_url:
+            self.camera = RobotCamera(self.model, self.video_url, self.scenario).start()
+        try:
+            await self._step(duration)
+        finally:
+            if self.camera is not None:
+                self.camera.stop()
+
+    async def _step(self, duration: float | None) -> None:
         loop = asyncio.get_running_loop()
         start, steps = loop.time(), 0
         next_telemetry = next_heartbeat = self.model.time

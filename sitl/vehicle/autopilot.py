@@ -557,7 +557,6 @@ class Px4Autopilot:
     def _demand(self) -> tuple[tuple[float, float, float], float | None]:
         """Velocity and yaw the active mode asks of the vehicle this step."""
         m = self.model
-        p = self.params
         if not self.armed:
             return (0.0, 0.0, 0.0), None
         mode = self.mode
@@ -589,7 +588,7 @@ class Px4Autopilot:
         p = self.params
         home = self.home
         assert home is not None and self.target is not None
-        dest_e, dest_n, dest_yaw = self.rtl_destination or (dest_e, dest_n, dest_yaw)
+        dest_e, dest_n, dest_yaw = self.rtl_destination or (home.east, home.north, home.yaw)
         if self.rtl_phase is RtlPhase.CLIMB:
             self.target = Target(self.target.east, self.target.north, self.rtl_alt, p.MPC_XY_CRUISE, None)
             if self._arrived(self.target, horizontal=False):

@@ -6,7 +6,6 @@ import hashlib
 import io
 import time
 from contextlib import redirect_stdout
-from pathlib import Path
 
 import pytest
 

@@ -1,8 +1,11 @@
 """Teleop in the main window: connect the simulated robot, drive it with the keyboard, and the rules
-that never leave it driving (focus lost, window in the background), the latching e-stop, the map."""
+that never leave it driving (focus lost, window in the background), the latching e-stop, the map;
+the robot's camera."""
 
 from __future__ import annotations
 
+import functools
+import socket
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +15,8 @@ from drivers.robot.gamepad import GamepadMapper, GamepadReading
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.ui.robot_panel import ROBOT_COLOUR
+from sitl.robot.simulator import RobotSimulator
+from tests.robot import test_manager
 from tests.robot.test_manager import SimRobot
 
 
@@ -242,3 +247,54 @@ def test_a_bad_address_is_reported_and_nothing_is_listed(qtbot, window):
     assert "serial:PORT" in panel.status.text() and panel.robots.count() == 0
     assert not panel.pad.isEnabled() and not panel.estop.isEnabled()
     assert panel.url.text() == "tcp://127.0.0.1:5570"  # kept, for the operator to correct
+
+
+@pytest.fixture
+def filming_robot(tmp_path, monkeypatch):
+    """The simulated robot with its camera streaming to a loopback UDP port it announces."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"udp://127.0.0.1:{s.getsockname()[1]}"
+    monkeypatch.setattr(test_manager, "RobotSimulator", functools.partial(RobotSimulator, video_url=url))
+    robot = test_manager.SimRobot(tmp_path)
+    yield robot
+    robot.close()
+
+
+def test_the_selected_robots_camera_shows_in_the_panel(qtbot, window, filming_robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, filming_robot)
+    qtbot.waitUntil(lambda: panel.video.image is not None, timeout=10000)
+    assert (panel.video.image.width(), panel.video.image.height()) == (640, 360)
+    sky, ground = panel.video.image.pixelColor(320, 2), panel.video.image.pixelColor(320, 350)
+    assert sky.blue() > sky.green() > sky.red() and ground.blue() < 200  # the horizon is at the top
+    url = filming_robot.simulator.video_url
+    qtbot.waitUntil(lambda: panel.values["video"].text().startswith(f"{url}: live,"), timeout=3000)
+    seq = panel.video_seq
+    qtbot.waitUntil(lambda: panel.video_seq > seq + 2, timeout=3000)  # it keeps coming
+
+    def hide_the_dock() -> None:  # nobody sees the video: its feed stops
+        feed = panel.video_feed
+        win.robots_dock.hide()
+        qtbot.waitUntil(lambda: panel.video_feed is None and panel.video.image is None, timeout=1000)
+        qtbot.waitUntil(lambda: feed.status().state == "stopped", timeout=10000)
+
+    hide_the_dock()
+    win.robots_dock.show()  # and opens again when shown
+    qtbot.waitUntil(lambda: panel.video.image is not None, timeout=10000)
+    hide_the_dock()
+
+
+def test_a_camera_address_the_station_cannot_open_is_reported_and_teleop_carries_on(qtbot, window, robot):
+    robot.simulator.video_url = "gopher://robot.local/cam"  # what the robot announces
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    qtbot.waitUntil(lambda: panel.values["video"].text().startswith("cannot open gopher://"), timeout=2000)
+    assert "unsupported video URI scheme" in panel.values["video"].text()
+    assert "bold" in panel.values["video"].styleSheet() and panel.video_feed is None
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    hold(qtbot, 0.5)
+    assert robot.model.speed > 0.1
+    qtbot.keyRelease(panel.pad, Qt.Key.Key_Up)

@@ -85,9 +85,138 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="96"/>
+        <location filename="../app.py" line="101"/>
         <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
         <translation>groundstation — Demo: simulierte Flotte bei Schengen, %1x</translation>
+    </message>
+</context>
+<context>
+    <name>CameraControls</name>
+    <message>
+        <location filename="../video_panel.py" line="181"/>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="182"/>
+        <source>Stop recording</source>
+        <translation>Aufnahme beenden</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="182"/>
+        <source>Start recording</source>
+        <translation>Aufnahme starten</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="183"/>
+        <source>Clear ROI</source>
+        <translation>ROI aufheben</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="184"/>
+        <source>Stop keeping the camera on a map point</source>
+        <translation>Kamera nicht mehr auf einen Kartenpunkt richten</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="188"/>
+        <source>Pitch %1°</source>
+        <translation>Neigung %1°</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="189"/>
+        <source>Yaw %1°</source>
+        <translation>Gierwinkel %1°</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="193"/>
+        <source>Point camera here</source>
+        <translation>Kamera hierhin richten</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="217"/>
+        <location filename="../video_panel.py" line="250"/>
+        <source>No vehicle selected</source>
+        <translation>Kein Fahrzeug ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="222"/>
+        <source>vehicle %1: %2 not sent: %3</source>
+        <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="224"/>
+        <source>vehicle %1: %2…</source>
+        <translation>Fahrzeug %1: %2…</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="232"/>
+        <source>vehicle %1: %2 FAILED: %3</source>
+        <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="234"/>
+        <source>vehicle %1: %2 done</source>
+        <translation>Fahrzeug %1: %2 erledigt</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>start recording</source>
+        <translation>Aufnahmestart</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>stop recording</source>
+        <translation>Aufnahmeende</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="238"/>
+        <source>gimbal pointing</source>
+        <translation>Gimbal-Ausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="238"/>
+        <source>look at</source>
+        <translation>Punktausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="239"/>
+        <source>clear ROI</source>
+        <translation>ROI-Aufhebung</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="259"/>
+        <source>camera %1</source>
+        <translation>Kamera %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="261"/>
+        <source>%1 (thermal): %2</source>
+        <translation>%1 (thermisch): %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="263"/>
+        <source>%1, %2 photo(s)</source>
+        <translation>%1, %2 Foto(s)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="265"/>
+        <source>Vehicle %1 has shown no camera.</source>
+        <translation>Fahrzeug %1 hat keine Kamera gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="268"/>
+        <source>No gimbal attitude reported.</source>
+        <translation>Keine Gimbal-Lage gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="270"/>
+        <source>Gimbal: pitch %1°, yaw %2°</source>
+        <translation>Gimbal: Neigung %1°, Gierwinkel %2°</translation>
     </message>
 </context>
 <context>
@@ -161,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="144"/>
+        <location filename="../robot_panel.py" line="152"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>Geschwindigkeitsstufe {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="147"/>
+        <location filename="../robot_panel.py" line="155"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>FAHRTASTEN AKTIV: Pfeiltasten / WASD · 1-5, +/- {0} · Leertaste NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="150"/>
+        <location filename="../robot_panel.py" line="158"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Hier klicken, um mit der Tastatur zu fahren ({0})</translation>
     </message>
@@ -221,6 +350,24 @@
         <location filename="../event_text.py" line="53"/>
         <source>vehicle %1: %2</source>
         <translation>Fahrzeug %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FenceLayer</name>
+    <message>
+        <location filename="../fence_layer.py" line="60"/>
+        <source>Refresh fence</source>
+        <translation>Geozaun aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="71"/>
+        <source>No vehicle selected: no fence to refresh</source>
+        <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="90"/>
+        <source>Fence of vehicle %1 not read: %2</source>
+        <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
 </context>
 <context>
@@ -691,192 +838,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="379"/>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="170"/>
         <source> (down)</source>
         <translation> (getrennt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="172"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 Rahmen, %2 fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Disarm vehicle %1?</source>
         <translation>Fahrzeug %1 entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="239"/>
         <source>at its current altitude</source>
         <translation>auf seiner aktuellen Höhe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="240"/>
         <source>at %1 m above home</source>
         <translation>auf %1 m über dem Startpunkt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="243"/>
         <source>(%1 m away)</source>
         <translation>(%1 m entfernt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="256"/>
         <source>%1: no vehicle selected</source>
         <translation>%1: kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="259"/>
         <source>%1: vehicle %2</source>
         <translation>%1: Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="261"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>Fahrzeug %1: %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="268"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="270"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>Fahrzeug %1: %2 gesendet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="281"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="284"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>Fahrzeug %1: %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="290"/>
         <source>mode %1</source>
         <translation>Modus %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="291"/>
         <source>arm</source>
         <translation>Scharfschalten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="291"/>
         <source>disarm</source>
         <translation>Entschärfen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="291"/>
         <source>take off</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>land</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>return</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="293"/>
         <source>go to</source>
         <translation>Fliege zu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="307"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Findings</source>
         <translation>Funde</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Funde: {0} ({1} unbestätigt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Mark here…</source>
         <translation>Hier markieren…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="423"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -982,62 +1129,62 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../map_view.py" line="122"/>
+        <location filename="../map_view.py" line="125"/>
         <source>Fit fleet</source>
         <translation>Flotte zeigen</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="123"/>
+        <location filename="../map_view.py" line="126"/>
         <source>Zoom to show every vehicle and home</source>
         <translation>Zoomen, bis alle Fahrzeuge und Startpunkte sichtbar sind</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="426"/>
+        <location filename="../map_view.py" line="444"/>
         <source>Waiting for vehicles with a position…</source>
         <translation>Warte auf Fahrzeuge mit Position…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="450"/>
+        <location filename="../map_view.py" line="468"/>
         <source>go-to %1</source>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="463"/>
+        <location filename="../map_view.py" line="481"/>
         <source>Click the go-to target on the map  (Esc cancels)</source>
         <translation>Ziel auf der Karte anklicken  (Esc bricht ab)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="467"/>
+        <location filename="../map_view.py" line="485"/>
         <source>Drag a rectangle over the area to prefetch  (Esc cancels)</source>
         <translation>Rechteck über das vorzuladende Gebiet ziehen  (Esc bricht ab)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="580"/>
+        <location filename="../map_view.py" line="598"/>
         <source>Click points to measure  (Backspace removes one, Esc ends)</source>
         <translation>Punkte zum Messen anklicken  (Rücktaste entfernt einen, Esc beendet)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="581"/>
+        <location filename="../map_view.py" line="599"/>
         <source>Distance %1</source>
         <translation>Strecke %1</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="583"/>
+        <location filename="../map_view.py" line="601"/>
         <source>Area %1</source>
         <translation>Fläche %1</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="602"/>
+        <location filename="../map_view.py" line="620"/>
         <source>OFFLINE: cached map only</source>
         <translation>OFFLINE: nur gespeicherte Karte</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="686"/>
+        <location filename="../map_view.py" line="704"/>
         <source>%1  LINK LOST</source>
         <translation>%1  VERBINDUNG VERLOREN</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="704"/>
+        <location filename="../map_view.py" line="722"/>
         <source>grid %1</source>
         <translation>Raster %1</translation>
     </message>
@@ -1214,348 +1361,423 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="450"/>
+        <location filename="../plan_panel.py" line="526"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="266"/>
+        <location filename="../plan_panel.py" line="335"/>
         <source>Advance direction</source>
         <translation>Vorrückrichtung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="259"/>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="328"/>
+        <location filename="../plan_panel.py" line="343"/>
         <source>Altitude</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="359"/>
+        <location filename="../plan_panel.py" line="431"/>
         <source>Area %1: %2 ha</source>
         <translation>Gebiet %1: %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="406"/>
         <source>Area not used: %1</source>
         <translation>Gebiet nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="394"/>
+        <location filename="../plan_panel.py" line="466"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Gebiet: %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="393"/>
+        <location filename="../plan_panel.py" line="465"/>
         <source>Area: not set</source>
         <translation>Gebiet: nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="383"/>
+        <location filename="../plan_panel.py" line="455"/>
         <source>Areas (*.kml *.geojson *.json *.plan)</source>
         <translation>Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="553"/>
+        <location filename="../plan_panel.py" line="721"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="368"/>
+        <location filename="../plan_panel.py" line="440"/>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="376"/>
+        <location filename="../plan_panel.py" line="448"/>
         <source>Cannot import %1: it holds no area and no point</source>
         <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="318"/>
+        <location filename="../plan_panel.py" line="390"/>
         <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
         <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="320"/>
+        <location filename="../plan_panel.py" line="392"/>
         <source>Click the datum (last known position) on the map</source>
         <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="454"/>
+        <location filename="../plan_panel.py" line="530"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Creeping line</source>
         <translation>Kriechende Linie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="265"/>
+        <location filename="../plan_panel.py" line="334"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="352"/>
+        <location filename="../plan_panel.py" line="424"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum gesetzt auf %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="391"/>
+        <location filename="../plan_panel.py" line="463"/>
         <source>Datum: %1, %2</source>
         <translation>Datum: %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="390"/>
+        <location filename="../plan_panel.py" line="462"/>
         <source>Datum: not set</source>
         <translation>Datum: nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="332"/>
         <source>Detection camera</source>
         <translation>Erkennungskamera</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="276"/>
+        <location filename="../plan_panel.py" line="347"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="271"/>
+        <location filename="../plan_panel.py" line="340"/>
         <source>Draw area on map</source>
         <translation>Gebiet auf der Karte zeichnen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="265"/>
+        <location filename="../plan_panel.py" line="334"/>
         <source>Endurance</source>
         <translation>Flugzeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Expanding square</source>
         <translation>Expandierendes Quadrat</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="513"/>
+        <location filename="../plan_panel.py" line="678"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="519"/>
+        <location filename="../plan_panel.py" line="684"/>
         <source>Export the plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="277"/>
+        <location filename="../plan_panel.py" line="348"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="267"/>
+        <location filename="../plan_panel.py" line="336"/>
         <source>First leg heading</source>
         <translation>Kurs des ersten Schenkels</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="333"/>
         <source>Front overlap</source>
         <translation>Längsüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="259"/>
+        <location filename="../plan_panel.py" line="328"/>
         <source>Ground resolution</source>
         <translation>Bodenauflösung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="458"/>
+        <location filename="../plan_panel.py" line="534"/>
         <source>Ground seen %1 ha</source>
         <translation>Gesehener Boden %1 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="382"/>
+        <location filename="../plan_panel.py" line="454"/>
         <source>Import a search area or datum</source>
         <translation>Suchgebiet oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="272"/>
+        <location filename="../plan_panel.py" line="341"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>Item</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>Latitude</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="333"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>Longitude</source>
         <translation>Länge</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="414"/>
+        <location filename="../plan_panel.py" line="487"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="586"/>
+        <location filename="../plan_panel.py" line="754"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Parallel track</source>
         <translation>Parallelsuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="332"/>
         <source>Pattern</source>
         <translation>Suchmuster</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="279"/>
+        <location filename="../plan_panel.py" line="343"/>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="344"/>
+        <source>Insert waypoint after</source>
+        <translation>Wegpunkt danach einfügen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="345"/>
+        <source>Delete item</source>
+        <translation>Element löschen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="350"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="515"/>
+        <location filename="../plan_panel.py" line="519"/>
+        <source>Edited mission: %1 items, not uploaded yet</source>
+        <translation>Bearbeitete Mission: %1 Elemente, noch nicht hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="576"/>
+        <source>Item %1: altitude %2 m</source>
+        <translation>Element %1: Höhe %2 m</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="579"/>
+        <source>Item %1: speed %2 m/s</source>
+        <translation>Element %1: Geschwindigkeit %2 m/s</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="582"/>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="593"/>
+        <source>Select the item to delete first</source>
+        <translation>Zuerst das zu löschende Element auswählen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="596"/>
+        <source>Item %1 deleted</source>
+        <translation>Element %1 gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="604"/>
+        <source>Select the item to insert after first</source>
+        <translation>Zuerst das Element auswählen, nach dem eingefügt wird</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="609"/>
+        <source>No waypoint inserted: %1</source>
+        <translation>Kein Wegpunkt eingefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="611"/>
+        <source>Waypoint %1 inserted</source>
+        <translation>Wegpunkt %1 eingefügt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="617"/>
+        <source>Add waypoint here</source>
+        <translation>Wegpunkt hier hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="627"/>
+        <source>Waypoint %1 added at %2, %3</source>
+        <translation>Wegpunkt %1 bei %2, %3 hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="632"/>
+        <source>Item %1 moved to %2, %3</source>
+        <translation>Element %1 nach %2, %3 verschoben</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="680"/>
         <source>Plan written to %1</source>
         <translation>Plan gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="520"/>
+        <location filename="../plan_panel.py" line="685"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="265"/>
+        <location filename="../plan_panel.py" line="334"/>
         <source>Radius</source>
         <translation>Radius</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="280"/>
+        <location filename="../plan_panel.py" line="351"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="270"/>
+        <location filename="../plan_panel.py" line="339"/>
         <source>Set datum on map</source>
         <translation>Datum auf der Karte setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="333"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="332"/>
         <source>Sized by</source>
         <translation>Bemessen nach</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="278"/>
+        <location filename="../plan_panel.py" line="349"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="552"/>
+        <location filename="../plan_panel.py" line="720"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="346"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="535"/>
+        <location filename="../plan_panel.py" line="700"/>
         <source>Upload refused: %1</source>
         <translation>Hochladen abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="530"/>
+        <location filename="../plan_panel.py" line="695"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="447"/>
+        <location filename="../plan_panel.py" line="523"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="404"/>
         <source>drawn area</source>
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="632"/>
+        <location filename="../plan_panel.py" line="802"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="803"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="634"/>
+        <location filename="../plan_panel.py" line="804"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="803"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="632"/>
+        <location filename="../plan_panel.py" line="802"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="508"/>
+        <location filename="../plan_panel.py" line="673"/>
         <source>there is no plan to export</source>
         <translation>es gibt keinen Plan zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="510"/>
+        <location filename="../plan_panel.py" line="675"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="615"/>
+        <location filename="../plan_panel.py" line="783"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="629"/>
+        <location filename="../plan_panel.py" line="799"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="604"/>
+        <location filename="../plan_panel.py" line="772"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="606"/>
+        <location filename="../plan_panel.py" line="774"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
@@ -1666,275 +1888,310 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="222"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="223"/>
+        <location filename="../robot_panel.py" line="242"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="224"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="225"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Set limits</source>
         <translation>Grenzen setzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="226"/>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>EMERGENCY STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="227"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="228"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Release e-stop…</source>
         <translation>Not-Halt entriegeln…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="229"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Robot:</source>
         <translation>Roboter:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="229"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="229"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="230"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Turn</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="230"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Link:</source>
         <translation>Verbindung:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="230"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Battery:</source>
         <translation>Akku:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="231"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>E-stop:</source>
         <translation>Not-Halt:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="231"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Deadman:</source>
         <translation>Totmann:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="231"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Input:</source>
         <translation>Eingabe:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="232"/>
+        <location filename="../robot_panel.py" line="251"/>
         <source>Gamepad:</source>
         <translation>Gamepad:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="233"/>
+        <location filename="../robot_panel.py" line="252"/>
         <source>Last event:</source>
         <translation>Letztes Ereignis:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="233"/>
+        <location filename="../robot_panel.py" line="252"/>
         <source>Video:</source>
         <translation>Video:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="318"/>
+        <location filename="../robot_panel.py" line="337"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="320"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="322"/>
+        <location filename="../robot_panel.py" line="341"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="323"/>
+        <location filename="../robot_panel.py" line="342"/>
         <source>, quality {0:.0%}</source>
         <translation>, Qualität {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="323"/>
+        <location filename="../robot_panel.py" line="342"/>
         <source>, NOT HEARD</source>
         <translation>, KEIN SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="329"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>LATCHED by this station</source>
         <translation>VERRIEGELT von dieser Station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="329"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>, robot confirms</source>
         <translation>, vom Roboter bestätigt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="330"/>
+        <location filename="../robot_panel.py" line="349"/>
         <source>, waiting for the robot</source>
         <translation>, warte auf den Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="332"/>
+        <location filename="../robot_panel.py" line="351"/>
         <source>releasing…</source>
         <translation>wird entriegelt…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="334"/>
+        <location filename="../robot_panel.py" line="353"/>
         <source>ENGAGED on the robot</source>
         <translation>AM ROBOTER AUSGELÖST</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="336"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>E-STOP LATCHED</source>
         <translation>NOT-HALT VERRIEGELT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="342"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="343"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="344"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="364"/>
         <source>no fresh input: sending stop</source>
         <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="364"/>
         <source>driving</source>
         <translation>fährt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="407"/>
         <source>none announced</source>
         <translation>keines gemeldet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="369"/>
+        <location filename="../robot_panel.py" line="409"/>
+        <source>cannot open {0}: {1}</source>
+        <translation>{0} lässt sich nicht öffnen: {1}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="414"/>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="414"/>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="415"/>
+        <source>reconnecting</source>
+        <translation>verbinde neu</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="415"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
         <location filename="../robot_panel.py" line="416"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="417"/>
+        <source>{0}: {1}, {2} frames</source>
+        <translation>{0}: {1}, {2} Bilder</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="442"/>
+        <location filename="../robot_panel.py" line="491"/>
         <source>drive: {0}</source>
         <translation>Fahren: {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="425"/>
+        <location filename="../robot_panel.py" line="500"/>
         <source>no gamepad</source>
         <translation>kein Gamepad</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="427"/>
+        <location filename="../robot_panel.py" line="502"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0}: vorwärts {1:+.0%}, Drehung {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="461"/>
+        <location filename="../robot_panel.py" line="539"/>
         <source>e-stop</source>
         <translation>Not-Halt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="471"/>
+        <location filename="../robot_panel.py" line="549"/>
         <source>Release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="472"/>
+        <location filename="../robot_panel.py" line="550"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="477"/>
+        <location filename="../robot_panel.py" line="555"/>
         <source>release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="482"/>
+        <location filename="../robot_panel.py" line="560"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="487"/>
-        <location filename="../robot_panel.py" line="519"/>
+        <location filename="../robot_panel.py" line="565"/>
+        <location filename="../robot_panel.py" line="597"/>
         <source>connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="494"/>
+        <location filename="../robot_panel.py" line="572"/>
         <source>disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="501"/>
+        <location filename="../robot_panel.py" line="579"/>
         <source>speed limits</source>
         <translation>Geschwindigkeitsgrenzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="509"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="516"/>
+        <location filename="../robot_panel.py" line="594"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="518"/>
+        <location filename="../robot_panel.py" line="596"/>
         <source>{0}: done</source>
         <translation>{0}: ausgeführt</translation>
     </message>
@@ -1942,17 +2199,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="615"/>
+        <location filename="../robot_panel.py" line="693"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="617"/>
+        <location filename="../robot_panel.py" line="695"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="618"/>
+        <location filename="../robot_panel.py" line="696"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>
@@ -2199,143 +2456,143 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="174"/>
+        <location filename="../video_panel.py" line="357"/>
         <source>White-hot</source>
         <translation>Weiß-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="174"/>
+        <location filename="../video_panel.py" line="357"/>
         <source>Black-hot</source>
         <translation>Schwarz-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="175"/>
+        <location filename="../video_panel.py" line="358"/>
         <source>Ironbow</source>
         <translation>Eisenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="175"/>
+        <location filename="../video_panel.py" line="358"/>
         <source>Rainbow</source>
         <translation>Regenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="178"/>
+        <location filename="../video_panel.py" line="361"/>
         <source>Search span</source>
         <translation>Suchbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="178"/>
+        <location filename="../video_panel.py" line="361"/>
         <source>Fire span</source>
         <translation>Brandbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="181"/>
+        <location filename="../video_panel.py" line="364"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1: %2 bis %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="183"/>
+        <location filename="../video_panel.py" line="366"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="367"/>
         <source>Video stream from a URL</source>
         <translation>Videostream von einer URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="185"/>
+        <location filename="../video_panel.py" line="368"/>
         <source>Open stream</source>
         <translation>Stream öffnen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="186"/>
+        <location filename="../video_panel.py" line="369"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="196"/>
+        <location filename="../video_panel.py" line="379"/>
         <source>Type the address of a video stream first.</source>
         <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="202"/>
+        <location filename="../video_panel.py" line="385"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="420"/>
         <source>No vehicle selected.</source>
         <translation>Kein Fahrzeug ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="421"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="248"/>
+        <location filename="../video_panel.py" line="431"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../video_panel.py" line="436"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="269"/>
+        <location filename="../video_panel.py" line="452"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="277"/>
+        <location filename="../video_panel.py" line="460"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="277"/>
+        <location filename="../video_panel.py" line="460"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../video_panel.py" line="461"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../video_panel.py" line="461"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../video_panel.py" line="461"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="279"/>
+        <location filename="../video_panel.py" line="462"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1: %2, %3 Bilder</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="294"/>
-        <location filename="../video_panel.py" line="302"/>
+        <location filename="../video_panel.py" line="477"/>
+        <location filename="../video_panel.py" line="485"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="296"/>
+        <location filename="../video_panel.py" line="479"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="305"/>
+        <location filename="../video_panel.py" line="488"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="307"/>
+        <location filename="../video_panel.py" line="490"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C an Pixel %2, %3</translation>
     </message>

@@ -85,9 +85,138 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="96"/>
+        <location filename="../app.py" line="101"/>
         <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
         <translation>groundstation — démo : flotte simulée près de Schengen, %1x</translation>
+    </message>
+</context>
+<context>
+    <name>CameraControls</name>
+    <message>
+        <location filename="../video_panel.py" line="181"/>
+        <source>Take photo</source>
+        <translation>Prendre une photo</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="182"/>
+        <source>Stop recording</source>
+        <translation>Arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="182"/>
+        <source>Start recording</source>
+        <translation>Démarrer l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="183"/>
+        <source>Clear ROI</source>
+        <translation>Libérer la ROI</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="184"/>
+        <source>Stop keeping the camera on a map point</source>
+        <translation>Ne plus garder la caméra sur un point de la carte</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="188"/>
+        <source>Pitch %1°</source>
+        <translation>Tangage %1°</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="189"/>
+        <source>Yaw %1°</source>
+        <translation>Lacet %1°</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="193"/>
+        <source>Point camera here</source>
+        <translation>Pointer la caméra ici</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="217"/>
+        <location filename="../video_panel.py" line="250"/>
+        <source>No vehicle selected</source>
+        <translation>Aucun vecteur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="222"/>
+        <source>vehicle %1: %2 not sent: %3</source>
+        <translation>vecteur %1 : %2 non envoyé : %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="224"/>
+        <source>vehicle %1: %2…</source>
+        <translation>vecteur %1 : %2…</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="232"/>
+        <source>vehicle %1: %2 FAILED: %3</source>
+        <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="234"/>
+        <source>vehicle %1: %2 done</source>
+        <translation>vecteur %1 : %2 terminé</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>photo</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>start recording</source>
+        <translation>début d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="237"/>
+        <source>stop recording</source>
+        <translation>fin d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="238"/>
+        <source>gimbal pointing</source>
+        <translation>orientation de la nacelle</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="238"/>
+        <source>look at</source>
+        <translation>visée d&apos;un point</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="239"/>
+        <source>clear ROI</source>
+        <translation>libération de la ROI</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="259"/>
+        <source>camera %1</source>
+        <translation>caméra %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="261"/>
+        <source>%1 (thermal): %2</source>
+        <translation>%1 (thermique) : %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="263"/>
+        <source>%1, %2 photo(s)</source>
+        <translation>%1, %2 photo(s)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="265"/>
+        <source>Vehicle %1 has shown no camera.</source>
+        <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="268"/>
+        <source>No gimbal attitude reported.</source>
+        <translation>Aucune attitude de nacelle reçue.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="270"/>
+        <source>Gimbal: pitch %1°, yaw %2°</source>
+        <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
 </context>
 <context>
@@ -161,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="144"/>
+        <location filename="../robot_panel.py" line="152"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="147"/>
+        <location filename="../robot_panel.py" line="155"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="150"/>
+        <location filename="../robot_panel.py" line="158"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Cliquez ici pour conduire au clavier ({0})</translation>
     </message>
@@ -221,6 +350,24 @@
         <location filename="../event_text.py" line="53"/>
         <source>vehicle %1: %2</source>
         <translation>vecteur %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>FenceLayer</name>
+    <message>
+        <location filename="../fence_layer.py" line="60"/>
+        <source>Refresh fence</source>
+        <translation>Actualiser la géobarrière</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="71"/>
+        <source>No vehicle selected: no fence to refresh</source>
+        <translation>Aucun véhicule sélectionné : pas de géobarrière à actualiser</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="90"/>
+        <source>Fence of vehicle %1 not read: %2</source>
+        <translation>Géobarrière du véhicule %1 non lue : %2</translation>
     </message>
 </context>
 <context>
@@ -691,192 +838,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="379"/>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="170"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="172"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="239"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="240"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="243"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="256"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="259"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="261"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="268"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="270"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="281"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="284"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="290"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="291"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="291"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="291"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="293"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="307"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Findings</source>
         <translation>Détections</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Détections : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="423"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -982,62 +1129,62 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../map_view.py" line="122"/>
+        <location filename="../map_view.py" line="125"/>
         <source>Fit fleet</source>
         <translation>Voir la flotte</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="123"/>
+        <location filename="../map_view.py" line="126"/>
         <source>Zoom to show every vehicle and home</source>
         <translation>Zoomer pour voir tous les vecteurs et leurs points de départ</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="426"/>
+        <location filename="../map_view.py" line="444"/>
         <source>Waiting for vehicles with a position…</source>
         <translation>En attente de vecteurs positionnés…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="450"/>
+        <location filename="../map_view.py" line="468"/>
         <source>go-to %1</source>
         <translation>cible %1</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="463"/>
+        <location filename="../map_view.py" line="481"/>
         <source>Click the go-to target on the map  (Esc cancels)</source>
         <translation>Cliquez la cible sur la carte  (Échap pour annuler)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="467"/>
+        <location filename="../map_view.py" line="485"/>
         <source>Drag a rectangle over the area to prefetch  (Esc cancels)</source>
         <translation>Tracez un rectangle sur la zone à précharger  (Échap pour annuler)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="580"/>
+        <location filename="../map_view.py" line="598"/>
         <source>Click points to measure  (Backspace removes one, Esc ends)</source>
         <translation>Cliquez des points à mesurer  (Retour arrière en retire un, Échap termine)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="581"/>
+        <location filename="../map_view.py" line="599"/>
         <source>Distance %1</source>
         <translation>Distance %1</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="583"/>
+        <location filename="../map_view.py" line="601"/>
         <source>Area %1</source>
         <translation>Surface %1</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="602"/>
+        <location filename="../map_view.py" line="620"/>
         <source>OFFLINE: cached map only</source>
         <translation>HORS LIGNE : carte en cache seulement</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="686"/>
+        <location filename="../map_view.py" line="704"/>
         <source>%1  LINK LOST</source>
         <translation>%1  LIAISON PERDUE</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="704"/>
+        <location filename="../map_view.py" line="722"/>
         <source>grid %1</source>
         <translation>grille %1</translation>
     </message>
@@ -1214,348 +1361,423 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="450"/>
+        <location filename="../plan_panel.py" line="526"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m de haut, traces espacées de %2 m, parcours %3 km, vol %4 min, batterie %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="266"/>
+        <location filename="../plan_panel.py" line="335"/>
         <source>Advance direction</source>
         <translation>Direction de progression</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="259"/>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="328"/>
+        <location filename="../plan_panel.py" line="343"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="359"/>
+        <location filename="../plan_panel.py" line="431"/>
         <source>Area %1: %2 ha</source>
         <translation>Zone %1 : %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="406"/>
         <source>Area not used: %1</source>
         <translation>Zone non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="394"/>
+        <location filename="../plan_panel.py" line="466"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Zone : %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="393"/>
+        <location filename="../plan_panel.py" line="465"/>
         <source>Area: not set</source>
         <translation>Zone : non définie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="383"/>
+        <location filename="../plan_panel.py" line="455"/>
         <source>Areas (*.kml *.geojson *.json *.plan)</source>
         <translation>Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="553"/>
+        <location filename="../plan_panel.py" line="721"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="368"/>
+        <location filename="../plan_panel.py" line="440"/>
         <source>Cannot import %1: %2</source>
         <translation>Import de %1 impossible : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="376"/>
+        <location filename="../plan_panel.py" line="448"/>
         <source>Cannot import %1: it holds no area and no point</source>
         <translation>Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="318"/>
+        <location filename="../plan_panel.py" line="390"/>
         <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
         <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="320"/>
+        <location filename="../plan_panel.py" line="392"/>
         <source>Click the datum (last known position) on the map</source>
         <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="454"/>
+        <location filename="../plan_panel.py" line="530"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Couverture %1 % de %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Creeping line</source>
         <translation>Ligne rampante</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="265"/>
+        <location filename="../plan_panel.py" line="334"/>
         <source>Cruise speed</source>
         <translation>Vitesse de croisière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="352"/>
+        <location filename="../plan_panel.py" line="424"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum placé en %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="391"/>
+        <location filename="../plan_panel.py" line="463"/>
         <source>Datum: %1, %2</source>
         <translation>Datum : %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="390"/>
+        <location filename="../plan_panel.py" line="462"/>
         <source>Datum: not set</source>
         <translation>Datum : non défini</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="332"/>
         <source>Detection camera</source>
         <translation>Caméra de détection</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="276"/>
+        <location filename="../plan_panel.py" line="347"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="271"/>
+        <location filename="../plan_panel.py" line="340"/>
         <source>Draw area on map</source>
         <translation>Tracer la zone sur la carte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="265"/>
+        <location filename="../plan_panel.py" line="334"/>
         <source>Endurance</source>
         <translation>Autonomie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Expanding square</source>
         <translation>Carré croissant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="513"/>
+        <location filename="../plan_panel.py" line="678"/>
         <source>Export failed: %1</source>
         <translation>Échec de l&apos;export : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="519"/>
+        <location filename="../plan_panel.py" line="684"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="277"/>
+        <location filename="../plan_panel.py" line="348"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="267"/>
+        <location filename="../plan_panel.py" line="336"/>
         <source>First leg heading</source>
         <translation>Cap de la première branche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="333"/>
         <source>Front overlap</source>
         <translation>Recouvrement longitudinal</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="259"/>
+        <location filename="../plan_panel.py" line="328"/>
         <source>Ground resolution</source>
         <translation>Résolution au sol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="458"/>
+        <location filename="../plan_panel.py" line="534"/>
         <source>Ground seen %1 ha</source>
         <translation>Sol vu %1 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="382"/>
+        <location filename="../plan_panel.py" line="454"/>
         <source>Import a search area or datum</source>
         <translation>Importer une zone de recherche ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="272"/>
+        <location filename="../plan_panel.py" line="341"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="333"/>
         <source>Legs</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="342"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="414"/>
+        <location filename="../plan_panel.py" line="487"/>
         <source>No plan: %1</source>
         <translation>Pas de plan : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="586"/>
+        <location filename="../plan_panel.py" line="754"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Parallel track</source>
         <translation>Traces parallèles</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="332"/>
         <source>Pattern</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="279"/>
+        <location filename="../plan_panel.py" line="343"/>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="344"/>
+        <source>Insert waypoint after</source>
+        <translation>Insérer un point de passage après</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="345"/>
+        <source>Delete item</source>
+        <translation>Supprimer l&apos;élément</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="350"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="515"/>
+        <location filename="../plan_panel.py" line="519"/>
+        <source>Edited mission: %1 items, not uploaded yet</source>
+        <translation>Mission modifiée : %1 éléments, pas encore envoyée</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="576"/>
+        <source>Item %1: altitude %2 m</source>
+        <translation>Élément %1 : altitude %2 m</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="579"/>
+        <source>Item %1: speed %2 m/s</source>
+        <translation>Élément %1 : vitesse %2 m/s</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="582"/>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="593"/>
+        <source>Select the item to delete first</source>
+        <translation>Sélectionnez d&apos;abord l&apos;élément à supprimer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="596"/>
+        <source>Item %1 deleted</source>
+        <translation>Élément %1 supprimé</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="604"/>
+        <source>Select the item to insert after first</source>
+        <translation>Sélectionnez d&apos;abord l&apos;élément après lequel insérer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="609"/>
+        <source>No waypoint inserted: %1</source>
+        <translation>Aucun point de passage inséré : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="611"/>
+        <source>Waypoint %1 inserted</source>
+        <translation>Point de passage %1 inséré</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="617"/>
+        <source>Add waypoint here</source>
+        <translation>Ajouter un point de passage ici</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="627"/>
+        <source>Waypoint %1 added at %2, %3</source>
+        <translation>Point de passage %1 ajouté en %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="632"/>
+        <source>Item %1 moved to %2, %3</source>
+        <translation>Élément %1 déplacé en %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="680"/>
         <source>Plan written to %1</source>
         <translation>Plan enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="520"/>
+        <location filename="../plan_panel.py" line="685"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="265"/>
+        <location filename="../plan_panel.py" line="334"/>
         <source>Radius</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="280"/>
+        <location filename="../plan_panel.py" line="351"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="254"/>
+        <location filename="../plan_panel.py" line="323"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="270"/>
+        <location filename="../plan_panel.py" line="339"/>
         <source>Set datum on map</source>
         <translation>Placer le datum sur la carte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="333"/>
         <source>Side overlap</source>
         <translation>Recouvrement latéral</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="332"/>
         <source>Sized by</source>
         <translation>Dimensionné par</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="278"/>
+        <location filename="../plan_panel.py" line="349"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="552"/>
+        <location filename="../plan_panel.py" line="720"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="346"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="535"/>
+        <location filename="../plan_panel.py" line="700"/>
         <source>Upload refused: %1</source>
         <translation>Envoi refusé : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="530"/>
+        <location filename="../plan_panel.py" line="695"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="447"/>
+        <location filename="../plan_panel.py" line="523"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission du vecteur %1 : %2 éléments</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="404"/>
         <source>drawn area</source>
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="632"/>
+        <location filename="../plan_panel.py" line="802"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="803"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="634"/>
+        <location filename="../plan_panel.py" line="804"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="803"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="632"/>
+        <location filename="../plan_panel.py" line="802"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="508"/>
+        <location filename="../plan_panel.py" line="673"/>
         <source>there is no plan to export</source>
         <translation>il n&apos;y a pas de plan à exporter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="510"/>
+        <location filename="../plan_panel.py" line="675"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="615"/>
+        <location filename="../plan_panel.py" line="783"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="629"/>
+        <location filename="../plan_panel.py" line="799"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="604"/>
+        <location filename="../plan_panel.py" line="772"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="606"/>
+        <location filename="../plan_panel.py" line="774"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
@@ -1666,275 +1888,310 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="219"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="220"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="221"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="222"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="223"/>
+        <location filename="../robot_panel.py" line="242"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="224"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="225"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="226"/>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="227"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="228"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="229"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="229"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="229"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="230"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="230"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="230"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="231"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="231"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="231"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="232"/>
+        <location filename="../robot_panel.py" line="251"/>
         <source>Gamepad:</source>
         <translation>Manette :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="233"/>
+        <location filename="../robot_panel.py" line="252"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="233"/>
+        <location filename="../robot_panel.py" line="252"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="318"/>
+        <location filename="../robot_panel.py" line="337"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="320"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="322"/>
+        <location filename="../robot_panel.py" line="341"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="323"/>
+        <location filename="../robot_panel.py" line="342"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="323"/>
+        <location filename="../robot_panel.py" line="342"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="329"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="329"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="330"/>
+        <location filename="../robot_panel.py" line="349"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="332"/>
+        <location filename="../robot_panel.py" line="351"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="334"/>
+        <location filename="../robot_panel.py" line="353"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="336"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="342"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="343"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="344"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="364"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="364"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="407"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="369"/>
+        <location filename="../robot_panel.py" line="409"/>
+        <source>cannot open {0}: {1}</source>
+        <translation>impossible d’ouvrir {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="414"/>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="414"/>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="415"/>
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="415"/>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
         <location filename="../robot_panel.py" line="416"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="417"/>
+        <source>{0}: {1}, {2} frames</source>
+        <translation>{0} : {1}, {2} images</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="442"/>
+        <location filename="../robot_panel.py" line="491"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="425"/>
+        <location filename="../robot_panel.py" line="500"/>
         <source>no gamepad</source>
         <translation>aucune manette</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="427"/>
+        <location filename="../robot_panel.py" line="502"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="461"/>
+        <location filename="../robot_panel.py" line="539"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="471"/>
+        <location filename="../robot_panel.py" line="549"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="472"/>
+        <location filename="../robot_panel.py" line="550"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="477"/>
+        <location filename="../robot_panel.py" line="555"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="482"/>
+        <location filename="../robot_panel.py" line="560"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="487"/>
-        <location filename="../robot_panel.py" line="519"/>
+        <location filename="../robot_panel.py" line="565"/>
+        <location filename="../robot_panel.py" line="597"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="494"/>
+        <location filename="../robot_panel.py" line="572"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="501"/>
+        <location filename="../robot_panel.py" line="579"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="509"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="516"/>
+        <location filename="../robot_panel.py" line="594"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="518"/>
+        <location filename="../robot_panel.py" line="596"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -1942,17 +2199,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="615"/>
+        <location filename="../robot_panel.py" line="693"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="617"/>
+        <location filename="../robot_panel.py" line="695"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="618"/>
+        <location filename="../robot_panel.py" line="696"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -2199,143 +2456,143 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="174"/>
+        <location filename="../video_panel.py" line="357"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="174"/>
+        <location filename="../video_panel.py" line="357"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="175"/>
+        <location filename="../video_panel.py" line="358"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="175"/>
+        <location filename="../video_panel.py" line="358"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="178"/>
+        <location filename="../video_panel.py" line="361"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="178"/>
+        <location filename="../video_panel.py" line="361"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="181"/>
+        <location filename="../video_panel.py" line="364"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="183"/>
+        <location filename="../video_panel.py" line="366"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="367"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="185"/>
+        <location filename="../video_panel.py" line="368"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="186"/>
+        <location filename="../video_panel.py" line="369"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="196"/>
+        <location filename="../video_panel.py" line="379"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="202"/>
+        <location filename="../video_panel.py" line="385"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="420"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="421"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="248"/>
+        <location filename="../video_panel.py" line="431"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../video_panel.py" line="436"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="269"/>
+        <location filename="../video_panel.py" line="452"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="277"/>
+        <location filename="../video_panel.py" line="460"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="277"/>
+        <location filename="../video_panel.py" line="460"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../video_panel.py" line="461"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../video_panel.py" line="461"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../video_panel.py" line="461"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="279"/>
+        <location filename="../video_panel.py" line="462"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="294"/>
-        <location filename="../video_panel.py" line="302"/>
+        <location filename="../video_panel.py" line="477"/>
+        <location filename="../video_panel.py" line="485"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="296"/>
+        <location filename="../video_panel.py" line="479"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="305"/>
+        <location filename="../video_panel.py" line="488"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="307"/>
+        <location filename="../video_panel.py" line="490"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>

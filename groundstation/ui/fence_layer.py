@@ -1,0 +1,134 @@
+"""Each vehicle's geofence on the map: inclusion areas outlined in green, exclusion areas shaded red.
+
+The fence is what the vehicle itself holds: the window downloads it (mission protocol, fence type)
+when a vehicle first appears and again when the pilot asks ("Refresh fence" on the map's menu, for
+the selected vehicle, e.g. after another tool uploaded one). Downloads run on the engine; their
+result crosses to the GUI thread through a signal. A failed or malformed download keeps the fence
+last shown and says why in the status bar.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pymavlink.dialects.v20 import common as mavlink
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+from drivers.mavlink.plan_items import plan_from_items
+from groundstation.core.engine import Engine, FleetSnapshot
+from groundstation.ui.vehicle_text import fill
+from missions.errors import MissionError
+from missions.items import MissionItem
+from missions.qgc_plan import FenceCircle, FencePolygon
+
+INCLUSION = QColor("#2e7d32")
+EXCLUSION = QColor("#c62828")
+EXCLUSION_FILL = QColor(198, 40, 40, 70)
+
+
+@dataclass(frozen=True)
+class Fence:
+    polygons: tuple[FencePolygon, ...] = ()
+    circles: tuple[FenceCircle, ...] = ()
+
+
+def fence_from_items(items: list[MissionItem]) -> Fence:
+    """The vehicle's fence items as shapes; MissionError (PlanFileError) when they do not make a fence."""
+    plan = plan_from_items([], items, [], home=None, firmware_type=mavlink.MAV_AUTOPILOT_PX4,
+                           vehicle_type=mavlink.MAV_TYPE_QUADROTOR)
+    return Fence(tuple(plan.fence_polygons), tuple(plan.fence_circles))
+
+
+class FenceLayer(QObject):
+    fenceArrived = Signal(int, object, str)  # system id, fence items or None, error; from the engine thread
+
+    def __init__(self, engine: Engine, map_view, selected: Callable[[], int | None],
+                 say: Callable[[str, int], None]) -> None:
+        super().__init__(map_view)
+        self.engine = engine
+        self.map = map_view
+        self.selected = selected
+        self.say = say  # (text, milliseconds): the window's status bar
+        self.fences: dict[int, Fence] = {}
+        self.asked: set[int] = set()  # vehicles whose fence was asked for since they appeared
+        self.fenceArrived.connect(self._arrived)
+        map_view.layers.insert(0, self)  # under every other layer: the fence is the background of the flight
+        map_view.context_actions.append((lambda: QCoreApplication.translate("FenceLayer", "Refresh fence"),
+                                         lambda _lat, _lon: self.refresh(self.selected())))
+
+    def show_fleet(self, snapshot: FleetSnapshot) -> None:
+        """Ask for the fence of every vehicle seen for the first time."""
+        for sid in snapshot.vehicles:
+            if sid not in self.asked:
+                self.refresh(sid)
+
+    def refresh(self, sid: int | None) -> bool:
+        if sid is None:
+            self.say(QCoreApplication.translate("FenceLayer", "No vehicle selected: no fence to refresh"), 10_000)
+            return False
+        self.asked.add(sid)
+        ref = weakref.ref(self)
+        try:
+            future = self.engine.download_mission(sid, "fence")
+        except RuntimeError as e:  # the engine is not running: nothing to ask
+            self._arrived(sid, None, str(e))
+            return False
+        future.add_done_callback(lambda f: _hand_over(ref, sid, f))
+        return True
+
+    def _arrived(self, sid: int, items: list[MissionItem] | None, error: str) -> None:
+        if not error:
+            try:
+                self.fences[sid] = fence_from_items(items or [])
+            except MissionError as e:
+                error = str(e)
+        if error:
+            self.say(fill(QCoreApplication.translate("FenceLayer", "Fence of vehicle %1 not read: %2"), sid, error),
+                     15_000)
+        self.map.update()
+
+    # -- drawn by the map ---------------------------------------------------------------------------
+    def paint(self, painter: QPainter, view) -> None:
+        painter.save()
+        for fence in self.fences.values():
+            for polygon in fence.polygons:
+                points = [view.screen_point(p.lat, p.lon) for p in polygon.points]
+                if any(p is None for p in points):
+                    continue
+                self._pen(painter, polygon.inclusion)
+                painter.drawPolygon(QPolygonF(points))
+            for circle in fence.circles:
+                centre = view.screen_point(circle.center.lat, circle.center.lon)
+                if centre is None:
+                    continue
+                radius = circle.radius_m / view.viewport.m_per_px
+                self._pen(painter, circle.inclusion)
+                painter.drawEllipse(centre, radius, radius)
+        painter.restore()
+
+    @staticmethod
+    def _pen(painter: QPainter, inclusion: bool) -> None:
+        painter.setPen(QPen(INCLUSION if inclusion else EXCLUSION, 2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush if inclusion else EXCLUSION_FILL)
+
+    def click(self, _view, _pos: QPointF) -> bool:
+        return False  # the fence is shown, not picked
+
+
+def _hand_over(layer_ref: weakref.ref[FenceLayer], sid: int, future: concurrent.futures.Future) -> None:
+    """Runs on the engine thread: pass the download's result to the layer on the GUI thread."""
+    try:
+        items, error = future.result(), ""
+    except Exception as e:  # noqa: BLE001 - a timeout, a refusal, engine shutdown: all told to the pilot
+        items, error = None, str(e) or type(e).__name__
+    layer = layer_ref()
+    if layer is None:
+        return
+    try:
+        layer.fenceArrived.emit(sid, items, error)
+    except RuntimeError:
+        pass  # the window closed meanwhile
