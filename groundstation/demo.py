@@ -360,10 +360,10 @@ class DemoRobot:
 
     def __init__(self, keys: RobotKeys, lat: float, lon: float, camera: bool = False) -> None:
         from sitl.robot.model import Home, RobotModel, RobotParams  # only the demo needs the simulator
-        from sitl.robot.simulator import RobotSimulator
+        from sitl.robot.simulator import RobotSimulator, free_port_pair
 
         self.keys = keys
-        self.address = ZmqAddress("127.0.0.1", _free_port_pair())
+        self.address = ZmqAddress("127.0.0.1", free_port_pair())
         video_url = f"udp://127.0.0.1:{_free_udp_port()}" if camera else ""
         self.simulator = RobotSimulator(RobotModel(RobotParams(name=ROBOT_NAME), Home(lat, lon)), video_url=video_url,
                                         scenario=load_scenario(SCENARIO_FILE) if camera else None)
@@ -504,21 +504,6 @@ class RobotErrand(threading.Thread):
 
 def _distance(start: tuple[float, float], view: RobotView) -> float:
     return _GEOD.inv(start[1], start[0], view.lon, view.lat)[2]
-
-
-def _free_port_pair() -> int:
-    """A loopback port whose successor is free too: the robot's commands and its telemetry."""
-    for _ in range(50):
-        with socket.socket() as first:
-            first.bind(("127.0.0.1", 0))
-            port = first.getsockname()[1]
-            with socket.socket() as second:
-                try:
-                    second.bind(("127.0.0.1", port + 1))
-                except OSError:
-                    continue
-                return port
-    raise OSError("no free pair of ports on loopback for the demo robot")
 
 
 def _free_udp_port() -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import tty
 from collections.abc import Callable
 from pathlib import Path
@@ -220,3 +221,18 @@ class ZmqEndpoint:
         if self.authenticator is not None:
             self.authenticator.stop()
         self.context.destroy(linger=0)
+
+
+def free_port_pair(host: str = "127.0.0.1") -> int:
+    """A port whose successor is free too: a robot takes commands on PORT and publishes on PORT + 1."""
+    for _ in range(50):
+        with socket.socket() as first:
+            first.bind((host, 0))
+            port = first.getsockname()[1]
+            with socket.socket() as second:
+                try:
+                    second.bind((host, port + 1))
+                except OSError:
+                    continue
+                return port
+    raise OSError(f"no free pair of ports on {host}")

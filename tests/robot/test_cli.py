@@ -12,7 +12,7 @@ from drivers.robot.keys import KeyFileError, client_keys, load_pair
 from groundstation.core.robots_cli import add_robot_parser, run_robot
 from sitl.robot.cli import main as sim_main
 
-from .test_zmq_link import free_port_pair
+from sitl.robot.simulator import free_port_pair
 
 
 def robot_command(*argv: str) -> int:

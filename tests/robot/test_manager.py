@@ -20,7 +20,7 @@ from groundstation.core.robots import RobotError, RobotManager
 from sitl.robot.model import RobotModel
 from sitl.robot.simulator import PtyEndpoint, RobotSimulator, ZmqEndpoint
 
-from .test_zmq_link import free_port_pair
+from sitl.robot.simulator import free_port_pair
 
 
 class SimRobot:

@@ -19,7 +19,7 @@ from sitl.robot.cli import main as sim_main
 from sitl.robot.model import RobotModel
 from sitl.robot.simulator import RobotSimulator
 
-from .test_zmq_link import free_port_pair
+from sitl.robot.simulator import free_port_pair
 
 
 def free_udp_port() -> int:

@@ -1,7 +1,6 @@
 """A station drives the simulated robot over ZeroMQ on loopback, plain and with CURVE keys."""
 
 import asyncio
-import socket
 
 import pytest
 import zmq
@@ -11,24 +10,9 @@ from drivers.robot.keys import client_keys, generate_keypair, server_keys
 from drivers.robot.link import LinkState, ZmqAddress
 from drivers.robot.session import RobotSession
 from sitl.robot.model import RobotModel
-from sitl.robot.simulator import RobotSimulator, ZmqEndpoint
+from sitl.robot.simulator import RobotSimulator, ZmqEndpoint, free_port_pair
 
 from .test_serial_pty import drive_for, until
-
-
-def free_port_pair() -> int:
-    """A port whose successor is free too (commands on PORT, telemetry on PORT + 1)."""
-    for _ in range(50):
-        with socket.socket() as first:
-            first.bind(("127.0.0.1", 0))
-            port = first.getsockname()[1]
-            with socket.socket() as second:
-                try:
-                    second.bind(("127.0.0.1", port + 1))
-                except OSError:
-                    continue
-                return port
-    raise RuntimeError("no free pair of ports on loopback")
 
 
 @pytest.fixture
