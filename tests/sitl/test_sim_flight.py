@@ -191,7 +191,8 @@ def test_mavlink1_commands_and_garbage_are_handled(fleet, gcs):
     port = fleet.vehicles[0].port
     gcs.sock.sendto(b"\xfe\x09garbage that is not mavlink \xfd\x01\x02", ("127.0.0.1", port))
     assert gcs.command(port, mavlink.MAV_CMD_NAV_LOITER_UNLIM, mavlink1=True) == mavlink.MAV_RESULT_UNSUPPORTED
-    hb = gcs.wait_for("HEARTBEAT", since=gcs.mark())
+    # the autopilot's heartbeat (component 1), not the camera component's that shares system id 1
+    hb = gcs.wait_for("HEARTBEAT", lambda m: m.get_srcComponent() == 1, since=gcs.mark())
     assert hb.get_srcSystem() == 1 and hb.autopilot == mavlink.MAV_AUTOPILOT_PX4
     assert hb.type == mavlink.MAV_TYPE_QUADROTOR
     assert fleet.vehicles[0].links[0].counters.bad_data >= 1
