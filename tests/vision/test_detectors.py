@@ -32,11 +32,13 @@ def test_thermal_cnn_beats_the_blob_fallback_on_the_same_frames(data: Path) -> N
 
 
 def test_radiometric_hotspots_on_flame3(data: Path) -> None:
-    # measured: recall 0.867 at IoU 0.3 (13 of 15; two label components merge with the fire front)
+    # measured: AP30 0.954, recall 1.000 (15 of 15), precision 0.789; a single 100 deg C cut (no
+    # split between hot cores) had recall 0.867: two label components merged with the fire front
     report = evaluate(load_labeled_set(data / "flame3-radiometric-hotspot"), "hotspot-radiometric")
     assert report.iou == 0.3
-    assert report.scores.recall >= 0.85
-    assert report.scores.precision >= 0.9
+    assert report.scores.recall >= 0.95
+    assert report.scores.ap >= 0.93
+    assert report.scores.precision >= 0.75
 
 
 @pytest.mark.parametrize("min_temp", [60.0, 100.0, 250.0])
@@ -48,7 +50,9 @@ def test_no_hotspot_below_the_configured_temperature(data: Path, min_temp: float
     for det in found:
         b = det.box
         region = celsius[int(b.y):int(b.y + b.h), int(b.x):int(b.x + b.w)]
-        assert det.mean_temp_c >= min_temp and det.max_temp_c == pytest.approx(region.max())
+        # split hotspots' boxes may overlap a hotter neighbour, so the box may hold more than max_temp_c
+        assert det.mean_temp_c >= min_temp and det.max_temp_c >= min_temp
+        assert np.any(region == np.float32(det.max_temp_c))  # its hottest pixel lies in its box
 
 
 def test_cold_radiometric_frame_gives_nothing() -> None:
