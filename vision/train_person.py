@@ -2,11 +2,13 @@
 
     python -m vision.train_person pack ../shared/data/vision data/hituav-pack.npz
     python -m vision.train_person train data/hituav-pack.npz OUTDIR [--minutes 6]
+    python -m vision.train_person train data/hituav-pack.npz OUTDIR --init OLD.pt --lr 5e-4 --minutes 40
 
 `pack` stores the official train and val splits as grayscale WebP in one .npz (small enough
 to carry to a GPU machine). `train` trains on train, keeps the weights (exponential moving
 average) that score the best person AP50 on val, and writes `thermal-person-centrenet.onnx`
-and `train-log.json` into OUTDIR. Training needs torch; inference (vision.thermal_person) does not.
+and `train-log.json` into OUTDIR. `--init` continues from earlier weights (a .pt written by `train`)
+with a fresh cosine schedule from `--lr`: how the model is refined where no GPU is at hand. Training needs torch; inference (vision.thermal_person) does not.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ CROP = 384
 WEBP_QUALITY = 75
 
 
-def pack(data_dir: Path, out: Path) -> None:
+def pack(data_dir: Path, out: Path, quality: int = WEBP_QUALITY) -> None:
     blobs, offsets, boxes, split = [], [0], [], []
     for split_id, name in enumerate(("hituav-train", "hituav-val")):
         labeled = load_labeled_set(data_dir / name)
@@ -38,7 +40,7 @@ def pack(data_dir: Path, out: Path) -> None:
             gray = cv2.imread(str(image.file), cv2.IMREAD_GRAYSCALE)
             if gray is None:
                 raise ValueError(f"cannot read {image.file}")
-            ok, buf = cv2.imencode(".webp", gray, [cv2.IMWRITE_WEBP_QUALITY, WEBP_QUALITY])
+            ok, buf = cv2.imencode(".webp", gray, [cv2.IMWRITE_WEBP_QUALITY, quality])
             blobs.append(buf.ravel())
             offsets.append(offsets[-1] + buf.size)
             index = len(split)
@@ -60,7 +62,8 @@ def _load(pack_file: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return images, data["boxes"], data["split"]
 
 
-def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int) -> dict:
+def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int,
+          init: Path | None = None, peak_lr: float = 3e-3, eval_every_s: float = 30.0) -> dict:
     import torch
     import torch.nn.functional as F
 
@@ -77,9 +80,12 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int)
     per_image = [boxes[boxes[:, 0] == i, 1:] for i in range(n)]
     with_person = [i for i in train_ids if (per_image[i][:, 0] == PERSON).any()]
 
-    model = PersonNet().to(dev).to(memory_format=torch.channels_last)
+    model = PersonNet()
+    if init is not None:
+        model.load_state_dict(torch.load(init, map_location="cpu"))
+    model = model.to(dev).to(memory_format=torch.channels_last)
     ema = copy.deepcopy(model).eval()
-    opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
+    opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
     out_size = CROP // STRIDE
     grid_y, grid_x = torch.meshgrid(torch.arange(out_size, device=dev, dtype=torch.float32),
                                     torch.arange(out_size, device=dev, dtype=torch.float32), indexing="ij")
@@ -168,7 +174,7 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int)
     def evaluate(loss: float, lr: float, best_ap: float, best):
         ap = val_ap(ema)
         log.append({"step": step, "seconds": round(time.monotonic() - start, 1),
-                    "loss": round(loss, 4), "lr": lr, "val_ap50": round(ap, 4)})
+                    "loss": None if math.isnan(loss) else round(loss, 4), "lr": lr, "val_ap50": round(ap, 4)})
         print(json.dumps(log[-1]), flush=True)
         if ap > best_ap:
             return ap, copy.deepcopy(ema.state_dict())
@@ -177,9 +183,11 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int)
     budget = minutes * 60.0
     start = time.monotonic()
     best, best_ap, log, step = None, -1.0, [], 0
-    next_eval = start + 45.0
+    if init is not None:  # the starting point must be beaten, not just matched
+        best_ap, best = evaluate(float("nan"), 0.0, best_ap, best)
+    next_eval = start + max(45.0, eval_every_s)
     while (elapsed := time.monotonic() - start) < budget:
-        lr = 3e-3 * 0.5 * (1 + math.cos(math.pi * min(1.0, elapsed / budget)))
+        lr = peak_lr * 0.5 * (1 + math.cos(math.pi * min(1.0, elapsed / budget)))
         lr *= min(1.0, (step + 1) / 300)  # warm-up
         for group in opt.param_groups:
             group["lr"] = lr
@@ -193,7 +201,7 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int)
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
         step += 1
-        decay = min(0.999, (1 + step) / (10 + step))
+        decay = 0.999 if init is not None else min(0.999, (1 + step) / (10 + step))
         with torch.no_grad():
             for e, m in zip(ema.state_dict().values(), model.state_dict().values()):
                 if e.dtype.is_floating_point:
@@ -201,9 +209,9 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int)
                 else:
                     e.copy_(m)
         if time.monotonic() >= next_eval:
-            best_ap, best = evaluate(float(loss), lr, best_ap, best)
-            next_eval = time.monotonic() + 30.0
-    best_ap, best = evaluate(float(loss), lr, best_ap, best)
+            best_ap, best = evaluate(loss.item(), lr, best_ap, best)
+            next_eval = time.monotonic() + eval_every_s
+    best_ap, best = evaluate(loss.item(), lr, best_ap, best)
 
     final = PersonNet()
     final.load_state_dict({k: v.float().cpu() for k, v in best.items()})
@@ -211,7 +219,7 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int)
     export_onnx(final.eval(), out_dir / "thermal-person-centrenet.onnx")
     summary = {"best_val_ap50": best_ap, "steps": step, "batch": batch, "crop": CROP,
                "train_images": int(len(train_ids)), "val_images": int(len(val_ids)),
-               "minutes": minutes, "device": str(dev), "torch": torch.__version__, "log": log}
+               "minutes": minutes, "init": str(init) if init else None, "peak_lr": peak_lr, "device": str(dev), "torch": torch.__version__, "log": log}
     (out_dir / "train-log.json").write_text(json.dumps(summary, indent=1))
     torch.save(best, out_dir / "thermal-person-centrenet.pt")
     return summary
@@ -232,17 +240,23 @@ def main(argv: list[str] | None = None) -> None:
     p = sub.add_parser("pack", help="pack hituav-train and hituav-val into one .npz")
     p.add_argument("data_dir", type=Path, help="folder holding hituav-train/ and hituav-val/")
     p.add_argument("out", type=Path)
+    p.add_argument("--quality", type=int, default=WEBP_QUALITY,
+                   help="WebP quality (75: 30 MB to carry to a GPU machine; 100: closer to the original JPEGs)")
     t = sub.add_parser("train", help="train, select on val, export ONNX")
     t.add_argument("pack", type=Path)
     t.add_argument("out_dir", type=Path)
     t.add_argument("--minutes", type=float, default=6.0)
     t.add_argument("--batch", type=int, default=64)
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--init", type=Path, help="continue from these weights (.pt written by train)")
+    t.add_argument("--lr", type=float, default=3e-3, help="peak learning rate of the cosine schedule")
+    t.add_argument("--eval-every", type=float, default=30.0, help="seconds between validation passes")
     args = parser.parse_args(argv)
     if args.command == "pack":
-        pack(args.data_dir, args.out)
+        pack(args.data_dir, args.out, args.quality)
     else:
-        summary = train(args.pack, args.out_dir, args.minutes, args.batch, args.seed)
+        summary = train(args.pack, args.out_dir, args.minutes, args.batch, args.seed, args.init, args.lr,
+                        args.eval_every)
         print(f"best val AP50 {summary['best_val_ap50']:.3f} after {summary['steps']} steps")
 
 
