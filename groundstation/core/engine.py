@@ -39,6 +39,7 @@ from groundstation.core.findings import Finding, FindingStore
 from groundstation.core.robots import RobotManager, RobotView
 from groundstation.core.settings import Settings
 from groundstation.core.sharing import TRACK_PERIOD_S, Sharing
+from groundstation.core.stream_detection import RGB_MODEL_SETTING, StreamDetection
 from groundstation.share.delivery import PartnerStatus
 from groundstation.web.server import WebView
 from missions.items import MissionItem
@@ -98,6 +99,8 @@ class Engine:
         self.sharing: Sharing | None = None
         self.robots = RobotManager(lambda: self._hub.sessions if self._hub else {})
         self.detection: DetectionService | None = None  # frames -> findings, in its own worker thread
+        # the stream typed in by the pilot and its detector, in their own threads
+        self.stream = StreamDetection(data_dir.root / "models", self.settings.extra.get(RGB_MODEL_SETTING))
         self.web: WebView | None = None
         self.web_error = ""
         for url in links:
@@ -190,6 +193,7 @@ class Engine:
             await self.web.stop()
         if self.detection is not None:
             await asyncio.to_thread(self.detection.stop)  # before the store it writes to closes
+        await asyncio.to_thread(self.stream.close)
         if self.sharing is not None:
             await self.sharing.stop()
         if self.tlog is not None:

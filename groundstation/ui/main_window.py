@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import queue
-import weakref
 from dataclasses import dataclass
-from functools import partial
 from typing import Callable
 
 from pyproj import Geod
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSpl
 from drivers.mavlink.commands import CommandError, CommandResult
 from drivers.mavlink.state import VehicleState
 from groundstation.core.engine import Engine, FleetSnapshot
-from groundstation.ui import event_text
+from groundstation.ui import event_text, pending
 from groundstation.ui.command_panel import CommandPanel
 from groundstation.ui.event_log import EventLog
 from groundstation.ui.event_text import Level, LogLine
@@ -262,16 +260,12 @@ class MainWindow(QMainWindow):
             return False
         if label != "go to":
             self.map.clear_target(sid)  # any other command replaces a go-to
-        try:
-            future = submit(sid)
-        except RuntimeError as e:  # the engine is not running
-            self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, shown, e), ok=False)
-            return False
-        self._say(fill(self.tr("vehicle %1: %2 sent…"), sid, shown), ok=True)
-        # A weak reference: a command in flight must not keep a closed window alive on the
-        # engine thread, where Qt must never delete it.
-        future.add_done_callback(partial(_hand_over, weakref.ref(self), sid, label))
-        return True
+        return pending.send(self, "commandFinished", lambda: submit(sid),
+                            lambda result, error: CommandOutcome(sid, label, result, error),
+                            refused=lambda why: self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, shown, why),
+                                                          ok=False),
+                            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2 sent…"), sid, shown), ok=True),
+                            why=_command_failure)
 
     def _command_finished(self, outcome: CommandOutcome) -> None:
         self.outcomes.append(outcome)
@@ -437,19 +431,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _hand_over(window_ref: "weakref.ref[MainWindow]", sid: int, label: str,
-               future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: turn the finished future into an outcome and signal the window."""
-    try:
-        outcome = CommandOutcome(sid, label, future.result(), "")
-    except CommandError as e:
-        outcome = CommandOutcome(sid, label, None, str(e))
-    except Exception as e:  # cancelled at engine shutdown, or a driver fault: still tell the pilot
-        outcome = CommandOutcome(sid, label, None, f"{type(e).__name__}: {e}".rstrip(": "))
-    window = window_ref()
-    if window is None:
-        return
-    try:
-        window.commandFinished.emit(outcome)  # queued to the GUI thread: the window lives there
-    except RuntimeError:
-        pass  # the window was closed while the command was in flight
+
+def _command_failure(error: Exception) -> str:
+    """The vehicle's refusal as the driver words it; anything else (engine shutdown, a driver fault) by its kind."""
+    if isinstance(error, CommandError):
+        return str(error)
+    return f"{type(error).__name__}: {error}".rstrip(": ")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-import weakref
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from drivers.mavlink.param_file import ParamFileError, format_value, read_params, write_params
 from drivers.mavlink.params import TYPE_NAMES, Parameter, float32
 from groundstation.core.engine import Engine
+from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
 
 _OK_STYLE = "color: #1b5e20;"
@@ -313,19 +313,19 @@ class ParamsPanel(QWidget):
     # -- results ----------------------------------------------------------------------------------
     def _submit(self, action: str, sid: int, name: str, send: Callable[[], concurrent.futures.Future],
                 say: bool = True) -> bool:
-        try:
-            future = send()
-        except RuntimeError as e:  # the engine is not running
+        def refused(why: str) -> None:
             self._to_apply, self._file_report = [], None
             self._stop(done=False)
-            self._say(fill(self.tr("vehicle %1: not sent: %2"), sid, e), ok=False)
-            return False
-        if say:
-            self._say(fill(self.tr("vehicle %1: downloading parameters…"), sid) if action == "download"
-                      else fill(self.tr("vehicle %1: setting %2…"), sid, name), ok=True)
-        ref = weakref.ref(self)
-        future.add_done_callback(lambda f: _hand_over(ref, action, sid, name, f))
-        return True
+            self._say(fill(self.tr("vehicle %1: not sent: %2"), sid, why), ok=False)
+
+        def under_way() -> None:
+            if say:
+                self._say(fill(self.tr("vehicle %1: downloading parameters…"), sid) if action == "download"
+                          else fill(self.tr("vehicle %1: setting %2…"), sid, name), ok=True)
+
+        return pending.send(self, "requestFinished", send,
+                            lambda result, error: ParamOutcome(action, sid, name, result, error),
+                            refused=refused, under_way=under_way)
 
     def _finished(self, outcome: ParamOutcome) -> None:
         self.outcomes.append(outcome)
@@ -368,18 +368,3 @@ class ParamsPanel(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(_OK_STYLE if ok else _FAIL_STYLE)
 
-
-def _hand_over(panel_ref: "weakref.ref[ParamsPanel]", action: str, sid: int, name: str,
-               future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: turn the finished future into an outcome and signal the panel."""
-    try:
-        outcome = ParamOutcome(action, sid, name, future.result(), "")
-    except Exception as e:  # noqa: BLE001 - a refused value, a timeout, engine shutdown: all told to the pilot
-        outcome = ParamOutcome(action, sid, name, None, str(e) or type(e).__name__)
-    panel = panel_ref()
-    if panel is None:
-        return
-    try:
-        panel.requestFinished.emit(outcome)
-    except RuntimeError:
-        pass  # the panel was closed while the request was in flight

@@ -1,30 +1,33 @@
 """The plan view: plan a search in the window, see it on the map, upload it and follow its flight.
 
-The pilot picks a pattern, sets its datum by a click on the map or draws its area corner by corner
-(or imports either from KML, GeoJSON or a QGroundControl .plan), chooses the detection camera and
-the height or ground resolution, and sees the legs, the camera's swath, the coverage, the track
-length, flight time and battery. All planning is done by the pure `missions` package; the panel
-only gathers the inputs and shows the result. The pilot can then edit the mission item by item
-(altitude and speed in the list, delete, insert, drag a waypoint on the map or add one there); the
-edited items, a custom mission, upload like a plan. Transfers and mission commands go to the engine;
+The pilot picks a pattern, sets its datum by a click on the map, draws its area corner by corner or
+the route of a track-line search point by point (or imports any of them from KML, GeoJSON or a
+QGroundControl .plan), chooses the detection camera and the height or ground resolution, and sees
+the legs, the camera's swath, the coverage, the track length, flight time and battery. A parallel
+track can be split among several drones: each part is drawn in its own colour with its own figures
+and goes up to its own vehicle, picked in the panel. All planning is done by the pure `missions`
+package; the panel only gathers the inputs and shows the result. The pilot can then edit the
+mission item by item (altitude and speed in the list, delete, insert, drag a waypoint on the map or
+add one there); the edited items, a custom mission, upload like a plan. Transfers and mission commands go to the engine;
 their progress and results come back on the engine thread and cross here through Qt signals.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import html
 import math
-import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import shapely
 from pymavlink.dialects.v20 import common as mavlink
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -43,13 +46,14 @@ from PySide6.QtWidgets import (
 )
 
 from groundstation.core.engine import Engine, FleetSnapshot
+from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
-from missions.area import SearchArea
+from missions.area import Route, SearchArea
 from missions.camera import PRESETS, preset
 from missions.coverage import coverage, footprint_swaths
 from missions.errors import MissionError
 from missions.files import FORMATS, export_plan, load_shapes
-from missions.geodesy import LatLon, LocalFrame, destination
+from missions.geodesy import LatLon, LocalFrame, destination, path_length
 from missions.items import FRAME_RELATIVE, MissionItem, plan_to_items, to_e7
 from missions.patterns import (
     creeping_line,
@@ -57,19 +61,28 @@ from missions.patterns import (
     parallel_track,
     sector_search,
     size_for_camera,
+    track_line,
 )
 from missions.plan import FlightLimits, SearchPlan
+from missions.split import DroneSearch, split_area
 
 DATUM_PATTERNS = ("expanding-square", "sector")
 AREA_PATTERNS = ("parallel", "creeping-line")
+ROUTE_PATTERNS = ("track-line",)
+SPLIT_PATTERN = "parallel"  # the pattern missions.split shares among drones
 DEFAULT_CAMERA = "flir-boson-640-14mm"
 LEG_COLOUR = QColor("#0d47a1")
 SWATH_COLOUR = QColor(33, 150, 243, 55)
 AREA_COLOUR = QColor("#2e7d32")
 CURRENT_COLOUR = QColor("#ff6d00")
+ROUTE_COLOUR = QColor("#6d4c41")  # the route a track-line search follows
+# One colour per part of a split plan, none of them the area's green or the current item's orange.
+PART_COLOURS = tuple(QColor(c) for c in ("#1565c0", "#c62828", "#6a1b9a", "#00838f", "#ad1457", "#4e342e",
+                                         "#827717", "#283593"))
 _OK_STYLE = "color: #1b5e20;"
 _FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 _WARN_STYLE = "color: #e65100;"
+_CELL = "padding-right: 10px;"  # the parts table's columns apart
 GRAB_PX = 8.0  # how near a waypoint marker a press must be to drag it
 INSERT_STEP_M = 30.0  # a waypoint inserted after the last one goes this far north of it
 ALTITUDE_COLUMN, SPEED_COLUMN = 4, 5
@@ -81,15 +94,39 @@ Confirm = Callable[[str, str], bool]
 class TransferOutcome:
     """What came back from the engine for one transfer or mission command."""
 
-    action: str  # "upload", "download", "start", "pause", "resume"
+    action: str  # "upload", "upload part", "download", "start", "pause", "resume"
     system_id: int
     result: object
     error: str  # empty on success
+    part: int = 0  # for "upload part": the part of a split plan (1-based)
+
+
+@dataclass
+class PartsUpload:
+    """A split plan going up one part at a time, each part to its own vehicle."""
+
+    waiting: list[tuple[int, int, list[MissionItem]]]  # (part, vehicle, items) still to send
+    total: int  # items in all parts, for the progress bar
+    sent: int = 0  # items of the parts already answered
+    sending: int = 0  # items of the part going up now
+    results: list[str] = field(default_factory=list)  # one line per part answered, for the pilot
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class PartOnMap:
+    """One part of a split plan as the map draws it."""
+
+    number: int  # 1-based
+    colour: QColor
+    legs: list[LatLon]
+    outlines: list[list[LatLon]]
 
 
 class PlanLayer:
-    """The plan on the map: area (and corners being drawn), datum, camera swaths, legs, the
-    mission items, and the item being flown now. Waypoint markers can be dragged."""
+    """The plan on the map: area or route (and the points being drawn), datum, camera swaths, legs,
+    the parts of a split plan in their colours, the mission items, and the item being flown now.
+    Waypoint markers can be dragged."""
 
     def __init__(self, on_click: Callable[[float, float], bool], on_moved: Callable[[int], None]) -> None:
         self.on_click = on_click  # (lat, lon) -> True when the plan took the click
@@ -100,7 +137,9 @@ class PlanLayer:
         self.area: list[LatLon] = []
         self.drawing: list[LatLon] = []
         self.datum: LatLon | None = None
+        self.route_line: list[LatLon] = []
         self.swaths: list[list[LatLon]] = []
+        self.parts: list[PartOnMap] = []
         self.items: list[MissionItem] = []
         self.current: int = -1  # seq of the item being flown, -1 when none
 
@@ -121,6 +160,12 @@ class PlanLayer:
             painter.setPen(QPen(AREA_COLOUR, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(points(self.area))
+        if self.route_line:
+            painter.setPen(QPen(ROUTE_COLOUR, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolyline(points(self.route_line))
+        for part in self.parts:
+            self._paint_part(painter, part, points)
         if self.drawing:
             painter.setPen(QPen(AREA_COLOUR, 2, Qt.PenStyle.DotLine))
             painter.drawPolyline(points(self.drawing))
@@ -146,6 +191,29 @@ class PlanLayer:
             painter.setPen(QPen(CURRENT_COLOUR, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(pt, 11, 11)
+
+    @staticmethod
+    def _paint_part(painter: QPainter, part: PartOnMap, points: Callable[[list[LatLon]], QPolygonF]) -> None:
+        outline = QColor(part.colour)
+        outline.setAlpha(150)
+        painter.setPen(QPen(outline, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for ring in part.outlines:
+            painter.drawPolygon(points(ring))
+        legs = points(part.legs)
+        painter.setPen(QPen(part.colour, 2.5))
+        painter.drawPolyline(legs)
+        if legs.isEmpty():
+            return
+        # The part's number on its first waypoint, so the figures in the panel read against the map.
+        start = legs.first()
+        painter.setBrush(part.colour)
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.drawEllipse(start, 9, 9)
+        font = QFont(painter.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(QRectF(start.x() - 9, start.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(part.number))
 
     def current_position(self) -> LatLon | None:
         """Where the item being flown goes (for an item without a position: none)."""
@@ -197,9 +265,12 @@ class PlanPanel(QWidget):
         self.confirm = confirm
         self.layer = PlanLayer(self._map_clicked, self._waypoint_moved)
         self.plan: SearchPlan | None = None
+        self.split: list[DroneSearch] = []  # the parts when the plan is shared among drones (then no plan)
         self.area: SearchArea | None = None
         self.datum: LatLon | None = None
-        self.mode = ""  # "datum" or "area" while the pilot clicks on the map
+        self.route: Route | None = None
+        self.mode = ""  # "datum", "area" or "route" while the pilot clicks on the map
+        self.parts_upload: PartsUpload | None = None  # a split plan on its way up
         self.items_vehicle: int | None = None  # the vehicle holding the listed items (uploaded or downloaded)
         self.edited = False  # the listed items are the pilot's edits, not yet uploaded
         self.outcomes: list[TransferOutcome] = []
@@ -211,6 +282,8 @@ class PlanPanel(QWidget):
         self.datum_button.setCheckable(True)
         self.area_button = QPushButton()
         self.area_button.setCheckable(True)
+        self.route_button = QPushButton()
+        self.route_button.setCheckable(True)
         self.import_button = QPushButton()
         self.where = QLabel("")
         self.camera = QComboBox()
@@ -228,8 +301,18 @@ class PlanPanel(QWidget):
         self.heading = _spin(0, 359, 0, " °", 0)
         self.speed = _spin(1, 40, FlightLimits.cruise_speed_mps, " m/s", 1)
         self.endurance = _spin(1, 600, FlightLimits.endurance_s / 60, " min", 0)
+        self.returning = QCheckBox()  # track line: back along the other side of the route (TSR), else once (TSN)
+        self.returning.setChecked(True)
+        self.drones = QSpinBox()
+        self.drones.setRange(1, 1)  # up to the vehicles online, as snapshots say
+        self.picks_label = QLabel()
+        self.picks_row = QHBoxLayout()  # one check box per vehicle online: the vehicles the parts go to
+        self.picks: dict[int, QCheckBox] = {}
         self.figures = QLabel("")
         self.figures.setWordWrap(True)
+        self.part_figures = QLabel("")  # a table of the parts of a split plan, one row in its colour each
+        self.part_figures.setTextFormat(Qt.TextFormat.RichText)
+        self.part_figures.setWordWrap(True)
         self.warnings = QLabel("")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(_WARN_STYLE)
@@ -254,19 +337,22 @@ class PlanPanel(QWidget):
         self.resume = QPushButton()
         self.export = QPushButton()
         self.labels = {name: QLabel() for name in ("pattern", "camera", "size", "side", "front", "legs", "radius",
-                                                   "heading", "speed", "endurance")}
+                                                   "heading", "speed", "endurance", "drones")}
         self._build_layout()
         self.retranslate()
 
         self.pattern.currentIndexChanged.connect(self._pattern_changed)
         self.datum_button.toggled.connect(lambda on: self._set_mode("datum" if on else ""))
-        self.area_button.toggled.connect(self._area_toggled)
+        self.area_button.toggled.connect(lambda on: self._drawing_toggled("area", on))
+        self.route_button.toggled.connect(lambda on: self._drawing_toggled("route", on))
         self.import_button.clicked.connect(self._choose_import)
         self.size_by.currentIndexChanged.connect(self._size_by_changed)
         for spin in (self.altitude, self.gsd, self.side_overlap, self.front_overlap, self.radius, self.heading,
                      self.speed, self.endurance):
             spin.valueChanged.connect(self.replan)
         self.legs.valueChanged.connect(self.replan)
+        self.drones.valueChanged.connect(self.replan)
+        self.returning.toggled.connect(self.replan)
         self.camera.currentIndexChanged.connect(self.replan)
         self.upload.clicked.connect(self.upload_plan)
         self.download.clicked.connect(self.download_mission)
@@ -283,10 +369,10 @@ class PlanPanel(QWidget):
         self._size_by_changed()
 
     def _build_layout(self) -> None:
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.labels["pattern"], self.pattern)
         where = QHBoxLayout()
-        for button in (self.datum_button, self.area_button, self.import_button):
+        for button in (self.datum_button, self.area_button, self.route_button, self.import_button):
             where.addWidget(button)
         form.addRow(where)
         form.addRow(self.where)
@@ -303,12 +389,20 @@ class PlanPanel(QWidget):
         form.addRow(self.labels["heading"], self.heading)
         form.addRow(self.labels["speed"], self.speed)
         form.addRow(self.labels["endurance"], self.endurance)
+        form.addRow(self.returning)
+        share = self.share = QHBoxLayout()
+        share.addWidget(self.drones)
+        share.addWidget(self.picks_label)
+        share.addLayout(self.picks_row)
+        share.addStretch(1)
+        form.addRow(self.labels["drones"], share)
         buttons = QGridLayout()
         for i, button in enumerate((self.upload, self.download, self.export, self.start, self.pause, self.resume)):
             buttons.addWidget(button, i // 3, i % 3)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.figures)
+        column.addWidget(self.part_figures)
         column.addWidget(self.warnings)
         column.addWidget(self.list, 1)
         editing = QHBoxLayout()
@@ -320,8 +414,9 @@ class PlanPanel(QWidget):
         column.addWidget(self.status)
 
     def retranslate(self) -> None:
-        names = [self.tr("Expanding square"), self.tr("Sector"), self.tr("Parallel track"), self.tr("Creeping line")]
-        for i, (key, name) in enumerate(zip(DATUM_PATTERNS + AREA_PATTERNS, names)):
+        names = [self.tr("Expanding square"), self.tr("Sector"), self.tr("Parallel track"), self.tr("Creeping line"),
+                 self.tr("Track line")]
+        for i, (key, name) in enumerate(zip(DATUM_PATTERNS + AREA_PATTERNS + ROUTE_PATTERNS, names)):
             if self.pattern.count() <= i:
                 self.pattern.addItem(name, key)
             self.pattern.setItemText(i, name)
@@ -331,14 +426,21 @@ class PlanPanel(QWidget):
             self.size_by.setItemText(i, name)
         texts = {"pattern": self.tr("Pattern"), "camera": self.tr("Detection camera"), "size": self.tr("Sized by"),
                  "side": self.tr("Side overlap"), "front": self.tr("Front overlap"), "legs": self.tr("Legs"),
-                 "radius": self.tr("Radius"), "speed": self.tr("Cruise speed"), "endurance": self.tr("Endurance")}
+                 "radius": self.tr("Radius"), "speed": self.tr("Cruise speed"), "endurance": self.tr("Endurance"),
+                 "drones": self.tr("Drones")}
         texts["heading"] = (self.tr("Advance direction") if self.pattern_key == "creeping-line"
                             else self.tr("First leg heading"))
         for name, text in texts.items():
             self.labels[name].setText(text)
         self.datum_button.setText(self.tr("Set datum on map"))
         self.area_button.setText(self.tr("Draw area on map"))
+        self.route_button.setText(self.tr("Draw route on map"))
         self.import_button.setText(self.tr("Import…"))
+        self.returning.setText(self.tr("Back along the other side of the route"))
+        self.drones.setToolTip(self.tr("Share the area among this many drones, each flying its own part"))
+        self.picks_label.setText(self.tr("to vehicles:"))
+        for sid, box in self.picks.items():
+            box.setToolTip(fill(self.tr("Upload a part to vehicle %1"), sid))
         self.list.setHorizontalHeaderLabels([self.tr("#"), self.tr("Item"), self.tr("Latitude"), self.tr("Longitude"),
                                              self.tr("Altitude"), self.tr("Speed")])
         self.insert_waypoint.setText(self.tr("Insert waypoint after"))
@@ -364,11 +466,15 @@ class PlanPanel(QWidget):
     # -- where to search: datum clicked, area drawn, or imported ------------------------------------
     def _pattern_changed(self) -> None:
         key = self.pattern_key
-        self.legs.setEnabled(key == "expanding-square")
-        self.radius.setEnabled(key == "sector")
-        self.heading.setEnabled(key != "parallel")
-        self.datum_button.setEnabled(key in DATUM_PATTERNS)
-        self.area_button.setEnabled(key in AREA_PATTERNS)
+        # Only what the pattern uses is shown: the dock fits a 768 px high screen.
+        self.form.setRowVisible(self.legs, key == "expanding-square")
+        self.form.setRowVisible(self.radius, key == "sector")
+        self.form.setRowVisible(self.heading, key in ("expanding-square", "sector", "creeping-line"))
+        self.form.setRowVisible(self.returning, key in ROUTE_PATTERNS)
+        self.form.setRowVisible(self.share, key == SPLIT_PATTERN)
+        self.datum_button.setVisible(key in DATUM_PATTERNS)
+        self.area_button.setVisible(key in AREA_PATTERNS)
+        self.route_button.setVisible(key in ROUTE_PATTERNS)
         if self.mode:
             self._set_mode("")
         self.retranslate()
@@ -380,30 +486,41 @@ class PlanPanel(QWidget):
         self.replan()
 
     def _set_mode(self, mode: str) -> None:
-        """"datum": the next map click sets the datum; "area": clicks add corners; "": the map is the map's."""
+        """"datum": the next map click sets the datum; "area" or "route": clicks add corners or route points;
+        "": the map is the map's."""
         self.mode = mode
         self.layer.draggable = not mode  # while the pilot clicks a datum or corners, a click is a click
         self.datum_button.setChecked(mode == "datum")
         self.area_button.setChecked(mode == "area")
+        self.route_button.setChecked(mode == "route")
+        self.layer.drawing = []  # corners or points drawn and not closed are dropped
         if mode == "area":
-            self.layer.drawing = []
             self._say(self.tr("Click the area's corners on the map, then press Draw area again to close it"), ok=True)
+        elif mode == "route":
+            self._say(self.tr("Click the route's points in order on the map, then press Draw route again to end it"),
+                      ok=True)
         elif mode == "datum":
             self._say(self.tr("Click the datum (last known position) on the map"), ok=True)
         self.on_change()
 
-    def _area_toggled(self, on: bool) -> None:
+    def _drawing_toggled(self, mode: str, on: bool) -> None:
+        """Drawing an area or a route starts with its button and ends when it is pressed again."""
         if on:
-            self._set_mode("area")
+            self._set_mode(mode)
             return
-        if self.mode != "area":
+        if self.mode != mode:
             return
-        corners, self.layer.drawing = self.layer.drawing, []
+        points, self.layer.drawing = self.layer.drawing, []
         self.mode = ""
+        self.layer.draggable = True
         try:
-            self.set_area(SearchArea(corners, name=self.tr("drawn area")))
+            if mode == "area":
+                self.set_area(SearchArea(points, name=self.tr("drawn area")))
+            else:
+                self.set_route(Route(points, name=self.tr("drawn route")))
         except MissionError as e:
-            self._say(fill(self.tr("Area not used: %1"), e), ok=False)
+            self._say(fill(self.tr("Area not used: %1") if mode == "area" else self.tr("Route not used: %1"), e),
+                      ok=False)
         self.on_change()
 
     def _map_clicked(self, lat: float, lon: float) -> bool:
@@ -411,7 +528,7 @@ class PlanPanel(QWidget):
             self._set_mode("")
             self.set_datum(LatLon(lat, lon))
             return True
-        if self.mode == "area":
+        if self.mode in ("area", "route"):
             self.layer.drawing.append(LatLon(lat, lon))
             self.on_change()
             return True
@@ -431,28 +548,39 @@ class PlanPanel(QWidget):
         self._say(fill(self.tr("Area %1: %2 ha"), area.name, f"{area.area_m2() / 10_000:.1f}"), ok=True)
         self.replan()
 
+    def set_route(self, route: Route) -> None:
+        self.route = route
+        if self.pattern_key not in ROUTE_PATTERNS:
+            self.pattern.setCurrentIndex(self.pattern.findData(ROUTE_PATTERNS[0]))
+        self._say(fill(self.tr("Route %1: %2 km"), route.name, f"{_route_length_m(route) / 1000:.2f}"), ok=True)
+        self.replan()
+
     def import_file(self, path: str | Path) -> bool:
-        """Take the first area (else the first named point) of a KML, GeoJSON or .plan file. A bad
-        file changes nothing and says why."""
+        """Take the first route of a KML, GeoJSON or .plan file for a track line, else its first area (or
+        route, or named point, in that order). A bad file changes nothing and says why."""
         try:
             shapes = load_shapes(path)
         except (MissionError, OSError) as e:
             self._say(fill(self.tr("Cannot import %1: %2"), Path(path).name, e), ok=False)
             return False
-        if shapes.areas:
+        name = Path(path).name
+        if shapes.routes and (self.pattern_key in ROUTE_PATTERNS or not shapes.areas):
+            route = shapes.routes[0]
+            self.set_route(route if route.name else replace(route, name=name))
+        elif shapes.areas:
             area = shapes.areas[0]
-            self.set_area(area if area.name else replace(area, name=Path(path).name))
+            self.set_area(area if area.name else replace(area, name=name))
         elif shapes.points:
             self.set_datum(shapes.points[0][1])
         else:
-            self._say(fill(self.tr("Cannot import %1: it holds no area and no point"), Path(path).name), ok=False)
+            self._say(fill(self.tr("Cannot import %1: it holds no area, route or point"), name), ok=False)
             return False
         self.on_change()
         return True
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a search area or datum"), "",
-                                              self.tr("Areas (*.kml *.geojson *.json *.plan)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a search area, route or datum"), "",
+                                              self.tr("Areas and routes (*.kml *.geojson *.json *.plan)"))
         if path:
             self.import_file(path)
 
@@ -461,21 +589,33 @@ class PlanPanel(QWidget):
         if key in DATUM_PATTERNS:
             self.where.setText(self.tr("Datum: not set") if self.datum is None else
                                fill(self.tr("Datum: %1, %2"), f"{self.datum.lat:.6f}", f"{self.datum.lon:.6f}"))
-        else:
+        elif key in AREA_PATTERNS:
             self.where.setText(self.tr("Area: not set") if self.area is None else
                                fill(self.tr("Area: %1 (%2 ha)"), self.area.name, f"{self.area.area_m2() / 10_000:.1f}"))
+        else:
+            self.where.setText(self.tr("Route: not set") if self.route is None else
+                               fill(self.tr("Route: %1 (%2 km)"), self.route.name,
+                                    f"{_route_length_m(self.route) / 1000:.2f}"))
 
     # -- the plan ---------------------------------------------------------------------------------
+    @property
+    def splitting(self) -> bool:
+        """The plan is shared among drones."""
+        return self.pattern_key == SPLIT_PATTERN and self.drones.value() > 1
+
     def replan(self) -> None:
         """Plan again from the inputs; a refused input leaves no plan and says why."""
-        self.plan = None
-        self.layer.swaths = []
-        self.layer.datum = self.datum if self.pattern_key in DATUM_PATTERNS else None
-        self.layer.area = self.area.boundary if self.area is not None and self.pattern_key in AREA_PATTERNS else []
-        self.warnings.setText("")
+        self._forget_plan()
+        key = self.pattern_key
+        self.layer.datum = self.datum if key in DATUM_PATTERNS else None
+        self.layer.area = self.area.boundary if self.area is not None and key in AREA_PATTERNS else []
+        self.layer.route_line = list(self.route.points) if self.route is not None and key in ROUTE_PATTERNS else []
         error = ""
         try:
-            self.plan = self._make_plan()
+            if self.splitting:
+                self.split = self._make_split()
+            else:
+                self.plan = self._make_plan()
         except MissionError as e:
             error = str(e)
         if self.plan is not None:
@@ -483,6 +623,15 @@ class PlanPanel(QWidget):
             self.edited = False
             self.layer.swaths = _swaths(self.plan)
             self.warnings.setText("\n".join(self.plan.warnings))
+        elif self.split:
+            # The list holds one vehicle's mission; the parts are on the map and in the figures.
+            self.layer.items, self.layer.current, self.items_vehicle = [], -1, None
+            self.edited = False
+            self.layer.swaths = [ring for part in self.split for ring in _swaths(part.plan)]
+            self.layer.parts = [PartOnMap(d.drone, _part_colour(d.drone), [w.position for w in d.plan.waypoints],
+                                          [a.boundary for a in d.parts]) for d in self.split]
+            self.warnings.setText("\n".join(fill(self.tr("Part %1: %2"), d.drone, w)
+                                            for d in self.split for w in d.plan.warnings))
         elif error:
             self.warnings.setText(fill(self.tr("No plan: %1"), error))
         self._fill_list()
@@ -490,10 +639,15 @@ class PlanPanel(QWidget):
         self._show_figures()
         self.on_change()
 
-    def _make_plan(self) -> SearchPlan | None:
-        key = self.pattern_key
-        if (key in DATUM_PATTERNS and self.datum is None) or (key in AREA_PATTERNS and self.area is None):
-            return None
+    def _forget_plan(self) -> None:
+        """No plan on screen (a split one included) until one is made or a mission is listed."""
+        self.plan, self.split = None, []
+        self.layer.swaths, self.layer.parts = [], []
+        self.warnings.setText("")
+        self.part_figures.setText("")
+
+    def _inputs(self) -> dict:
+        """The camera's sizing and the aircraft's limits, as every pattern takes them."""
         by_gsd = self.size_by.currentIndex() == 1
         sizing = size_for_camera(preset(self.camera.currentText()),
                                  altitude_m=None if by_gsd else self.altitude.value(),
@@ -501,7 +655,22 @@ class PlanPanel(QWidget):
                                  side_overlap=self.side_overlap.value() / 100,
                                  front_overlap=self.front_overlap.value() / 100)
         limits = FlightLimits(cruise_speed_mps=self.speed.value(), endurance_s=self.endurance.value() * 60)
-        common = {"limits": limits, "sizing": sizing}
+        return {"limits": limits, "sizing": sizing}
+
+    def _make_split(self) -> list[DroneSearch]:
+        if self.area is None:
+            return []
+        common = self._inputs()
+        sizing = common["sizing"]
+        return split_area(self.area, self.drones.value(), sizing.spacing_m, sizing.altitude_m, **common)
+
+    def _make_plan(self) -> SearchPlan | None:
+        key = self.pattern_key
+        if ((key in DATUM_PATTERNS and self.datum is None) or (key in AREA_PATTERNS and self.area is None)
+                or (key in ROUTE_PATTERNS and self.route is None)):
+            return None
+        common = self._inputs()
+        sizing = common["sizing"]
         heading = self.heading.value()
         if key == "expanding-square":
             return expanding_square(self.datum, sizing.spacing_m, self.legs.value(), sizing.altitude_m,
@@ -511,9 +680,15 @@ class PlanPanel(QWidget):
                                  **common)
         if key == "parallel":
             return parallel_track(self.area, sizing.spacing_m, sizing.altitude_m, **common)
+        if key == "track-line":
+            return track_line(self.route, sizing.spacing_m, sizing.altitude_m, returning=self.returning.isChecked(),
+                              **common)
         return creeping_line(self.area, heading, sizing.spacing_m, sizing.altitude_m, **common)
 
     def _show_figures(self) -> None:
+        if self.split:
+            self._show_split_figures()
+            return
         plan = self.plan
         if plan is None and self.edited:
             self.figures.setText(fill(self.tr("Edited mission: %1 items, not uploaded yet"), len(self.layer.items)))
@@ -533,6 +708,58 @@ class PlanPanel(QWidget):
             seen = _swath_area_m2(plan)
             text += "\n" + fill(self.tr("Ground seen %1 ha"), f"{seen / 10_000:.1f}")
         self.figures.setText(text)
+
+    def _show_split_figures(self) -> None:
+        first = self.split[0].plan
+        self.figures.setText(fill(self.tr("%1 m up, tracks %2 m apart, area shared among %3 drones"),
+                                  f"{first.altitude_m:.0f}", f"{first.spacing_m:.0f}", len(self.split)))
+        # One row per part, its colour as on the map, and the vehicle it goes to (in red while none is picked).
+        vehicles = self.picked_vehicles()
+        heads = [self.tr("Part"), self.tr("Track"), self.tr("Flight"), self.tr("Battery"), self.tr("Vehicle")]
+        rows = ["<tr>" + "".join(f"<th align='left' style='{_CELL}'>{html.escape(h)}</th>" for h in heads) + "</tr>"]
+        none_picked = self.tr("none picked")
+        missing = f"<span style='color:#b71c1c'>{html.escape(none_picked)}</span>"
+        for d in self.split:
+            plan = d.plan
+            vehicle = str(vehicles[d.drone - 1]) if d.drone <= len(vehicles) else missing
+            cells = [f"<span style='color:{_part_colour(d.drone).name()}'>&#9632;</span> {d.drone}",
+                     f"{plan.track_length_m / 1000:.2f} km", f"{plan.flight_time_s / 60:.1f} min",
+                     f"{plan.battery_fraction * 100:.0f} %", vehicle]
+            rows.append("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in cells) + "</tr>")
+        self.part_figures.setText("<table cellspacing='0' cellpadding='1'>"
+                                  + "".join(rows) + "</table>")
+
+    # -- sharing among drones: the vehicles online, picked to take the parts ----------------------------
+    def picked_vehicles(self) -> list[int]:
+        """The vehicles the parts go to, in order: part 1 to the first."""
+        return [sid for sid, box in self.picks.items() if box.isChecked()]
+
+    def pick_vehicles(self, system_ids: list[int]) -> None:
+        """Pick exactly these vehicles (those online) to take the parts."""
+        for sid, box in self.picks.items():
+            box.setChecked(sid in system_ids)
+
+    def _show_online(self, snapshot: FleetSnapshot) -> None:
+        """One check box per vehicle online; the drones count goes up to their number."""
+        online = sorted(sid for sid, view in snapshot.vehicles.items() if view.state.link_ok)
+        if online == list(self.picks):
+            return
+        for sid, box in self.picks.items():
+            self.picks_row.removeWidget(box)
+            if sid not in online:
+                box.deleteLater()
+        picks = {}
+        for sid in online:
+            box = self.picks.get(sid)  # a vehicle still online keeps its pick
+            if box is None:
+                box = QCheckBox(str(sid))
+                box.setToolTip(fill(self.tr("Upload a part to vehicle %1"), sid))
+                box.toggled.connect(lambda _on: self._show_figures())
+            self.picks_row.addWidget(box)
+            picks[sid] = box
+        self.picks = picks
+        self.drones.setMaximum(max(1, len(online)))  # a smaller count plans afresh
+        self._show_figures()
 
     def _fill_list(self) -> None:
         items = self.layer.items
@@ -557,9 +784,7 @@ class PlanPanel(QWidget):
     # -- editing the mission item by item ------------------------------------------------------------
     def _edit(self, items: list[MissionItem], what: str) -> None:
         """The listed items become the pilot's custom mission, replacing the plan on screen."""
-        self.plan = None
-        self.layer.swaths = []
-        self.warnings.setText("")
+        self._forget_plan()
         self.layer.items, self.layer.current, self.items_vehicle, self.edited = items, -1, None, True
         self._fill_list()
         self._show_figures()
@@ -649,6 +874,7 @@ class PlanPanel(QWidget):
     def show_snapshot(self, snapshot: FleetSnapshot) -> None:
         """Follow the flight: the vehicle holding the listed mission says which item it flies."""
         self._snapshot = snapshot
+        self._show_online(snapshot)
         view = snapshot.vehicles.get(self.items_vehicle) if self.items_vehicle is not None else None
         current = view.state.mission_current if view is not None else -1
         if current != self.layer.current:
@@ -666,18 +892,27 @@ class PlanPanel(QWidget):
 
     # -- export -------------------------------------------------------------------------------------
     def export_to(self, path: str | Path) -> bool:
-        """Write the plan as .plan, .kml or .geojson by the file's suffix."""
-        fmt = Path(path).suffix.lower().lstrip(".")
+        """Write the plan as .plan, .kml or .geojson by the file's suffix; a split plan one file per part,
+        named as `python -m missions --drones` names them (search-drone1.plan, ...)."""
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
         try:
-            if self.plan is None:
+            if self.plan is None and not self.split:
                 raise MissionError(self.tr("there is no plan to export"))
             if fmt not in FORMATS:
                 raise MissionError(fill(self.tr("unknown file type .%1; use .plan, .kml or .geojson"), fmt))
-            Path(path).write_text(export_plan(self.plan, fmt), encoding="utf-8")
+            files = ([(path, self.plan)] if self.plan is not None else
+                     [(path.with_stem(f"{path.stem}-drone{d.drone}"), d.plan) for d in self.split])
+            texts = [(where, export_plan(plan, fmt)) for where, plan in files]  # all made before any is written
+            for where, text in texts:
+                where.write_text(text, encoding="utf-8")
         except (MissionError, OSError) as e:
             self._say(fill(self.tr("Export failed: %1"), e), ok=False)
             return False
-        self._say(fill(self.tr("Plan written to %1"), path), ok=True)
+        if len(files) == 1:
+            self._say(fill(self.tr("Plan written to %1"), path), ok=True)
+        else:
+            self._say(fill(self.tr("%1 parts written: %2"), len(files), ", ".join(str(w) for w, _ in files)), ok=True)
         return True
 
     def _choose_export(self) -> None:
@@ -688,6 +923,11 @@ class PlanPanel(QWidget):
 
     # -- the vehicle: upload, download, start, pause, resume ------------------------------------------
     def upload_plan(self) -> bool:
+        if self.parts_upload is not None:
+            self._say(self.tr("Wait: the parts are still going up"), ok=False)
+            return False
+        if self.split:
+            return self._upload_parts()
         sid = self._vehicle()
         if sid is None:
             return False
@@ -707,6 +947,51 @@ class PlanPanel(QWidget):
             return _chain(sent, concurrent.futures.Future(), lambda _none: items)
 
         return self._submit("upload", sid, send)
+
+    def _upload_parts(self) -> bool:
+        """Each part of the split plan to its own picked vehicle, one part after the other."""
+        vehicles = self.picked_vehicles()
+        if len(vehicles) < len(self.split):
+            self._say(fill(self.tr("Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part"),
+                           len(self.split), len(vehicles)), ok=False)
+            return False
+        try:
+            waiting = [(d.drone, sid, plan_to_items(d.plan)) for d, sid in zip(self.split, vehicles)]
+        except MissionError as e:
+            self._say(fill(self.tr("Upload refused: %1"), e), ok=False)
+            return False
+        self.parts_upload = PartsUpload(waiting, sum(len(items) for _, _, items in waiting))
+        self.progress.setRange(0, self.parts_upload.total)
+        self.progress.setValue(0)
+        return self._upload_next_part()
+
+    def _upload_next_part(self) -> bool:
+        run = self.parts_upload
+        if not run.waiting:
+            self.parts_upload = None
+            self._say(fill(self.tr("Parts uploaded: %1"), "; ".join(run.results)) if not run.failed else
+                      fill(self.tr("Parts upload FAILED: %1"), "; ".join(run.results)), ok=not run.failed)
+            return not run.failed
+        part, sid, items = run.waiting.pop(0)
+        run.sending = len(items)
+        if not self._submit("upload part", sid, lambda: self.engine.upload_mission(sid, items, progress=self._progress),
+                            part):
+            self.parts_upload = None  # the engine is not running: the rest would be refused the same
+            return False
+        return True
+
+    def _part_uploaded(self, outcome: TransferOutcome) -> None:
+        run = self.parts_upload
+        if run is None:
+            return
+        run.sent += run.sending
+        if outcome.error:
+            run.failed = True
+            run.results.append(fill(self.tr("part %1 to vehicle %2 FAILED: %3"), outcome.part, outcome.system_id,
+                                    outcome.error))
+        else:
+            run.results.append(fill(self.tr("part %1 to vehicle %2"), outcome.part, outcome.system_id))
+        self._upload_next_part()
 
     def download_mission(self) -> bool:
         sid = self._vehicle()
@@ -762,22 +1047,27 @@ class PlanPanel(QWidget):
             pass  # the panel was closed during the transfer
 
     def _show_progress(self, done: int, total: int) -> None:
+        run = self.parts_upload
+        if run is not None:  # the parts share one bar
+            self.progress.setRange(0, max(run.total, 1))
+            self.progress.setValue(run.sent + done)
+            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done if total else 1)
 
-    def _submit(self, action: str, sid: int, send: Callable[[], concurrent.futures.Future]) -> bool:
-        try:
-            future = send()
-        except RuntimeError as e:  # the engine is not running
-            self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, self._action_name(action), e), ok=False)
-            return False
-        self._say(fill(self.tr("vehicle %1: %2…"), sid, self._action_name(action)), ok=True)
-        ref = weakref.ref(self)
-        future.add_done_callback(lambda f: _hand_over(ref, action, sid, f))
-        return True
+    def _submit(self, action: str, sid: int, send: Callable[[], concurrent.futures.Future], part: int = 0) -> bool:
+        name = self._action_name(action, part)
+        return pending.send(self, "transferFinished", send,
+                            lambda result, error: TransferOutcome(action, sid, result, error, part),
+                            refused=lambda why: self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, name, why),
+                                                          ok=False),
+                            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2…"), sid, name), ok=True))
 
     def _transfer_finished(self, outcome: TransferOutcome) -> None:
         self.outcomes.append(outcome)
+        if outcome.action == "upload part":
+            self._part_uploaded(outcome)
+            return
         name = self._action_name(outcome.action)
         if outcome.error:
             self._say(fill(self.tr("vehicle %1: %2 FAILED: %3"), outcome.system_id, name, outcome.error), ok=False)
@@ -788,9 +1078,7 @@ class PlanPanel(QWidget):
             shown = self.plan is not None and _same_items(_items_of(self.plan), outcome.result)
             if outcome.action == "download" or not shown:
                 # The list now shows the vehicle's mission, which is not the plan on screen (if any).
-                self.plan = None
-                self.layer.swaths = []
-                self.warnings.setText("")
+                self._forget_plan()
             self.layer.items, self.layer.current = list(outcome.result), -1
             self.items_vehicle, self.edited = outcome.system_id, False
             self._fill_list()
@@ -798,7 +1086,9 @@ class PlanPanel(QWidget):
             self.on_change()
         self._say(fill(self.tr("vehicle %1: %2 done"), outcome.system_id, name), ok=True)
 
-    def _action_name(self, action: str) -> str:
+    def _action_name(self, action: str, part: int = 0) -> str:
+        if action == "upload part":
+            return fill(self.tr("upload of part %1"), part)
         return {"upload": self.tr("mission upload"), "download": self.tr("mission download"),
                 "start": self.tr("mission start"), "pause": self.tr("mission pause"),
                 "resume": self.tr("mission resume")}[action]
@@ -944,20 +1234,14 @@ def _chain(source: concurrent.futures.Future, target: concurrent.futures.Future,
     return target
 
 
+def _part_colour(part: int) -> QColor:
+    return PART_COLOURS[(part - 1) % len(PART_COLOURS)]
+
+
+def _route_length_m(route: Route) -> float:
+    return path_length(route.points)
+
+
 def _same_items(a: list[MissionItem], b: list[MissionItem]) -> bool:
     return len(a) == len(b) and all(x.same_as(y) for x, y in zip(a, b))
 
-
-def _hand_over(panel_ref: weakref.ref[PlanPanel], action: str, sid: int, future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: turn the finished future into an outcome and signal the panel."""
-    try:
-        outcome = TransferOutcome(action, sid, future.result(), "")
-    except Exception as e:  # noqa: BLE001 - a refused transfer, a timeout, engine shutdown: all told to the pilot
-        outcome = TransferOutcome(action, sid, None, str(e) or type(e).__name__)
-    panel = panel_ref()
-    if panel is None:
-        return
-    try:
-        panel.transferFinished.emit(outcome)
-    except RuntimeError:
-        pass  # the panel was closed while the transfer was in flight

@@ -1,22 +1,23 @@
 """Video in the window: the selected vehicle's thermal camera in fixed palettes with a legend, the
-temperature under the cursor, the detectors' boxes; or any H.264 stream from a URL typed in. Under
-the video, the selected vehicle's camera and gimbal: photo, recording, pointing, look at a map point.
+temperature under the cursor, the detectors' boxes; or any H.264 stream from a URL typed in, with
+the boxes of the detector the pilot chose for it. Under the video, the selected vehicle's camera and
+gimbal: photo, recording, pointing, look at a map point.
 
-Nothing is decoded here. Radiometric frames arrive already in deg C from the detection worker
-(`DetectionService.latest_frame`) and a typed-in stream is decoded by its `VideoFeed` thread; the
-panel only turns the newest frame into colours on its own timer, and only when something changed.
+Nothing is decoded or detected here. Radiometric frames arrive already in deg C from the detection
+worker (`DetectionService.latest_frame`); a typed-in stream is decoded and detected on by the engine's
+`StreamDetection` threads. The panel only turns the newest frame into colours on its own timer, and
+only when something changed.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import math
-import threading
 import weakref
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,15 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drivers.video.feed import BGR8, VideoFeed
 from drivers.video.palettes import PALETTES, colourize, legend, temperature_at
-from drivers.video.sources import VideoOpenError, VideoSource
 from drivers.video.thermal import TemperatureSpan
 from groundstation.core.detection import LatestFrame
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.findings import FindingKind
+from groundstation.core.stream_detection import (
+    NO_DETECTION, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON, StreamDetectionError)
 from groundstation.ui.findings_panel import kind_text
 from groundstation.ui.vehicle_text import fill
+from vision.records import Detection
 
 REFRESH_HZ = 10.0
 # Fixed spans, never fitted to the frame: the same temperature keeps its colour from frame to frame.
@@ -299,7 +301,6 @@ class VideoPanel(QWidget):
     def __init__(self, engine: Engine, selected: Callable[[], int | None]) -> None:
         super().__init__()
         self.engine, self.selected = engine, selected
-        self.feed: VideoFeed | None = None  # the typed-in stream, while one is open
         self.shown: LatestFrame | None = None  # the radiometric frame on screen
         self.probe_c: float | None = None  # the temperature the probe reads now
         self._shown_key: tuple = ()
@@ -311,6 +312,13 @@ class VideoPanel(QWidget):
         self.span = QComboBox()
         self.url = QLineEdit()
         self.url.setPlaceholderText("udp://0.0.0.0:5600  rtsp://…")
+        self.detector = QComboBox()  # what runs on the typed-in stream
+        # long detector names must not widen the dock past a 1366 px screen: the list shows them whole
+        self.detector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.detector.setMinimumContentsLength(12)
+        for key in (NO_DETECTION, THERMAL_PERSON, RGB_PERSON, THERMAL_HOTSPOT):
+            self.detector.addItem("", key)
+        self._detector_in_use = NO_DETECTION
         self.open_button = QPushButton()
         self.view = VideoView()
         self.status = QLabel("")
@@ -332,6 +340,7 @@ class VideoPanel(QWidget):
         row.addWidget(self.span)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
+        url_row.addWidget(self.detector)
         url_row.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -347,6 +356,7 @@ class VideoPanel(QWidget):
         self.source.currentIndexChanged.connect(lambda _i: self._redraw())
         self.palette.currentIndexChanged.connect(lambda _i: self._redraw())
         self.span.currentIndexChanged.connect(lambda _i: self._redraw())
+        self.detector.currentIndexChanged.connect(lambda _i: self.choose_detector())
         self.view.pixelHovered.connect(self._hover)
         self.timer = QTimer(self)
         self.timer.setInterval(int(1000 / REFRESH_HZ))
@@ -367,6 +377,27 @@ class VideoPanel(QWidget):
         self.source.setItemText(1, self.tr("Video stream from a URL"))
         self.open_button.setText(self.tr("Open stream"))
         self.url.setToolTip(self.tr("An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file"))
+        self._name_detectors()
+
+    def _detector_name(self, key: str) -> str:
+        return {NO_DETECTION: self.tr("No detection"), THERMAL_PERSON: self.tr("Persons in white-hot thermal"),
+                RGB_PERSON: self.tr("Persons in colour"), THERMAL_HOTSPOT: self.tr("Hotspots in 8-bit thermal")}[key]
+
+    def _name_detectors(self) -> None:
+        """Names, and which detectors the station can run now: one it cannot is offered greyed out, saying why."""
+        problems = {c.key: c.problem for c in self.engine.stream.choices()}
+        model = self.detector.model()
+        tips = [self.tr("What to detect on the typed-in stream (it runs in the station, not in the window)")]
+        for i in range(self.detector.count()):
+            key = self.detector.itemData(i)
+            name, problem = self._detector_name(key), problems[key]
+            model.item(i).setEnabled(not problem)
+            self.detector.setItemText(i, fill(self.tr("%1 (not available)"), name) if problem else name)
+            self.detector.setItemData(i, fill(self.tr("%1: %2"), name, problem) if problem else name,
+                                      Qt.ItemDataRole.ToolTipRole)
+            if problem:
+                tips.append(fill(self.tr("%1: %2"), name, problem))
+        self.detector.setToolTip("\n".join(tips))
 
     @property
     def temperature_span(self) -> TemperatureSpan:
@@ -374,27 +405,44 @@ class VideoPanel(QWidget):
 
     # -- the typed-in stream --------------------------------------------------------------------
     def open_url(self) -> bool:
+        """Open the typed-in stream with the chosen detector; a refusal leaves the stream shown before."""
         text = self.url.text().strip()
         if not text:
             self._say(self.tr("Type the address of a video stream first."), ok=False)
             return False
-        source = VideoSource(text)
+        self._name_detectors()  # a model copied in since is offered now
+        key = self.detector.currentData()
         try:
-            _ = source.kind  # the scheme check: what FFmpeg never opens is refused here, clearly
-        except VideoOpenError as e:
-            self._say(fill(self.tr("Cannot open %1: %2"), text, e), ok=False)
+            self.engine.stream.open(text, key)
+        except StreamDetectionError as e:
+            self._say(fill(self.tr("Cannot open %1 with %2: %3"), text, self._detector_name(key), e), ok=False)
             return False
-        self.close_stream()
-        self.feed = VideoFeed(source, expect=BGR8).start()
+        self._detector_in_use = key
         self.source.setCurrentIndex(self.source.findData("url"))
         self._redraw()
         return True
 
+    def choose_detector(self) -> bool:
+        """The detector changed: the open stream runs it from its next frame on. One the station cannot
+        run is refused with the reason, and the choice goes back to the detector in use."""
+        key, stream = self.detector.currentData(), self.engine.stream
+        try:
+            if stream.is_open:
+                stream.set_detector(key)
+            elif stream.problem(key):
+                raise StreamDetectionError(stream.problem(key))
+        except StreamDetectionError as e:
+            self._say(fill(self.tr("Cannot detect with %1: %2"), self._detector_name(key), e), ok=False)
+            with QSignalBlocker(self.detector):
+                self.detector.setCurrentIndex(self.detector.findData(self._detector_in_use))
+            return False
+        self._detector_in_use = key
+        self._redraw()
+        return True
+
     def close_stream(self) -> None:
-        """Stop the typed-in stream without waiting for its thread here (it may sit in a read)."""
-        if self.feed is not None:
-            threading.Thread(target=self.feed.stop, name="video feed stop", daemon=True).start()
-            self.feed = None
+        """Stop the typed-in stream without waiting for its threads here (one may sit in a read)."""
+        self.engine.stream.close(wait=False)
 
     # -- rendering --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -426,16 +474,18 @@ class VideoPanel(QWidget):
         if key == self._shown_key:
             return
         self._shown_key, self.shown = key, latest
-        boxes = []
-        for d in latest.detections:
-            text = fill(self.tr("%1 %2% %3"), kind_text(FindingKind(d.label)), f"{d.confidence * 100:.0f}",
-                        "" if d.max_temp_c is None else f"{d.max_temp_c:.1f} °C")
-            boxes.append((QRectF(d.box.x, d.box.y, d.box.w, d.box.h), text.strip(), BOX_COLOURS[d.label]))
+        boxes = [self._box(d) for d in latest.detections]
         self.view.show_frame(_qimage(colourize(latest.celsius, span, palette)), boxes,
                              self._legend(palette, span))
         self._say(fill(self.tr("Vehicle %1: thermal frame %2, %3 detection(s)"), latest.vehicle_id, latest.seq,
                        len(boxes)), ok=True)
         self._probe()
+
+    def _box(self, d: Detection) -> tuple[QRectF, str, QColor]:
+        """A detection as drawn: its box, kind, confidence and (radiometric only) its hottest deg C."""
+        text = fill(self.tr("%1 %2% %3"), kind_text(FindingKind(d.label)), f"{d.confidence * 100:.0f}",
+                    "" if d.max_temp_c is None else f"{d.max_temp_c:.1f} °C")
+        return QRectF(d.box.x, d.box.y, d.box.w, d.box.h), text.strip(), BOX_COLOURS[d.label]
 
     def _legend(self, palette: str, span: TemperatureSpan) -> QImage | None:
         frame_h = int(self.view.frame_rect().height()) if self.view.image is not None else self.view.height()
@@ -447,21 +497,32 @@ class VideoPanel(QWidget):
 
     def _show_stream(self) -> None:
         self.shown = None
-        if self.feed is None:
+        stream = self.engine.stream
+        view, status = stream.view(), stream.status()
+        if view is None or status is None:
             self.view.show_frame(None, [], None)
             self._say(self.tr("Type the address of a video stream and open it."), ok=True)
             self._probe()
             return
-        status = self.feed.status()
-        frame = self.feed.latest()
-        if frame is not None and self._shown_key != ("url", id(self.feed), frame.seq):
-            self._shown_key = ("url", id(self.feed), frame.seq)
-            self.view.show_frame(_qimage(frame.image), [], None)
+        frame = view.frame
+        # boxes only on the frame they were found in, or the next one the worker took (it is on it now)
+        result = view.result if view.boxes_fit() else None
+        key = ("url", frame and (frame.seq, frame.received_time_s), result and (result.detector, result.seq))
+        if key != self._shown_key:  # nothing yet from a stream just opened: no picture of the one before
+            self._shown_key = key
+            boxes = [self._box(d) for d in result.detections] if result is not None else []
+            self.view.show_frame(_qimage(frame.image) if frame is not None else None, boxes, None)
         states = {"connecting": self.tr("connecting"), "live": self.tr("live"),
                   "reconnecting": self.tr("reconnecting"), "ended": self.tr("ended"), "stopped": self.tr("stopped")}
-        text = fill(self.tr("%1: %2, %3 frames"), self.feed.source.uri, states[status.state], status.frames)
-        if status.last_error:
-            self._say(f"{text} — {status.last_error}", ok=False)
+        text = fill(self.tr("%1: %2, %3 frames"), status.uri, states[status.state], status.frames)
+        if status.detector != NO_DETECTION:
+            found = len(result.detections) if result is not None else 0
+            ms = f"{status.ms_per_frame:.0f}" if math.isfinite(status.ms_per_frame) else "–"
+            text += " — " + fill(self.tr("%1: %2 detections, %3 ms/frame, %4 frames dropped"),
+                                 self._detector_name(status.detector), found, ms, status.dropped)
+        problem = status.last_error or status.feed_error
+        if problem:
+            self._say(f"{text} — {problem}", ok=False)
         else:
             self._say(text, ok=True)
         self._probe()

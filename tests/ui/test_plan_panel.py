@@ -174,3 +174,121 @@ def test_area_drawn_on_the_map_and_exported(qtbot, window, tmp_path):
     assert json.loads(out.read_text())["fileType"] == "Plan"
     assert not panel.export_to(tmp_path / "creeping.docx")
     assert "unknown file type" in panel.status.text() and not (tmp_path / "creeping.docx").exists()
+
+
+def near(colour, rgb: int, tolerance: int = 40) -> bool:
+    r, g, b = (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF
+    return abs(r - colour.red()) + abs(g - colour.green()) + abs(b - colour.blue()) <= tolerance
+
+
+def test_area_split_between_two_vehicles_each_holds_its_part(qtbot, window, tmp_path):
+    from groundstation.ui.plan_panel import PART_COLOURS
+    from missions.area import SearchArea
+    from missions.items import plan_to_items
+
+    panel = window.plan
+    window.plan_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: list(panel.picks) == [1, 2, 3], timeout=5000)
+    assert panel.drones.maximum() == 3  # one drone per vehicle online
+    panel.set_area(SearchArea([LatLon(49.4694, 6.3683), LatLon(49.4694, 6.3717), LatLon(49.4707, 6.3717),
+                               LatLon(49.4707, 6.3683)], name="orchard"))
+    whole = panel.plan
+    assert whole is not None and not panel.split
+    before = window.map.grab().toImage()
+
+    panel.drones.setValue(2)
+    assert panel.plan is None and [d.drone for d in panel.split] == [1, 2]
+    first, second = (d.plan for d in panel.split)
+    # Every track of the one-drone plan is flown by exactly one of the two.
+    assert math.isclose(first.search_length_m + second.search_length_m, whole.search_length_m, rel_tol=0.02)
+    assert panel.list.rowCount() == 0  # the list holds one vehicle's mission; the parts are on the map
+    assert [p.colour for p in panel.layer.parts] == list(PART_COLOURS[:2])
+    image = window.map.grab().toImage()
+    for colour in PART_COLOURS[:2]:
+        drawn = sum(near(colour, image.pixel(x, y)) and not near(colour, before.pixel(x, y))
+                    for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
+        assert drawn > 50, f"part in {colour.name()} not drawn ({drawn} px)"
+    figures = panel.part_figures.text()
+    for d in panel.split:
+        assert f"{d.plan.track_length_m / 1000:.2f} km" in figures and f"{d.plan.flight_time_s / 60:.1f} min" in figures
+        assert f"{d.plan.battery_fraction * 100:.0f} %" in figures
+    assert "area shared among 2 drones" in panel.figures.text() and figures.count("none picked") == 2
+
+    # Exported like `python -m missions --drones 2`: one file per part.
+    assert panel.export_to(tmp_path / "orchard.plan")
+    for n in (1, 2):
+        assert json.loads((tmp_path / f"orchard-drone{n}.plan").read_text())["fileType"] == "Plan"
+
+    # Fewer vehicles picked than parts: refused, said, nothing sent.
+    panel.pick_vehicles([2])
+    assert "none picked" in panel.part_figures.text()
+    assert not panel.upload_plan()
+    assert panel.status.text() == "Upload refused: 2 parts but 1 vehicles picked; pick one vehicle per part"
+    assert "#b71c1c" in panel.status.styleSheet() and not panel.outcomes
+
+    panel.pick_vehicles([2, 3])
+    assert "none picked" not in panel.part_figures.text()
+    expected = {2: plan_to_items(first), 3: plan_to_items(second)}
+    assert window.selected_id == 1  # the parts go to the picked vehicles, not the selected one
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: panel.parts_upload is None and len(panel.outcomes) == 2, timeout=30_000)
+    assert [(o.action, o.part, o.system_id, o.error) for o in panel.outcomes] == [
+        ("upload part", 1, 2, ""), ("upload part", 2, 3, "")]
+    assert panel.status.text() == "Parts uploaded: part 1 to vehicle 2; part 2 to vehicle 3"
+    total = sum(len(items) for items in expected.values())
+    assert panel.progress.value() == panel.progress.maximum() == total
+
+    # Each vehicle holds its own part: download it and compare.
+    for sid, items in expected.items():
+        panel.selected = lambda sid=sid: sid
+        asked = len(panel.outcomes)
+        assert panel.download_mission()
+        qtbot.waitUntil(lambda asked=asked: len(panel.outcomes) == asked + 1, timeout=15_000)
+        assert panel.outcomes[-1].error == "" and panel.items_vehicle == sid
+        assert [(i.command, i.x, i.y, round(i.z)) for i in panel.layer.items] == \
+            [(i.command, i.x, i.y, round(i.z)) for i in items]
+    assert not panel.split and not panel.layer.parts  # the list and map now show vehicle 3's mission
+
+
+def test_track_line_along_a_route_drawn_on_the_map_or_imported(qtbot, window, tmp_path):
+    panel = window.plan
+    panel.pattern.setCurrentIndex(panel.pattern.findData("track-line"))
+    assert panel.route_button.isEnabled() and not panel.datum_button.isVisibleTo(panel)
+    start = clear_point(window)
+
+    # One point is no route: said, nothing planned.
+    panel.route_button.click()
+    assert panel.mode == "route"
+    qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=start)
+    panel.route_button.click()
+    assert panel.route is None and panel.plan is None
+    assert panel.status.text() == "Route not used: a route needs at least 2 points, got 1"
+
+    panel.route_button.click()
+    clicks = [start, start + QPoint(80, 0), start + QPoint(80, 60)]
+    for spot in clicks:
+        qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=spot)
+    assert len(panel.layer.drawing) == 3
+    panel.route_button.click()
+    points = [LatLon(*window.map.ground_point(QPointF(spot))) for spot in clicks]
+    assert panel.mode == "" and panel.route is not None and panel.route.points == points
+    plan = panel.plan
+    assert plan is not None and plan.pattern == "track-line" and plan.route.points == points
+    assert panel.layer.route_line == points and panel.where.text().startswith("Route: drawn route (")
+    # Returning (TSR): out on one side, back on the other, each side half a spacing off the route.
+    assert len(plan.waypoints) == 6 and "track" in panel.figures.text()
+    assert panel.list.rowCount() == plan.mission_item_count
+
+    panel.returning.setChecked(False)  # once along the route itself (TSN)
+    assert [w.position for w in panel.plan.waypoints] == points
+
+    # A route from a file: GeoJSON LineString.
+    walk = tmp_path / "walk.geojson"
+    line = [[6.3690, 49.4700], [6.3710, 49.4705], [6.3730, 49.4702]]
+    walk.write_text(json.dumps({"type": "Feature", "properties": {"name": "planned walk"},
+                                "geometry": {"type": "LineString", "coordinates": line}}), encoding="utf-8")
+    panel.pattern.setCurrentIndex(panel.pattern.findData("expanding-square"))
+    assert panel.import_file(walk)  # a file with only a route switches to track line
+    assert panel.pattern.currentData() == "track-line" and panel.route.name == "planned walk"
+    assert [(p.lon, p.lat) for p in panel.plan.route.points] == [tuple(c) for c in line]
+    assert panel.where.text().startswith("Route: planned walk (")

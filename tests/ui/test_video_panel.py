@@ -1,28 +1,37 @@
 """The video dock: vehicle 1's live thermal camera over the Schengen scenario in fixed palettes, the
-detectors' boxes, the temperature probe; and an H.264 stream opened from a typed-in URL."""
+detectors' boxes, the temperature probe; and an H.264 stream opened from a typed-in URL, with the boxes
+of the detector the pilot chose for it (real HIT-UAV white-hot frames sent as a drone's video link)."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
+from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from drivers.video.palettes import PALETTES
+from groundstation.core.datadir import DataDir
+from groundstation.core.engine import Engine
+from groundstation.core.stream_detection import NO_DETECTION, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON
 from groundstation.demo import SCENARIO_FILE
-from groundstation.ui.video_panel import BOX_COLOURS, SPANS
+from groundstation.ui.video_panel import BOX_COLOURS, SPANS, VideoPanel
 from sitl.camera.live import LiveCamera
 from sitl.camera.scenario import load_scenario
 from sitl.camera.stream import VideoStreamer
 
 SCENARIO = load_scenario(SCENARIO_FILE)
 FLY_ALT_M = 30.0
+HITUAV = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "vision" / "hituav-thermal-person"
+HITUAV_FRAME = "images/1_110_60_0_02659.jpg"  # night, 110 m: nine persons
 
 
 def open_dock(window):
@@ -124,48 +133,149 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class DroneVideo:
+    """A drone's H.264 video link: `frame` sent to `url` at `fps` until stopped."""
+
+    def __init__(self, url: str, frame: np.ndarray, fps: float = 20.0) -> None:
+        self.url, self.frame, self.fps = url, frame, fps
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._send, name="drone video")
+
+    def _send(self) -> None:
+        tx = VideoStreamer(self.url, self.frame.shape[1], self.frame.shape[0], fps=self.fps)
+        try:
+            while not self._stop.is_set():
+                tx.send(self.frame, time.time())
+                self._stop.wait(1.0 / self.fps)
+        finally:
+            tx.close()
+
+    def __enter__(self) -> "DroneVideo":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@pytest.fixture
+def station(tmp_path: Path):
+    """An engine with no vehicle (nothing but the typed-in stream to show)."""
+    with Engine(DataDir.open(tmp_path / "data"), links=(), record_tlog=False) as engine:
+        yield engine
+
+
+@pytest.fixture
+def panel(qtbot, station):
+    panel = VideoPanel(station, lambda: None)
+    qtbot.addWidget(panel)
+    panel.resize(820, 720)
+    panel.show()
+    qtbot.waitExposed(panel)
+    yield panel
+    panel.close_stream()
+
+
+def choose(panel, key: str) -> None:
+    panel.detector.setCurrentIndex(panel.detector.findData(key))
+
+
 @pytest.mark.timeout(60)
 def test_an_h264_stream_from_a_typed_url_and_bad_urls_are_refused_clearly(qtbot, window):
     panel = open_dock(window)
+    engine = window.engine
     panel.url.setText("")
     assert not panel.open_url()
     assert "Type the address of a video stream first" in panel.status.text()
     panel.url.setText("ftp://camera.local/live")
     assert not panel.open_url()
     assert "Cannot open ftp://camera.local/live" in panel.status.text() and "'ftp'" in panel.status.text()
-    assert panel.feed is None and panel.source.currentData() == "thermal"  # nothing else changed
+    assert not engine.stream.is_open and panel.source.currentData() == "thermal"  # nothing else changed
 
     port = free_port()
     url = f"udp://127.0.0.1:{port}"
     panel.url.setText(url)
+    assert panel.detector.currentData() == NO_DETECTION
     QTest.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
-    assert panel.source.currentData() == "url" and panel.feed is not None
+    assert panel.source.currentData() == "url" and engine.stream.is_open
     frame = np.full((240, 320, 3), (40, 90, 60), np.uint8)
     frame[100:140, 150:170] = (255, 255, 255)
-    stop = threading.Event()
-
-    def send() -> None:
-        tx = VideoStreamer(url, 320, 240, fps=20.0)
-        try:
-            while not stop.is_set():
-                tx.send(frame, time.time())
-                time.sleep(0.05)
-        finally:
-            tx.close()
-
-    sender = threading.Thread(target=send)
-    sender.start()
-    try:
+    with DroneVideo(url, frame):
         qtbot.waitUntil(lambda: panel.view.image is not None and "live" in panel.status.text(), timeout=15_000)
-    finally:
-        stop.set()
-        sender.join()
     assert (panel.view.image.width(), panel.view.image.height()) == (320, 240)
-    assert f"{url}: live" in panel.status.text()
+    assert f"{url}: live" in panel.status.text() and "ms/frame" not in panel.status.text()  # nothing detected
+    assert panel.view.boxes == []
     p = panel.view.to_widget(160, 120)
     assert QColor(panel.view.grab().toImage().pixel(p.toPoint())).lightness() > 200  # the white bar
     hover(panel, p)
     assert "not radiometric" in panel.probe.text()
     assert panel.probe_c is None
     window.close()
-    assert panel.feed is None  # the stream stops with the window
+    assert not engine.stream.is_open  # the stream stops with the window
+
+
+@pytest.mark.timeout(60)
+def test_persons_boxed_on_a_white_hot_stream_typed_in(qtbot, panel, station, tmp_path):
+    labels = json.loads((HITUAV / "labels.json").read_text())
+    persons = [b["bbox"] for e in labels["images"] if e["file"] == HITUAV_FRAME
+               for b in e["boxes"] if b["class"] == "person"]
+    frame = cv2.imread(str(HITUAV / HITUAV_FRAME))
+    url = f"udp://127.0.0.1:{free_port()}"
+    panel.url.setText(url)
+    choose(panel, THERMAL_PERSON)
+    QTest.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert panel.source.currentData() == "url"
+    assert station.stream.status().detector == THERMAL_PERSON
+    with DroneVideo(url, frame):
+        qtbot.waitUntil(lambda: len(panel.view.boxes) >= 5, timeout=10_000)
+        qtbot.waitUntil(lambda: "ms/frame" in panel.status.text(), timeout=3000)
+        screen = panel.view.grab().toImage()
+        boxes, status = list(panel.view.boxes), panel.status.text()
+    screen.save(str(tmp_path / "typed-in-stream-persons.png"))
+
+    # boxes where the persons are, labelled with kind and confidence, in the person colour
+    assert all(colour == BOX_COLOURS["person"] for _, _, colour in boxes)
+    assert all(text.startswith("Person ") and text.endswith("%") for _, text, _ in boxes)
+    hits = [p for p in persons if any(rect.intersects(QRectF(*p)) for rect, _, _ in boxes)]
+    assert len(hits) >= 7, (len(hits), len(persons))
+    edge = panel.view.box_rect(boxes[0][0])
+    around = {QColor(screen.pixel(int(edge.left()) + dx, int(edge.center().y()))).name() for dx in (-1, 0, 1)}
+    assert BOX_COLOURS["person"].name() in around
+    # what the detector said, and how fast
+    assert f"{url}: live" in status and "Persons in white-hot thermal: " in status
+    assert f"{len(boxes)} detections, " in status and " ms/frame" in status
+
+    # another detector on the same stream: hotspots, then none (the boxes go)
+    with DroneVideo(url, frame):
+        choose(panel, THERMAL_HOTSPOT)
+        assert station.stream.status().detector == THERMAL_HOTSPOT
+        qtbot.waitUntil(lambda: bool(panel.view.boxes) and all(c == BOX_COLOURS["hotspot"]
+                                                               for _, _, c in panel.view.boxes), timeout=10_000)
+        choose(panel, NO_DETECTION)
+        qtbot.waitUntil(lambda: not panel.view.boxes and "ms/frame" not in panel.status.text(), timeout=5000)
+
+
+def test_a_missing_rgb_model_is_said_clearly(qtbot, panel, station):
+    i = panel.detector.findData(RGB_PERSON)
+    item = panel.detector.model().item(i)
+    assert not item.isEnabled()  # offered greyed out, saying why
+    assert panel.detector.itemText(i) == "Persons in colour (not available)"
+    tip = panel.detector.itemData(i, Qt.ItemDataRole.ToolTipRole)
+    assert "the FastestDet model is not installed" in tip and str(station.data_dir.root / "models") in tip
+    assert "'rgb_person_model' in settings.json" in tip
+    assert "FastestDet model is not installed" in panel.detector.toolTip()
+
+    # chosen anyway (by keyboard, a script): refused with the reason, and the choice goes back
+    choose(panel, THERMAL_PERSON)
+    choose(panel, RGB_PERSON)
+    assert "Cannot detect with Persons in colour: the FastestDet model is not installed" in panel.status.text()
+    assert panel.detector.currentData() == THERMAL_PERSON and not station.stream.is_open
+
+    url = f"udp://127.0.0.1:{free_port()}"
+    panel.url.setText(url)
+    assert panel.open_url()
+    choose(panel, RGB_PERSON)
+    assert "the FastestDet model is not installed" in panel.status.text()
+    assert panel.detector.currentData() == THERMAL_PERSON
+    assert station.stream.status().detector == THERMAL_PERSON  # the stream goes on as it was

@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../video_panel.py" line="181"/>
+        <location filename="../video_panel.py" line="183"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="182"/>
+        <location filename="../video_panel.py" line="184"/>
         <source>Stop recording</source>
         <translation>Aufnahme beenden</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="182"/>
+        <location filename="../video_panel.py" line="184"/>
         <source>Start recording</source>
         <translation>Aufnahme starten</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="183"/>
+        <location filename="../video_panel.py" line="185"/>
         <source>Clear ROI</source>
         <translation>ROI aufheben</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="186"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Kamera nicht mehr auf einen Kartenpunkt richten</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="188"/>
+        <location filename="../video_panel.py" line="190"/>
         <source>Pitch %1°</source>
         <translation>Neigung %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="189"/>
+        <location filename="../video_panel.py" line="191"/>
         <source>Yaw %1°</source>
         <translation>Gierwinkel %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="193"/>
+        <location filename="../video_panel.py" line="195"/>
         <source>Point camera here</source>
         <translation>Kamera hierhin richten</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="217"/>
-        <location filename="../video_panel.py" line="250"/>
+        <location filename="../video_panel.py" line="219"/>
+        <location filename="../video_panel.py" line="252"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="222"/>
+        <location filename="../video_panel.py" line="224"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="224"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="232"/>
+        <location filename="../video_panel.py" line="234"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="234"/>
+        <location filename="../video_panel.py" line="236"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>start recording</source>
         <translation>Aufnahmestart</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>stop recording</source>
         <translation>Aufnahmeende</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="240"/>
         <source>gimbal pointing</source>
         <translation>Gimbal-Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="240"/>
         <source>look at</source>
         <translation>Punktausrichtung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>clear ROI</source>
         <translation>ROI-Aufhebung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="259"/>
+        <location filename="../video_panel.py" line="261"/>
         <source>camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="261"/>
+        <location filename="../video_panel.py" line="263"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermisch): %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="263"/>
+        <location filename="../video_panel.py" line="265"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 Foto(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="265"/>
+        <location filename="../video_panel.py" line="267"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Fahrzeug %1 hat keine Kamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="268"/>
+        <location filename="../video_panel.py" line="270"/>
         <source>No gimbal attitude reported.</source>
         <translation>Keine Gimbal-Lage gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="270"/>
+        <location filename="../video_panel.py" line="272"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Gimbal: Neigung %1°, Gierwinkel %2°</translation>
     </message>
@@ -838,192 +838,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="382"/>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="168"/>
         <source> (down)</source>
         <translation> (getrennt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="170"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 Rahmen, %2 fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Disarm vehicle %1?</source>
         <translation>Fahrzeug %1 entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="237"/>
         <source>at its current altitude</source>
         <translation>auf seiner aktuellen Höhe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="238"/>
         <source>at %1 m above home</source>
         <translation>auf %1 m über dem Startpunkt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="241"/>
         <source>(%1 m away)</source>
         <translation>(%1 m entfernt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="243"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="254"/>
         <source>%1: no vehicle selected</source>
         <translation>%1: kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="257"/>
         <source>%1: vehicle %2</source>
         <translation>%1: Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="259"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>Fahrzeug %1: %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="265"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="267"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>Fahrzeug %1: %2 gesendet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="275"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="278"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>Fahrzeug %1: %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="284"/>
         <source>mode %1</source>
         <translation>Modus %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="285"/>
         <source>arm</source>
         <translation>Scharfschalten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="285"/>
         <source>disarm</source>
         <translation>Entschärfen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="285"/>
         <source>take off</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="286"/>
         <source>land</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="286"/>
         <source>return</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="286"/>
         <source>hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="287"/>
         <source>go to</source>
         <translation>Fliege zu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="301"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Findings</source>
         <translation>Funde</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Funde: {0} ({1} unbestätigt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Mark here…</source>
         <translation>Hier markieren…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1323,17 +1323,17 @@
         <translation>Parameter laden</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="321"/>
+        <location filename="../params_panel.py" line="319"/>
         <source>vehicle %1: not sent: %2</source>
         <translation>Fahrzeug %1: nicht gesendet: %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="324"/>
+        <location filename="../params_panel.py" line="323"/>
         <source>vehicle %1: downloading parameters…</source>
         <translation>Fahrzeug %1: Parameter werden heruntergeladen…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="325"/>
+        <location filename="../params_panel.py" line="324"/>
         <source>vehicle %1: setting %2…</source>
         <translation>Fahrzeug %1: %2 wird gesetzt…</translation>
     </message>
@@ -1361,423 +1361,582 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="526"/>
+        <location filename="../plan_panel.py" line="701"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="335"/>
+        <location filename="../plan_panel.py" line="431"/>
         <source>Advance direction</source>
         <translation>Vorrückrichtung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="328"/>
-        <location filename="../plan_panel.py" line="343"/>
+        <location filename="../plan_panel.py" line="423"/>
+        <location filename="../plan_panel.py" line="445"/>
         <source>Altitude</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="431"/>
+        <location filename="../plan_panel.py" line="548"/>
         <source>Area %1: %2 ha</source>
         <translation>Gebiet %1: %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="406"/>
+        <location filename="../plan_panel.py" line="522"/>
         <source>Area not used: %1</source>
         <translation>Gebiet nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="466"/>
+        <location filename="../plan_panel.py" line="594"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Gebiet: %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="465"/>
+        <location filename="../plan_panel.py" line="593"/>
         <source>Area: not set</source>
         <translation>Gebiet: nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="455"/>
         <source>Areas (*.kml *.geojson *.json *.plan)</source>
-        <translation>Gebiete (*.kml *.geojson *.json *.plan)</translation>
+        <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="721"/>
+        <location filename="../plan_panel.py" line="1006"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="440"/>
+        <location filename="../plan_panel.py" line="564"/>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="448"/>
         <source>Cannot import %1: it holds no area and no point</source>
-        <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
+        <translation type="vanished">%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="390"/>
+        <location filename="../plan_panel.py" line="498"/>
         <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
         <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="392"/>
+        <location filename="../plan_panel.py" line="503"/>
         <source>Click the datum (last known position) on the map</source>
         <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="530"/>
+        <location filename="../plan_panel.py" line="705"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Creeping line</source>
         <translation>Kriechende Linie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="424"/>
+        <location filename="../plan_panel.py" line="541"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum gesetzt auf %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="463"/>
+        <location filename="../plan_panel.py" line="591"/>
         <source>Datum: %1, %2</source>
         <translation>Datum: %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="462"/>
+        <location filename="../plan_panel.py" line="590"/>
         <source>Datum: not set</source>
         <translation>Datum: nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Detection camera</source>
         <translation>Erkennungskamera</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="347"/>
+        <location filename="../plan_panel.py" line="449"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="340"/>
+        <location filename="../plan_panel.py" line="436"/>
         <source>Draw area on map</source>
         <translation>Gebiet auf der Karte zeichnen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Endurance</source>
         <translation>Flugzeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Expanding square</source>
         <translation>Expandierendes Quadrat</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="678"/>
+        <location filename="../plan_panel.py" line="910"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="684"/>
+        <location filename="../plan_panel.py" line="919"/>
         <source>Export the plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="348"/>
+        <location filename="../plan_panel.py" line="450"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="336"/>
+        <location filename="../plan_panel.py" line="432"/>
         <source>First leg heading</source>
         <translation>Kurs des ersten Schenkels</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="333"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Front overlap</source>
         <translation>Längsüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="328"/>
+        <location filename="../plan_panel.py" line="423"/>
         <source>Ground resolution</source>
         <translation>Bodenauflösung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="534"/>
+        <location filename="../plan_panel.py" line="709"/>
         <source>Ground seen %1 ha</source>
         <translation>Gesehener Boden %1 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="454"/>
         <source>Import a search area or datum</source>
-        <translation>Suchgebiet oder Datum importieren</translation>
+        <translation type="vanished">Suchgebiet oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="341"/>
+        <location filename="../plan_panel.py" line="438"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>Item</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>Latitude</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="333"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>Longitude</source>
         <translation>Länge</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="487"/>
+        <location filename="../plan_panel.py" line="636"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="754"/>
+        <location filename="../plan_panel.py" line="927"/>
+        <source>Wait: the parts are still going up</source>
+        <translation>Bitte warten: die Teile werden noch hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="955"/>
+        <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
+        <translation>Hochladen abgelehnt: %1 Teile, aber %2 Fahrzeuge ausgewählt; ein Fahrzeug je Teil auswählen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="972"/>
+        <source>Parts uploaded: %1</source>
+        <translation>Teile hochgeladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="973"/>
+        <source>Parts upload FAILED: %1</source>
+        <translation>Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="990"/>
+        <source>part %1 to vehicle %2 FAILED: %3</source>
+        <translation>Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="993"/>
+        <source>part %1 to vehicle %2</source>
+        <translation>Teil %1 an Fahrzeug %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="1039"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Parallel track</source>
         <translation>Parallelsuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="418"/>
+        <source>Track line</source>
+        <translation>Streckensuche</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Pattern</source>
         <translation>Suchmuster</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="343"/>
+        <location filename="../plan_panel.py" line="430"/>
+        <source>Drones</source>
+        <translation>Drohnen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="437"/>
+        <source>Draw route on map</source>
+        <translation>Route auf der Karte zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="439"/>
+        <source>Back along the other side of the route</source>
+        <translation>Zurück auf der anderen Seite der Route</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="440"/>
+        <source>Share the area among this many drones, each flying its own part</source>
+        <translation>Das Gebiet auf so viele Drohnen aufteilen, jede fliegt ihren eigenen Teil</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="441"/>
+        <source>to vehicles:</source>
+        <translation>an Fahrzeuge:</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="443"/>
+        <location filename="../plan_panel.py" line="756"/>
+        <source>Upload a part to vehicle %1</source>
+        <translation>Einen Teil an Fahrzeug %1 hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="445"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="344"/>
+        <location filename="../plan_panel.py" line="446"/>
         <source>Insert waypoint after</source>
         <translation>Wegpunkt danach einfügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="345"/>
+        <location filename="../plan_panel.py" line="447"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="350"/>
+        <location filename="../plan_panel.py" line="452"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="519"/>
+        <location filename="../plan_panel.py" line="500"/>
+        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
+        <translation>Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="520"/>
+        <source>drawn route</source>
+        <translation>gezeichnete Route</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="522"/>
+        <source>Route not used: %1</source>
+        <translation>Route nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="555"/>
+        <source>Route %1: %2 km</source>
+        <translation>Route %1: %2 km</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="576"/>
+        <source>Cannot import %1: it holds no area, route or point</source>
+        <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Route noch Punkt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="582"/>
+        <source>Import a search area, route or datum</source>
+        <translation>Suchgebiet, Route oder Datum importieren</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="583"/>
+        <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
+        <translation>Gebiete und Routen (*.kml *.geojson *.json *.plan)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="596"/>
+        <source>Route: not set</source>
+        <translation>Route: nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="597"/>
+        <source>Route: %1 (%2 km)</source>
+        <translation>Route: %1 (%2 km)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="633"/>
+        <source>Part %1: %2</source>
+        <translation>Teil %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="694"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Bearbeitete Mission: %1 Elemente, noch nicht hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="576"/>
+        <location filename="../plan_panel.py" line="714"/>
+        <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
+        <translation>%1 m hoch, Bahnen %2 m auseinander, Gebiet auf %3 Drohnen aufgeteilt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Track</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Flight</source>
+        <translation>Flug</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Battery</source>
+        <translation>Akku</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="720"/>
+        <source>none picked</source>
+        <translation>keines ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="801"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Element %1: Höhe %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="579"/>
+        <location filename="../plan_panel.py" line="804"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Element %1: Geschwindigkeit %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="582"/>
+        <location filename="../plan_panel.py" line="807"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="593"/>
+        <location filename="../plan_panel.py" line="818"/>
         <source>Select the item to delete first</source>
         <translation>Zuerst das zu löschende Element auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="596"/>
+        <location filename="../plan_panel.py" line="821"/>
         <source>Item %1 deleted</source>
         <translation>Element %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="604"/>
+        <location filename="../plan_panel.py" line="829"/>
         <source>Select the item to insert after first</source>
         <translation>Zuerst das Element auswählen, nach dem eingefügt wird</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="609"/>
+        <location filename="../plan_panel.py" line="834"/>
         <source>No waypoint inserted: %1</source>
         <translation>Kein Wegpunkt eingefügt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="611"/>
+        <location filename="../plan_panel.py" line="836"/>
         <source>Waypoint %1 inserted</source>
         <translation>Wegpunkt %1 eingefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="617"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>Add waypoint here</source>
         <translation>Wegpunkt hier hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="627"/>
+        <location filename="../plan_panel.py" line="852"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Wegpunkt %1 bei %2, %3 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="632"/>
+        <location filename="../plan_panel.py" line="857"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Element %1 nach %2, %3 verschoben</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="680"/>
+        <location filename="../plan_panel.py" line="913"/>
         <source>Plan written to %1</source>
         <translation>Plan gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="685"/>
+        <location filename="../plan_panel.py" line="915"/>
+        <source>%1 parts written: %2</source>
+        <translation>%1 Teile gespeichert: %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="920"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Radius</source>
         <translation>Radius</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="351"/>
+        <location filename="../plan_panel.py" line="453"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="339"/>
+        <location filename="../plan_panel.py" line="435"/>
         <source>Set datum on map</source>
         <translation>Datum auf der Karte setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="333"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Sized by</source>
         <translation>Bemessen nach</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="349"/>
+        <location filename="../plan_panel.py" line="451"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="720"/>
+        <location filename="../plan_panel.py" line="1005"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="346"/>
+        <location filename="../plan_panel.py" line="448"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="700"/>
+        <location filename="../plan_panel.py" line="940"/>
+        <location filename="../plan_panel.py" line="961"/>
         <source>Upload refused: %1</source>
         <translation>Hochladen abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="695"/>
+        <location filename="../plan_panel.py" line="935"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="523"/>
+        <location filename="../plan_panel.py" line="698"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="404"/>
+        <location filename="../plan_panel.py" line="518"/>
         <source>drawn area</source>
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="802"/>
+        <location filename="../plan_panel.py" line="1091"/>
+        <source>upload of part %1</source>
+        <translation>Hochladen von Teil %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="1092"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="803"/>
+        <location filename="../plan_panel.py" line="1093"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="804"/>
+        <location filename="../plan_panel.py" line="1094"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="803"/>
+        <location filename="../plan_panel.py" line="1093"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="802"/>
+        <location filename="../plan_panel.py" line="1092"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="673"/>
+        <location filename="../plan_panel.py" line="901"/>
         <source>there is no plan to export</source>
         <translation>es gibt keinen Plan zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="675"/>
+        <location filename="../plan_panel.py" line="903"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="783"/>
+        <location filename="../plan_panel.py" line="1073"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="799"/>
+        <location filename="../plan_panel.py" line="1087"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="772"/>
+        <location filename="../plan_panel.py" line="1062"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="774"/>
+        <location filename="../plan_panel.py" line="1064"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
@@ -2456,145 +2615,191 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="357"/>
+        <location filename="../video_panel.py" line="364"/>
         <source>White-hot</source>
         <translation>Weiß-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="357"/>
+        <location filename="../video_panel.py" line="364"/>
         <source>Black-hot</source>
         <translation>Schwarz-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="358"/>
+        <location filename="../video_panel.py" line="365"/>
         <source>Ironbow</source>
         <translation>Eisenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="358"/>
+        <location filename="../video_panel.py" line="365"/>
         <source>Rainbow</source>
         <translation>Regenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="361"/>
+        <location filename="../video_panel.py" line="368"/>
         <source>Search span</source>
         <translation>Suchbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="361"/>
+        <location filename="../video_panel.py" line="368"/>
         <source>Fire span</source>
         <translation>Brandbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="364"/>
+        <location filename="../video_panel.py" line="371"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1: %2 bis %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="366"/>
+        <location filename="../video_panel.py" line="373"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="367"/>
+        <location filename="../video_panel.py" line="374"/>
         <source>Video stream from a URL</source>
         <translation>Videostream von einer URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="375"/>
         <source>Open stream</source>
         <translation>Stream öffnen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="369"/>
+        <location filename="../video_panel.py" line="376"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="379"/>
+        <location filename="../video_panel.py" line="408"/>
         <source>Type the address of a video stream first.</source>
         <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="385"/>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../video_panel.py" line="420"/>
+        <location filename="../video_panel.py" line="465"/>
         <source>No vehicle selected.</source>
         <translation>Kein Fahrzeug ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="421"/>
+        <location filename="../video_panel.py" line="466"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="431"/>
+        <location filename="../video_panel.py" line="483"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="436"/>
+        <location filename="../video_panel.py" line="477"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="452"/>
+        <location filename="../video_panel.py" line="501"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="460"/>
+        <location filename="../video_panel.py" line="512"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="460"/>
+        <location filename="../video_panel.py" line="512"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
+        <location filename="../video_panel.py" line="513"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
+        <location filename="../video_panel.py" line="513"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
+        <location filename="../video_panel.py" line="513"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="462"/>
+        <location filename="../video_panel.py" line="514"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1: %2, %3 Bilder</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="477"/>
-        <location filename="../video_panel.py" line="485"/>
+        <location filename="../video_panel.py" line="535"/>
+        <location filename="../video_panel.py" line="543"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="479"/>
+        <location filename="../video_panel.py" line="537"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="488"/>
+        <location filename="../video_panel.py" line="546"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="490"/>
+        <location filename="../video_panel.py" line="548"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C an Pixel %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="380"/>
+        <source>No detection</source>
+        <translation>Keine Erkennung</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="380"/>
+        <source>Persons in white-hot thermal</source>
+        <translation>Personen im Weiß-heiß-Wärmebild</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="381"/>
+        <source>Persons in colour</source>
+        <translation>Personen in Farbe</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="381"/>
+        <source>Hotspots in 8-bit thermal</source>
+        <translation>Glutnester im 8-Bit-Wärmebild</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="387"/>
+        <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
+        <translation>Was im eingegebenen Stream erkannt wird (die Erkennung läuft in der Station, nicht im Fenster)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="392"/>
+        <source>%1 (not available)</source>
+        <translation>%1 (nicht verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="393"/>
+        <location filename="../video_panel.py" line="396"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="415"/>
+        <source>Cannot open %1 with %2: %3</source>
+        <translation>%1 kann nicht mit %2 geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="432"/>
+        <source>Cannot detect with %1: %2</source>
+        <translation>Erkennung mit %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="518"/>
+        <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
+        <translation>%1: %2 Erkennungen, %3 ms/Bild, %4 Bilder verworfen</translation>
     </message>
 </context>
 </TS>

@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../video_panel.py" line="181"/>
+        <location filename="../video_panel.py" line="183"/>
         <source>Take photo</source>
         <translation>Prendre une photo</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="182"/>
+        <location filename="../video_panel.py" line="184"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="182"/>
+        <location filename="../video_panel.py" line="184"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="183"/>
+        <location filename="../video_panel.py" line="185"/>
         <source>Clear ROI</source>
         <translation>Libérer la ROI</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="186"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Ne plus garder la caméra sur un point de la carte</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="188"/>
+        <location filename="../video_panel.py" line="190"/>
         <source>Pitch %1°</source>
         <translation>Tangage %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="189"/>
+        <location filename="../video_panel.py" line="191"/>
         <source>Yaw %1°</source>
         <translation>Lacet %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="193"/>
+        <location filename="../video_panel.py" line="195"/>
         <source>Point camera here</source>
         <translation>Pointer la caméra ici</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="217"/>
-        <location filename="../video_panel.py" line="250"/>
+        <location filename="../video_panel.py" line="219"/>
+        <location filename="../video_panel.py" line="252"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="222"/>
+        <location filename="../video_panel.py" line="224"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="224"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="232"/>
+        <location filename="../video_panel.py" line="234"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="234"/>
+        <location filename="../video_panel.py" line="236"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>photo</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>start recording</source>
         <translation>début d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>stop recording</source>
         <translation>fin d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="240"/>
         <source>gimbal pointing</source>
         <translation>orientation de la nacelle</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="240"/>
         <source>look at</source>
         <translation>visée d&apos;un point</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>clear ROI</source>
         <translation>libération de la ROI</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="259"/>
+        <location filename="../video_panel.py" line="261"/>
         <source>camera %1</source>
         <translation>caméra %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="261"/>
+        <location filename="../video_panel.py" line="263"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermique) : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="263"/>
+        <location filename="../video_panel.py" line="265"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 photo(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="265"/>
+        <location filename="../video_panel.py" line="267"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="268"/>
+        <location filename="../video_panel.py" line="270"/>
         <source>No gimbal attitude reported.</source>
         <translation>Aucune attitude de nacelle reçue.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="270"/>
+        <location filename="../video_panel.py" line="272"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
@@ -838,192 +838,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="382"/>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="168"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="170"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="237"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="238"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="241"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="243"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="254"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="257"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="259"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="265"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="267"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="275"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="278"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="284"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="285"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="285"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="285"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="286"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="286"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="286"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="287"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="301"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Findings</source>
         <translation>Détections</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Détections : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1323,17 +1323,17 @@
         <translation>Charger des paramètres</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="321"/>
+        <location filename="../params_panel.py" line="319"/>
         <source>vehicle %1: not sent: %2</source>
         <translation>vecteur %1 : non envoyé : %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="324"/>
+        <location filename="../params_panel.py" line="323"/>
         <source>vehicle %1: downloading parameters…</source>
         <translation>vecteur %1 : téléchargement des paramètres…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="325"/>
+        <location filename="../params_panel.py" line="324"/>
         <source>vehicle %1: setting %2…</source>
         <translation>vecteur %1 : réglage de %2…</translation>
     </message>
@@ -1361,423 +1361,582 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="526"/>
+        <location filename="../plan_panel.py" line="701"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m de haut, traces espacées de %2 m, parcours %3 km, vol %4 min, batterie %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="335"/>
+        <location filename="../plan_panel.py" line="431"/>
         <source>Advance direction</source>
         <translation>Direction de progression</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="328"/>
-        <location filename="../plan_panel.py" line="343"/>
+        <location filename="../plan_panel.py" line="423"/>
+        <location filename="../plan_panel.py" line="445"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="431"/>
+        <location filename="../plan_panel.py" line="548"/>
         <source>Area %1: %2 ha</source>
         <translation>Zone %1 : %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="406"/>
+        <location filename="../plan_panel.py" line="522"/>
         <source>Area not used: %1</source>
         <translation>Zone non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="466"/>
+        <location filename="../plan_panel.py" line="594"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Zone : %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="465"/>
+        <location filename="../plan_panel.py" line="593"/>
         <source>Area: not set</source>
         <translation>Zone : non définie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="455"/>
         <source>Areas (*.kml *.geojson *.json *.plan)</source>
-        <translation>Zones (*.kml *.geojson *.json *.plan)</translation>
+        <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="721"/>
+        <location filename="../plan_panel.py" line="1006"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="440"/>
+        <location filename="../plan_panel.py" line="564"/>
         <source>Cannot import %1: %2</source>
         <translation>Import de %1 impossible : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="448"/>
         <source>Cannot import %1: it holds no area and no point</source>
-        <translation>Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
+        <translation type="vanished">Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="390"/>
+        <location filename="../plan_panel.py" line="498"/>
         <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
         <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="392"/>
+        <location filename="../plan_panel.py" line="503"/>
         <source>Click the datum (last known position) on the map</source>
         <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="530"/>
+        <location filename="../plan_panel.py" line="705"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Couverture %1 % de %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Creeping line</source>
         <translation>Ligne rampante</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Cruise speed</source>
         <translation>Vitesse de croisière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="424"/>
+        <location filename="../plan_panel.py" line="541"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum placé en %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="463"/>
+        <location filename="../plan_panel.py" line="591"/>
         <source>Datum: %1, %2</source>
         <translation>Datum : %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="462"/>
+        <location filename="../plan_panel.py" line="590"/>
         <source>Datum: not set</source>
         <translation>Datum : non défini</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Detection camera</source>
         <translation>Caméra de détection</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="347"/>
+        <location filename="../plan_panel.py" line="449"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="340"/>
+        <location filename="../plan_panel.py" line="436"/>
         <source>Draw area on map</source>
         <translation>Tracer la zone sur la carte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Endurance</source>
         <translation>Autonomie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Expanding square</source>
         <translation>Carré croissant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="678"/>
+        <location filename="../plan_panel.py" line="910"/>
         <source>Export failed: %1</source>
         <translation>Échec de l&apos;export : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="684"/>
+        <location filename="../plan_panel.py" line="919"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="348"/>
+        <location filename="../plan_panel.py" line="450"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="336"/>
+        <location filename="../plan_panel.py" line="432"/>
         <source>First leg heading</source>
         <translation>Cap de la première branche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="333"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Front overlap</source>
         <translation>Recouvrement longitudinal</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="328"/>
+        <location filename="../plan_panel.py" line="423"/>
         <source>Ground resolution</source>
         <translation>Résolution au sol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="534"/>
+        <location filename="../plan_panel.py" line="709"/>
         <source>Ground seen %1 ha</source>
         <translation>Sol vu %1 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="454"/>
         <source>Import a search area or datum</source>
-        <translation>Importer une zone de recherche ou un datum</translation>
+        <translation type="vanished">Importer une zone de recherche ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="341"/>
+        <location filename="../plan_panel.py" line="438"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="333"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Legs</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="342"/>
+        <location filename="../plan_panel.py" line="444"/>
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="487"/>
+        <location filename="../plan_panel.py" line="636"/>
         <source>No plan: %1</source>
         <translation>Pas de plan : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="754"/>
+        <location filename="../plan_panel.py" line="927"/>
+        <source>Wait: the parts are still going up</source>
+        <translation>Patientez : les parties sont encore en cours d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="955"/>
+        <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
+        <translation>Envoi refusé : %1 parties mais %2 vecteurs choisis ; choisissez un vecteur par partie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="972"/>
+        <source>Parts uploaded: %1</source>
+        <translation>Parties envoyées : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="973"/>
+        <source>Parts upload FAILED: %1</source>
+        <translation>Envoi des parties ÉCHEC : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="990"/>
+        <source>part %1 to vehicle %2 FAILED: %3</source>
+        <translation>partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="993"/>
+        <source>part %1 to vehicle %2</source>
+        <translation>partie %1 vers le vecteur %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="1039"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Parallel track</source>
         <translation>Traces parallèles</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="418"/>
+        <source>Track line</source>
+        <translation>Recherche sur route</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Pattern</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="343"/>
+        <location filename="../plan_panel.py" line="430"/>
+        <source>Drones</source>
+        <translation>Drones</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="437"/>
+        <source>Draw route on map</source>
+        <translation>Tracer la route sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="439"/>
+        <source>Back along the other side of the route</source>
+        <translation>Retour par l’autre côté de la route</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="440"/>
+        <source>Share the area among this many drones, each flying its own part</source>
+        <translation>Partager la zone entre ce nombre de drones, chacun volant sa propre partie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="441"/>
+        <source>to vehicles:</source>
+        <translation>vers les vecteurs :</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="443"/>
+        <location filename="../plan_panel.py" line="756"/>
+        <source>Upload a part to vehicle %1</source>
+        <translation>Envoyer une partie au vecteur %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="445"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="344"/>
+        <location filename="../plan_panel.py" line="446"/>
         <source>Insert waypoint after</source>
         <translation>Insérer un point de passage après</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="345"/>
+        <location filename="../plan_panel.py" line="447"/>
         <source>Delete item</source>
         <translation>Supprimer l&apos;élément</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="350"/>
+        <location filename="../plan_panel.py" line="452"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="519"/>
+        <location filename="../plan_panel.py" line="500"/>
+        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
+        <translation>Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="520"/>
+        <source>drawn route</source>
+        <translation>route tracée</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="522"/>
+        <source>Route not used: %1</source>
+        <translation>Route non retenue : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="555"/>
+        <source>Route %1: %2 km</source>
+        <translation>Route %1 : %2 km</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="576"/>
+        <source>Cannot import %1: it holds no area, route or point</source>
+        <translation>Import de %1 impossible : le fichier ne contient ni zone, ni route, ni point</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="582"/>
+        <source>Import a search area, route or datum</source>
+        <translation>Importer une zone de recherche, une route ou un datum</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="583"/>
+        <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
+        <translation>Zones et routes (*.kml *.geojson *.json *.plan)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="596"/>
+        <source>Route: not set</source>
+        <translation>Route : non définie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="597"/>
+        <source>Route: %1 (%2 km)</source>
+        <translation>Route : %1 (%2 km)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="633"/>
+        <source>Part %1: %2</source>
+        <translation>Partie %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="694"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Mission modifiée : %1 éléments, pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="576"/>
+        <location filename="../plan_panel.py" line="714"/>
+        <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
+        <translation>%1 m de haut, traces espacées de %2 m, zone partagée entre %3 drones</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Track</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="718"/>
+        <source>Vehicle</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="720"/>
+        <source>none picked</source>
+        <translation>aucun choisi</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="801"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Élément %1 : altitude %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="579"/>
+        <location filename="../plan_panel.py" line="804"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Élément %1 : vitesse %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="582"/>
+        <location filename="../plan_panel.py" line="807"/>
         <source>Not changed: %1</source>
         <translation>Non modifié : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="593"/>
+        <location filename="../plan_panel.py" line="818"/>
         <source>Select the item to delete first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément à supprimer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="596"/>
+        <location filename="../plan_panel.py" line="821"/>
         <source>Item %1 deleted</source>
         <translation>Élément %1 supprimé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="604"/>
+        <location filename="../plan_panel.py" line="829"/>
         <source>Select the item to insert after first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément après lequel insérer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="609"/>
+        <location filename="../plan_panel.py" line="834"/>
         <source>No waypoint inserted: %1</source>
         <translation>Aucun point de passage inséré : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="611"/>
+        <location filename="../plan_panel.py" line="836"/>
         <source>Waypoint %1 inserted</source>
         <translation>Point de passage %1 inséré</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="617"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>Add waypoint here</source>
         <translation>Ajouter un point de passage ici</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="627"/>
+        <location filename="../plan_panel.py" line="852"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Point de passage %1 ajouté en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="632"/>
+        <location filename="../plan_panel.py" line="857"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Élément %1 déplacé en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="680"/>
+        <location filename="../plan_panel.py" line="913"/>
         <source>Plan written to %1</source>
         <translation>Plan enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="685"/>
+        <location filename="../plan_panel.py" line="915"/>
+        <source>%1 parts written: %2</source>
+        <translation>%1 parties enregistrées : %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="920"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="334"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Radius</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="351"/>
+        <location filename="../plan_panel.py" line="453"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="323"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="339"/>
+        <location filename="../plan_panel.py" line="435"/>
         <source>Set datum on map</source>
         <translation>Placer le datum sur la carte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="333"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Side overlap</source>
         <translation>Recouvrement latéral</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="332"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Sized by</source>
         <translation>Dimensionné par</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="349"/>
+        <location filename="../plan_panel.py" line="451"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="720"/>
+        <location filename="../plan_panel.py" line="1005"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="346"/>
+        <location filename="../plan_panel.py" line="448"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="700"/>
+        <location filename="../plan_panel.py" line="940"/>
+        <location filename="../plan_panel.py" line="961"/>
         <source>Upload refused: %1</source>
         <translation>Envoi refusé : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="695"/>
+        <location filename="../plan_panel.py" line="935"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="523"/>
+        <location filename="../plan_panel.py" line="698"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission du vecteur %1 : %2 éléments</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="404"/>
+        <location filename="../plan_panel.py" line="518"/>
         <source>drawn area</source>
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="802"/>
+        <location filename="../plan_panel.py" line="1091"/>
+        <source>upload of part %1</source>
+        <translation>envoi de la partie %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="1092"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="803"/>
+        <location filename="../plan_panel.py" line="1093"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="804"/>
+        <location filename="../plan_panel.py" line="1094"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="803"/>
+        <location filename="../plan_panel.py" line="1093"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="802"/>
+        <location filename="../plan_panel.py" line="1092"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="673"/>
+        <location filename="../plan_panel.py" line="901"/>
         <source>there is no plan to export</source>
         <translation>il n&apos;y a pas de plan à exporter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="675"/>
+        <location filename="../plan_panel.py" line="903"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="783"/>
+        <location filename="../plan_panel.py" line="1073"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="799"/>
+        <location filename="../plan_panel.py" line="1087"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="772"/>
+        <location filename="../plan_panel.py" line="1062"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="774"/>
+        <location filename="../plan_panel.py" line="1064"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
@@ -2456,145 +2615,191 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="357"/>
+        <location filename="../video_panel.py" line="364"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="357"/>
+        <location filename="../video_panel.py" line="364"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="358"/>
+        <location filename="../video_panel.py" line="365"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="358"/>
+        <location filename="../video_panel.py" line="365"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="361"/>
+        <location filename="../video_panel.py" line="368"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="361"/>
+        <location filename="../video_panel.py" line="368"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="364"/>
+        <location filename="../video_panel.py" line="371"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="366"/>
+        <location filename="../video_panel.py" line="373"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="367"/>
+        <location filename="../video_panel.py" line="374"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="375"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="369"/>
+        <location filename="../video_panel.py" line="376"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="379"/>
+        <location filename="../video_panel.py" line="408"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="385"/>
-        <source>Cannot open %1: %2</source>
-        <translation>Impossible d’ouvrir %1 : %2</translation>
-    </message>
-    <message>
-        <location filename="../video_panel.py" line="420"/>
+        <location filename="../video_panel.py" line="465"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="421"/>
+        <location filename="../video_panel.py" line="466"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="431"/>
+        <location filename="../video_panel.py" line="483"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="436"/>
+        <location filename="../video_panel.py" line="477"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="452"/>
+        <location filename="../video_panel.py" line="501"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="460"/>
+        <location filename="../video_panel.py" line="512"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="460"/>
+        <location filename="../video_panel.py" line="512"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
+        <location filename="../video_panel.py" line="513"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
+        <location filename="../video_panel.py" line="513"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
+        <location filename="../video_panel.py" line="513"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="462"/>
+        <location filename="../video_panel.py" line="514"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="477"/>
-        <location filename="../video_panel.py" line="485"/>
+        <location filename="../video_panel.py" line="535"/>
+        <location filename="../video_panel.py" line="543"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="479"/>
+        <location filename="../video_panel.py" line="537"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="488"/>
+        <location filename="../video_panel.py" line="546"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="490"/>
+        <location filename="../video_panel.py" line="548"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="380"/>
+        <source>No detection</source>
+        <translation>Aucune détection</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="380"/>
+        <source>Persons in white-hot thermal</source>
+        <translation>Personnes en thermique blanc-chaud</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="381"/>
+        <source>Persons in colour</source>
+        <translation>Personnes en couleur</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="381"/>
+        <source>Hotspots in 8-bit thermal</source>
+        <translation>Points chauds en thermique 8 bits</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="387"/>
+        <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
+        <translation>Ce qu’il faut détecter dans le flux saisi (la détection tourne dans la station, pas dans la fenêtre)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="392"/>
+        <source>%1 (not available)</source>
+        <translation>%1 (indisponible)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="393"/>
+        <location filename="../video_panel.py" line="396"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="415"/>
+        <source>Cannot open %1 with %2: %3</source>
+        <translation>Impossible d’ouvrir %1 avec %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="432"/>
+        <source>Cannot detect with %1: %2</source>
+        <translation>Détection impossible avec %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="518"/>
+        <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
+        <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
 </context>
 </TS>
