@@ -11,8 +11,10 @@ Accepted sources (a URI from VIDEO_STREAM_INFORMATION or typed by the operator):
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -102,6 +104,7 @@ def open_capture(source: VideoSource) -> cv2.VideoCapture:
     # one decoder thread: FFmpeg's frame threading holds back a frame per extra thread
     params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, int(source.open_timeout_s * 1000),
               cv2.CAP_PROP_READ_TIMEOUT_MSEC, int(source.read_timeout_s * 1000), cv2.CAP_PROP_N_THREADS, 1]
+    started = time.monotonic()
     try:
         cap = _open_ffmpeg(target, params, "|".join(f"{k};{v}" for k, v in source.ffmpeg_options().items()))
     finally:
@@ -109,10 +112,45 @@ def open_capture(source: VideoSource) -> cv2.VideoCapture:
             os.unlink(target)  # FFmpeg has read the SDP by now
     if not cap.isOpened():
         cap.release()
-        hint = "not a video FFmpeg can decode, or truncated" if kind == "file" else \
-            f"nothing decodable arrived within {source.open_timeout_s:.0f} s"
+        if kind == "file":
+            hint = "not a video FFmpeg can decode, or truncated"
+        elif kind == "rtsp" and urlsplit(source.uri).scheme.lower() == "rtsp":
+            hint = rtsp_answer(source.uri, source.open_timeout_s)  # OpenCV keeps FFmpeg's reason to itself
+        elif time.monotonic() - started < 0.8 * source.open_timeout_s:
+            hint = "refused or unreadable at once"
+        else:
+            hint = f"nothing decodable arrived within {source.open_timeout_s:.0f} s"
         raise VideoOpenError(f"cannot open {source.uri}: {hint}")
     return cap
+
+
+def rtsp_answer(uri: str, timeout_s: float) -> str:
+    """Why an RTSP stream did not open, in the operator's words: ask the server for it (one DESCRIBE)."""
+    parts = urlsplit(uri)
+    host, port = parts.hostname or "", parts.port or 554
+    bare = uri.replace(f"{parts.username}:{parts.password}@" if parts.password else f"{parts.username}@", "") \
+        if parts.username else uri  # never send credentials on a side channel
+    try:
+        with socket.create_connection((host, port), timeout=timeout_s) as sock:
+            sock.sendall(f"DESCRIBE {bare} RTSP/1.0\r\nCSeq: 1\r\nAccept: application/sdp\r\n"
+                         "User-Agent: groundstation\r\n\r\n".encode())
+            reply = sock.recv(4096).decode("latin-1")
+    except ConnectionRefusedError:
+        return f"connection refused: no RTSP server at {host}:{port}"
+    except TimeoutError:
+        return f"no answer from {host}:{port} within {timeout_s:.0f} s"
+    except OSError as e:
+        return f"cannot reach {host}:{port}: {e.strerror or e}"
+    status = reply.split("\r\n", 1)[0]
+    fields = status.split(" ", 2)
+    if len(fields) < 2 or not fields[0].startswith("RTSP/"):
+        return f"{host}:{port} does not speak RTSP (it answered {status[:60]!r})"
+    code = fields[1]
+    if code == "200":
+        return f"the server describes the stream but nothing decodable arrived within {timeout_s:.0f} s"
+    meaning = {"401": "credentials needed or refused", "404": "wrong path?",
+               "503": "the camera is not streaming"}.get(code)
+    return f"the server answered {' '.join(fields[1:])}" + (f" ({meaning})" if meaning else "")
 
 
 def _open_ffmpeg(target: str, params: list[int], options: str) -> cv2.VideoCapture:

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.fence_layer.show_fleet(snapshot)  # downloads the fence of each vehicle that appears
         self._show_findings(snapshot)
         self.plan.show_snapshot(snapshot)
-        self.video.controls.show_snapshot(snapshot)
+        self.video.show_snapshot(snapshot)
         state = self.selected_state()
         self.telemetry.show_vehicle(state)
         self.commands.show_vehicle(state)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-import weakref
 from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.findings import FindingKind
 from groundstation.core.stream_detection import (
     NO_DETECTION, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON, StreamDetectionError)
+from groundstation.ui import pending
 from groundstation.ui.findings_panel import kind_text
 from groundstation.ui.vehicle_text import fill
 from vision.records import Detection
@@ -49,6 +50,7 @@ SPANS = {"search": TemperatureSpan(-10.0, 50.0), "fire": TemperatureSpan(0.0, 75
 BOX_COLOURS = {"person": QColor("#00e5ff"), "hotspot": QColor("#ff1744")}
 LEGEND_GAP_PX = 6
 LEGEND_MIN_PX = 40  # the legend needs this much height to draw its ticks
+INSET_SHARE = 0.3  # picture in picture: the other camera over the frame's top-right corner, this share of its width
 PITCH_RANGE_DEG = (-90, 30)  # what the gimbal manager accepts (drivers/mavlink/gimbal.py)
 YAW_RANGE_DEG = (-180, 180)
 _OK_STYLE = ""
@@ -73,6 +75,20 @@ class VideoView(QWidget):
         self.image: QImage | None = None
         self.legend: QImage | None = None
         self.boxes: list[tuple[QRectF, str, QColor]] = []  # in frame pixels
+        self.inset: QImage | None = None  # picture in picture: the other camera
+
+    def show_inset(self, image: QImage | None) -> None:
+        self.inset = image
+        self.update()
+
+    def inset_rect(self) -> QRectF:
+        """Where the other camera is drawn: the frame's top-right corner, its own shape kept."""
+        frame = self.frame_rect()
+        if self.inset is None or frame.isEmpty():
+            return QRectF()
+        w = frame.width() * INSET_SHARE
+        h = w * self.inset.height() / self.inset.width()
+        return QRectF(frame.right() - w - 4, frame.top() + 4, w, h)
 
     def show_frame(self, image: QImage | None, boxes: list[tuple[QRectF, str, QColor]],
                    legend_img: QImage | None) -> None:
@@ -98,8 +114,8 @@ class VideoView(QWidget):
 
     def to_frame(self, pos: QPointF) -> tuple[int, int] | None:
         r = self.frame_rect()
-        if self.image is None or not r.contains(pos):
-            return None
+        if self.image is None or not r.contains(pos) or self.inset_rect().contains(pos):
+            return None  # off the frame, or over the other camera's picture
         s = r.width() / self.image.width()
         x, y = int((pos.x() - r.x()) / s), int((pos.y() - r.y()) / s)
         return min(x, self.image.width() - 1), min(y, self.image.height() - 1)
@@ -124,6 +140,11 @@ class VideoView(QWidget):
             p.setPen(QPen(colour, 2))
             p.drawRect(rect)
             p.drawText(QPointF(rect.x(), max(rect.y() - 4, 12.0)), text)
+        if self.inset is not None:
+            inset = self.inset_rect()
+            p.drawImage(inset, self.inset)
+            p.setPen(QPen(QColor("#ffffff"), 1))
+            p.drawRect(inset)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self.pixelHovered.emit(self.to_frame(event.position()))
@@ -136,7 +157,7 @@ class CameraControls(QWidget):
     """The selected vehicle's camera and gimbal: take a photo, record, point the gimbal (sent when the
     slider is let go), keep it on a map point, let go of that point. Shows what the snapshot says."""
 
-    commandFinished = Signal(str, int, str)  # action, vehicle, error ("" when done); from the engine thread
+    commandFinished = Signal(object)  # (vehicle, action's name, error or ""), from the engine thread
 
     def __init__(self, engine: Engine, selected: Callable[[], int | None]) -> None:
         super().__init__()
@@ -218,18 +239,14 @@ class CameraControls(QWidget):
         if sid is None:
             self._say(self.tr("No vehicle selected"), ok=False)
             return False
-        try:
-            future = send(sid)
-        except RuntimeError as e:  # the engine is not running
-            self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, self._action_name(action), e), ok=False)
-            return False
-        self._say(fill(self.tr("vehicle %1: %2…"), sid, self._action_name(action)), ok=True)
-        ref = weakref.ref(self)
-        future.add_done_callback(lambda f: _hand_over(ref, action, sid, f))
-        return True
-
-    def _finished(self, action: str, sid: int, error: str) -> None:
         name = self._action_name(action)
+        return pending.send(
+            self, "commandFinished", lambda: send(sid), lambda _result, error: (sid, name, error),
+            refused=lambda why: self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, name, why), ok=False),
+            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2…"), sid, name), ok=True))
+
+    def _finished(self, outcome: tuple[int, str, str]) -> None:
+        sid, name, error = outcome
         if error:
             self._say(fill(self.tr("vehicle %1: %2 FAILED: %3"), sid, name, error), ok=False)
         else:
@@ -279,22 +296,6 @@ class CameraControls(QWidget):
         super().changeEvent(event)
 
 
-def _hand_over(ref: weakref.ref[CameraControls], action: str, sid: int, future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: the command's outcome crosses to the panel through its signal."""
-    try:
-        future.result()
-        error = ""
-    except Exception as e:  # noqa: BLE001 - a refusal, a timeout, engine shutdown: all told to the pilot
-        error = str(e) or type(e).__name__
-    controls = ref()
-    if controls is None:
-        return
-    try:
-        controls.commandFinished.emit(action, sid, error)
-    except RuntimeError:
-        pass  # the panel was closed while the command was in flight
-
-
 class VideoPanel(QWidget):
     """A dock's content over the engine; `selected` says which vehicle the pilot has selected."""
 
@@ -306,6 +307,9 @@ class VideoPanel(QWidget):
         self._shown_key: tuple = ()
         self._hovered: tuple[int, int] | None = None
         self._legends: dict[tuple[str, str, int], QImage] = {}
+        self._colour_uris: dict[int, str] = {}  # each vehicle's colour stream, as its camera advertises it
+        self._colour_refused: tuple[str, str] | None = None  # (uri, why): not retried on every tick
+        self._inset_key: tuple | None = None
 
         self.source = QComboBox()
         self.palette = QComboBox()
@@ -320,6 +324,7 @@ class VideoPanel(QWidget):
             self.detector.addItem("", key)
         self._detector_in_use = NO_DETECTION
         self.open_button = QPushButton()
+        self.pip = QCheckBox()
         self.view = VideoView()
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -331,6 +336,7 @@ class VideoPanel(QWidget):
         for name in SPANS:
             self.span.addItem("", name)
         self.source.addItem("", "thermal")
+        self.source.addItem("", "colour")
         self.source.addItem("", "url")
         self._name_things()
 
@@ -338,6 +344,7 @@ class VideoPanel(QWidget):
         row.addWidget(self.source)
         row.addWidget(self.palette)
         row.addWidget(self.span)
+        row.addWidget(self.pip)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.detector)
@@ -353,7 +360,8 @@ class VideoPanel(QWidget):
 
         self.open_button.clicked.connect(self.open_url)
         self.url.returnPressed.connect(self.open_url)
-        self.source.currentIndexChanged.connect(lambda _i: self._redraw())
+        self.source.currentIndexChanged.connect(lambda _i: self._source_changed())
+        self.pip.toggled.connect(lambda _on: self._redraw())
         self.palette.currentIndexChanged.connect(lambda _i: self._redraw())
         self.span.currentIndexChanged.connect(lambda _i: self._redraw())
         self.detector.currentIndexChanged.connect(lambda _i: self.choose_detector())
@@ -374,7 +382,11 @@ class VideoPanel(QWidget):
             self.span.setItemText(i, fill(self.tr("%1: %2 to %3 °C"), spans[self.span.itemData(i)],
                                           f"{s.low_c:g}", f"{s.high_c:g}"))
         self.source.setItemText(0, self.tr("Thermal camera of the selected vehicle"))
-        self.source.setItemText(1, self.tr("Video stream from a URL"))
+        self.source.setItemText(1, self.tr("Colour camera of the selected vehicle"))
+        self.source.setItemText(2, self.tr("Video stream from a URL"))
+        self.pip.setText(self.tr("Picture in picture"))
+        self.pip.setToolTip(self.tr("The other camera in the corner: the colour or typed-in stream over the "
+                                    "thermal camera, the thermal camera over the stream"))
         self.open_button.setText(self.tr("Open stream"))
         self.url.setToolTip(self.tr("An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file"))
         self._name_detectors()
@@ -449,14 +461,86 @@ class VideoPanel(QWidget):
         """One tick: convert the newest frame if it is not the one on screen."""
         if not self.isVisible():
             return  # the dock is closed: no work for frames nobody sees
-        if self.source.currentData() == "url":
-            self._show_stream()
-        else:
+        source = self.source.currentData()
+        if source == "thermal":
             self._show_thermal()
+        elif source == "url" or self._follow_colour_camera():
+            self._show_stream()
+        self._show_inset(source)
 
     def _redraw(self) -> None:
-        self._shown_key = ()
+        self._shown_key, self._inset_key = (), None  # None: the inset is redrawn, or taken away
         self.refresh()
+
+    def _source_changed(self) -> None:
+        self._colour_refused = None  # choosing the colour camera again tries it again
+        self._redraw()
+
+    # -- the selected vehicle's colour camera ---------------------------------------------------------
+    def show_snapshot(self, snapshot: FleetSnapshot) -> None:
+        """Each vehicle's colour stream (its lowest camera's first stream not flagged thermal) and the
+        camera controls, from the engine's snapshot."""
+        uris = {}
+        for sid, vehicle in snapshot.vehicles.items():
+            cameras = vehicle.state.cameras
+            streams = [s for c in sorted(cameras) for s in cameras[c].streams if not s.thermal and s.uri]
+            if streams:
+                uris[sid] = streams[0].uri
+        self._colour_uris = uris
+        self.controls.show_snapshot(snapshot)
+
+    def _follow_colour_camera(self) -> bool:
+        """Keep the stream on the selected vehicle's colour camera; False (and said why) when there is none."""
+        sid = self.selected()
+        uri = self._colour_uris.get(sid) if sid is not None else None
+        why = None
+        if sid is None:
+            why = self.tr("No vehicle selected.")
+        elif uri is None:
+            why = fill(self.tr("Vehicle %1 has shown no colour camera."), sid)
+        elif self._colour_refused is not None and self._colour_refused[0] == uri:
+            why = fill(self.tr("Cannot open the colour camera of vehicle %1 (%2): %3"), sid, uri,
+                       self._colour_refused[1])
+        else:
+            status = self.engine.stream.status()
+            if status is None or status.uri != uri:
+                key = self.detector.currentData()
+                try:
+                    self.engine.stream.open(uri, key)
+                    self._detector_in_use = key
+                except StreamDetectionError as e:
+                    self._colour_refused = (uri, str(e))
+                    return self._follow_colour_camera()
+        if why is None:
+            return True
+        self.shown = None
+        self.view.show_frame(None, [], None)
+        self._say(why, ok=why == self.tr("No vehicle selected."))
+        self._probe()
+        return False
+
+    # -- picture in picture ---------------------------------------------------------------------------
+    def _show_inset(self, source: str) -> None:
+        """The other camera over the corner: the stream over thermal, the thermal camera over the stream."""
+        frame = latest = None
+        if self.pip.isChecked() and source == "thermal":
+            view = self.engine.stream.view()
+            frame = view.frame if view is not None else None
+        elif self.pip.isChecked():
+            sid, detection = self.selected(), self.engine.detection
+            latest = detection.latest_frame(sid) if detection is not None and sid is not None else None
+        palette, span = self.palette.currentData(), self.temperature_span
+        key = (("stream", frame.seq, frame.received_time_s) if frame is not None else
+               ("thermal", latest.vehicle_id, latest.seq, palette, span) if latest is not None else ())
+        if key == self._inset_key:
+            return
+        self._inset_key = key
+        if frame is not None:
+            self.view.show_inset(_qimage(frame.image))
+        elif latest is not None:
+            self.view.show_inset(_qimage(colourize(latest.celsius, span, palette)))
+        else:
+            self.view.show_inset(None)
 
     def _show_thermal(self) -> None:
         sid = self.selected()

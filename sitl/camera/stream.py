@@ -1,5 +1,5 @@
-"""Streaming the synthetic camera as a drone does: H.264 video over UDP (MPEG-TS or RTP), encoded
-with PyAV, plus the radiometric side channel of drivers/video/radiometric_link.py."""
+"""Streaming the synthetic camera as a drone does: H.264 / H.265 video over UDP (MPEG-TS or RTP), encoded
+with PyAV, plus the radiometric side channel of drivers/video/radiometric_link.py (RTSP: rtsp.py)."""
 from __future__ import annotations
 
 import socket
@@ -14,10 +14,22 @@ from drivers.video.thermal import KELVIN_64
 from sitl.camera.render import CameraPose, Intrinsics
 
 PTS_HZ = 90000  # MPEG-TS and RTP video clock
+ENCODERS = {"h264": "libx264", "h265": "libx265"}
+
+
+def encoder_options(codec: str, gop: int) -> dict[str, str]:
+    """Zero latency (no B-frames, no lookahead), a key frame every `gop` frames, parameter sets
+    repeated before each key frame so that a receiver may join at any key frame."""
+    options = {"preset": "ultrafast", "tune": "zerolatency", "g": str(gop), "bf": "0"}
+    if codec == "h264":
+        options["x264-params"] = "repeat-headers=1"
+    else:
+        options["x265-params"] = "repeat-headers=1:log-level=error"
+    return options
 
 
 class VideoStreamer:
-    """Encodes BGR frames to H.264 (libx264, zero latency: no B-frames, no lookahead) and sends them.
+    """Encodes BGR frames to H.264 or H.265 (libx264 / libx265, `encoder_options`) and sends them.
 
     `url`: ``udp://HOST:PORT`` (MPEG-TS) or ``rtp://HOST:PORT`` (RTP, payload type 96, H.264 or H.265).
     Frame timestamps are the capture times, so the receiver can recover them.
@@ -28,17 +40,12 @@ class VideoStreamer:
         scheme = urlsplit(url).scheme
         if scheme not in ("udp", "rtp"):
             raise ValueError(f"stream URL must be udp:// (MPEG-TS) or rtp://, got {url!r}")
-        if codec not in ("h264", "h265"):
+        if codec not in ENCODERS:
             raise ValueError(f"codec must be h264 or h265, got {codec!r}")
         target = f"{url}?pkt_size=1316" if scheme == "udp" and "?" not in url else url
         self._out = av.open(target, mode="w", format="mpegts" if scheme == "udp" else "rtp")
-        encoder = "libx264" if codec == "h264" else "libx265"
-        options = {"preset": "ultrafast", "tune": "zerolatency", "g": str(gop), "bf": "0"}
-        if codec == "h264":
-            options["x264-params"] = "repeat-headers=1"  # SPS/PPS in band: a receiver may join any time
-        else:
-            options["x265-params"] = "repeat-headers=1:log-level=error"
-        self._stream = self._out.add_stream(encoder, rate=Fraction(fps).limit_denominator(1000), options=options)
+        self._stream = self._out.add_stream(ENCODERS[codec], rate=Fraction(fps).limit_denominator(1000),
+                                            options=encoder_options(codec, gop))
         self._stream.width, self._stream.height, self._stream.pix_fmt = width, height, "yuv420p"
         self._stream.time_base = Fraction(1, PTS_HZ)
         self._t0: float | None = None

@@ -279,3 +279,80 @@ def test_a_missing_rgb_model_is_said_clearly(qtbot, panel, station):
     assert "the FastestDet model is not installed" in panel.status.text()
     assert panel.detector.currentData() == THERMAL_PERSON
     assert station.stream.status().detector == THERMAL_PERSON  # the stream goes on as it was
+
+
+@pytest.mark.timeout(90)
+def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtbot, tmp_path):
+    """Vehicle 1's camera advertises its colour stream (VIDEO_STREAM_INFORMATION); the panel follows it, and
+    shows the other camera in the corner: thermal over the colour stream, the colour stream over thermal."""
+    from groundstation.demo import SCHENGEN
+    from sitl.camera.render import THERMAL_640, CameraPose, SceneRenderer
+    from sitl.camera.stream import RadiometricSender
+    from sitl.vehicle import SimulatedFleet
+
+    video_port = free_port()
+    with Engine(DataDir.open(tmp_path / "data"), links=["udpin:127.0.0.1:0"], record_tlog=False) as engine, \
+            SimulatedFleet(count=1, home=SCHENGEN, gcs=("127.0.0.1", int(engine.links[0].rsplit(":", 1)[1])),
+                           speedup=5.0, seed=1, base_port=0, video_base_port=video_port):
+        selected = {"id": 1}
+        panel = VideoPanel(engine, lambda: selected["id"])
+        qtbot.addWidget(panel)
+        panel.resize(820, 720)
+        panel.show()
+        qtbot.waitExposed(panel)
+
+        def fed(check) -> bool:  # what the window does at 10 Hz: hand the panel the engine's snapshot
+            panel.show_snapshot(engine.snapshot())
+            return check()
+
+        panel.source.setCurrentIndex(panel.source.findData("colour"))
+        rgb_uri = f"udp://127.0.0.1:{video_port}"  # the simulator's camera advertises the station's port
+        qtbot.waitUntil(lambda: fed(lambda: engine.stream.is_open and engine.stream.status().uri == rgb_uri),
+                        timeout=15_000)
+        colour = np.full((240, 320, 3), (30, 120, 40), np.uint8)  # a green meadow
+        colour[100:140, 150:170] = (0, 0, 255)  # a red jacket
+        with DroneVideo(rgb_uri, colour):
+            qtbot.waitUntil(lambda: fed(lambda: panel.view.image is not None and panel.view.image.width() == 320),
+                            timeout=15_000)
+            assert f"{rgb_uri}: live" in panel.status.text()
+
+            # picture in picture: vehicle 1's thermal frame in the corner of the colour stream
+            panel.pip.setChecked(True)
+            renderer, camera = SceneRenderer(SCENARIO), THERMAL_640
+            fire = max(SCENARIO.fires, key=lambda f: f.temp_c)
+            pose = CameraPose(0.0, fire.lat, fire.lon, SCENARIO.ground_alt_m + 60.0)
+            sender = RadiometricSender(engine.detection.listen(), vehicle_id=1)
+            try:
+                celsius = renderer.render_thermal(pose, camera)
+                for _ in range(3):
+                    sender.send(celsius, time.time(), pose, camera)
+                qtbot.waitUntil(lambda: fed(lambda: panel.view.inset is not None), timeout=10_000)
+            finally:
+                sender.close()
+            assert (panel.view.inset.width(), panel.view.inset.height()) == (640, 512)
+            inset = panel.view.inset_rect()
+            frame = panel.view.frame_rect()
+            assert frame.contains(inset) and inset.width() == pytest.approx(frame.width() * 0.3, abs=1)
+            assert inset.height() == pytest.approx(inset.width() * 512 / 640, abs=1)
+            hover(panel, inset.center())
+            assert panel._hovered is None  # the probe does not read the main frame under the inset
+
+            # swapped: the thermal camera large, the colour stream in the corner
+            panel.source.setCurrentIndex(panel.source.findData("thermal"))
+            qtbot.waitUntil(lambda: fed(lambda: panel.view.image is not None and panel.view.image.width() == 640
+                                        and panel.view.inset is not None and panel.view.inset.width() == 320),
+                            timeout=10_000)
+            screen = panel.view.grab().toImage()
+            centre = panel.view.inset_rect().center().toPoint()
+            assert QColor(screen.pixel(centre)).red() > 150  # the red jacket, over the thermal picture
+            screen.save(str(tmp_path / "thermal-with-colour-inset.png"))
+            panel.pip.setChecked(False)
+            qtbot.waitUntil(lambda: panel.view.inset is None, timeout=3000)
+
+        # a vehicle whose camera shows no colour stream: said, and nothing else is opened
+        selected["id"] = 7
+        panel.source.setCurrentIndex(panel.source.findData("colour"))
+        qtbot.waitUntil(lambda: fed(lambda: "Vehicle 7 has shown no colour camera." in panel.status.text()),
+                        timeout=3000)
+        assert panel.view.image is None
+        panel.close_stream()

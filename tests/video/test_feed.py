@@ -8,64 +8,10 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from frames import FPS, H, W, collect, free_port, index_of, marked, stream, wait_event
 
-from drivers.video.feed import BGR8, FrameFormat, VideoFeed, Y16
+from drivers.video.feed import BGR8, Y16, FrameFormat, VideoFeed
 from drivers.video.sources import VideoOpenError, VideoSource, open_capture, source_from_stream_information
-from sitl.camera.stream import VideoStreamer
-
-W, H, FPS = 640, 512, 20.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def marked(i: int, w: int = W, h: int = H) -> np.ndarray:
-    """A frame that says its own index: a white bar at x = 20 + 7 i (i < 85)."""
-    img = np.full((h, w, 3), (40, 90, 60), np.uint8)
-    x = 20 + 7 * (i % 85) * w // W
-    img[h // 2 - 20:h // 2 + 20, x:x + 6] = 255
-    return img
-
-
-def index_of(img: np.ndarray) -> int:
-    row = img[img.shape[0] // 2, :, 1].astype(int)
-    return int(round((np.argmax(row > 200) - 20) / 7))
-
-
-def stream(url: str, indices, t0: float, size=(W, H), log=None) -> None:
-    """Send frames i at capture time t0 + i / FPS, paced in real time."""
-    tx = VideoStreamer(url, *size, fps=FPS)
-    try:
-        for i in indices:
-            capture = t0 + i / FPS
-            time.sleep(max(0.0, capture - time.time()))
-            tx.send(marked(i, *size), capture)
-            if log is not None:
-                log[i] = capture
-    finally:
-        tx.close()
-
-
-def collect(feed: VideoFeed, until: float) -> list:
-    frames = []
-    while time.time() < until:
-        f = feed.next_frame(0.2)
-        if f is not None:
-            frames.append(f)
-    return frames
-
-
-def wait_event(feed: VideoFeed, kind: str, timeout: float):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        hits = [e for e in feed.events() if e.kind == kind]
-        if hits:
-            return hits[0]
-        time.sleep(0.05)
-    raise AssertionError(f"no {kind} event; got {[(e.kind, e.message) for e in feed.events()]}")
 
 
 @pytest.mark.timeout(30)

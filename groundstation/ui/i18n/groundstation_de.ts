@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../video_panel.py" line="183"/>
+        <location filename="../video_panel.py" line="204"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="205"/>
         <source>Stop recording</source>
         <translation>Aufnahme beenden</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="205"/>
         <source>Start recording</source>
         <translation>Aufnahme starten</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="185"/>
+        <location filename="../video_panel.py" line="206"/>
         <source>Clear ROI</source>
         <translation>ROI aufheben</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="186"/>
+        <location filename="../video_panel.py" line="207"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Kamera nicht mehr auf einen Kartenpunkt richten</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="190"/>
+        <location filename="../video_panel.py" line="211"/>
         <source>Pitch %1°</source>
         <translation>Neigung %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="191"/>
+        <location filename="../video_panel.py" line="212"/>
         <source>Yaw %1°</source>
         <translation>Gierwinkel %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="195"/>
+        <location filename="../video_panel.py" line="216"/>
         <source>Point camera here</source>
         <translation>Kamera hierhin richten</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="219"/>
-        <location filename="../video_panel.py" line="252"/>
+        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="269"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="224"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="234"/>
+        <location filename="../video_panel.py" line="251"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="236"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>start recording</source>
         <translation>Aufnahmestart</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>stop recording</source>
         <translation>Aufnahmeende</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>gimbal pointing</source>
         <translation>Gimbal-Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>look at</source>
         <translation>Punktausrichtung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="258"/>
         <source>clear ROI</source>
         <translation>ROI-Aufhebung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="261"/>
+        <location filename="../video_panel.py" line="278"/>
         <source>camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="263"/>
+        <location filename="../video_panel.py" line="280"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermisch): %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="265"/>
+        <location filename="../video_panel.py" line="282"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 Foto(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="267"/>
+        <location filename="../video_panel.py" line="284"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Fahrzeug %1 hat keine Kamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="270"/>
+        <location filename="../video_panel.py" line="287"/>
         <source>No gimbal attitude reported.</source>
         <translation>Keine Gimbal-Lage gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="272"/>
+        <location filename="../video_panel.py" line="289"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Gimbal: Neigung %1°, Gierwinkel %2°</translation>
     </message>
@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="152"/>
+        <location filename="../robot_panel.py" line="151"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>Geschwindigkeitsstufe {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="155"/>
+        <location filename="../robot_panel.py" line="154"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>FAHRTASTEN AKTIV: Pfeiltasten / WASD · 1-5, +/- {0} · Leertaste NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="158"/>
+        <location filename="../robot_panel.py" line="157"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Hier klicken, um mit der Tastatur zu fahren ({0})</translation>
     </message>
@@ -355,17 +355,17 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="60"/>
+        <location filename="../fence_layer.py" line="66"/>
         <source>Refresh fence</source>
         <translation>Geozaun aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="71"/>
+        <location filename="../fence_layer.py" line="77"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="90"/>
+        <location filename="../fence_layer.py" line="92"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -543,294 +543,294 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="47"/>
+        <location filename="../findings_panel.py" line="46"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="48"/>
+        <location filename="../findings_panel.py" line="47"/>
         <source>Hotspot</source>
         <translation>Glutnest</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="49"/>
+        <location filename="../findings_panel.py" line="48"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="52"/>
         <source>unconfirmed</source>
         <translation>unbestätigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="406"/>
+        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="401"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="55"/>
-        <location filename="../findings_panel.py" line="407"/>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="402"/>
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="56"/>
-        <location filename="../findings_panel.py" line="408"/>
+        <location filename="../findings_panel.py" line="55"/>
+        <location filename="../findings_panel.py" line="403"/>
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="123"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Note</source>
         <translation>Vermerk</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="124"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="125"/>
         <source>Dismiss…</source>
         <translation>Verwerfen…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="126"/>
         <source>Annotate…</source>
         <translation>Vermerken…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>Resolved…</source>
         <translation>Erledigt…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Reachable</source>
         <translation>Erreichbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="132"/>
+        <location filename="../findings_panel.py" line="131"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="133"/>
+        <location filename="../findings_panel.py" line="132"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="134"/>
+        <location filename="../findings_panel.py" line="133"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="232"/>
+        <location filename="../findings_panel.py" line="231"/>
         <source>not tried yet</source>
         <translation>noch nicht versucht</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="232"/>
+        <location filename="../findings_panel.py" line="231"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="232"/>
+        <location filename="../findings_panel.py" line="231"/>
         <source>NO</source>
         <translation>NEIN</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="254"/>
+        <location filename="../findings_panel.py" line="253"/>
         <source>Select a finding in the list or on the map.</source>
         <translation>Fund in der Liste oder auf der Karte auswählen.</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="256"/>
-        <location filename="../findings_panel.py" line="310"/>
+        <location filename="../findings_panel.py" line="255"/>
+        <location filename="../findings_panel.py" line="309"/>
         <source>No snapshot</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="267"/>
+        <location filename="../findings_panel.py" line="266"/>
         <source>confidence {0:.0%}</source>
         <translation>Wahrscheinlichkeit {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="271"/>
+        <location filename="../findings_panel.py" line="270"/>
         <source>seen {0} by {1}</source>
         <translation>erfasst am {0} durch {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="310"/>
+        <location filename="../findings_panel.py" line="309"/>
         <source>Snapshot unreadable</source>
         <translation>Bild nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="315"/>
+        <location filename="../findings_panel.py" line="314"/>
         <source>confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="321"/>
+        <location filename="../findings_panel.py" line="320"/>
         <source>Dismiss finding</source>
         <translation>Fund verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="321"/>
+        <location filename="../findings_panel.py" line="320"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Warum wird er verworfen? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="324"/>
+        <location filename="../findings_panel.py" line="323"/>
         <source>dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="330"/>
+        <location filename="../findings_panel.py" line="329"/>
         <source>Annotate finding</source>
         <translation>Vermerk zum Fund</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="330"/>
-        <location filename="../findings_panel.py" line="394"/>
+        <location filename="../findings_panel.py" line="329"/>
+        <location filename="../findings_panel.py" line="389"/>
         <source>Note:</source>
         <translation>Vermerk:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="333"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>Vermerken: ein Vermerk braucht Text; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="336"/>
+        <location filename="../findings_panel.py" line="335"/>
         <source>annotate</source>
         <translation>Vermerken</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="342"/>
+        <location filename="../findings_panel.py" line="341"/>
         <source>Mark finding resolved</source>
         <translation>Fund als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="342"/>
+        <location filename="../findings_panel.py" line="341"/>
         <source>How was it resolved? (optional)</source>
         <translation>Wie wurde er erledigt? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="345"/>
+        <location filename="../findings_panel.py" line="344"/>
         <source>resolve</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="353"/>
-        <location filename="../findings_panel.py" line="371"/>
+        <location filename="../findings_panel.py" line="352"/>
+        <location filename="../findings_panel.py" line="366"/>
         <source>mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="361"/>
+        <location filename="../findings_panel.py" line="358"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="368"/>
+        <location filename="../findings_panel.py" line="363"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="370"/>
+        <location filename="../findings_panel.py" line="365"/>
         <source>{0}: recorded</source>
         <translation>{0}: erfasst</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="386"/>
+        <location filename="../findings_panel.py" line="381"/>
         <source>Mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="393"/>
+        <location filename="../findings_panel.py" line="388"/>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="405"/>
+        <location filename="../findings_panel.py" line="400"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="409"/>
+        <location filename="../findings_panel.py" line="404"/>
         <source>annotated</source>
         <translation>vermerkt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="410"/>
+        <location filename="../findings_panel.py" line="405"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
@@ -2047,310 +2047,310 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="242"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Set limits</source>
         <translation>Grenzen setzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
-        <location filename="../robot_panel.py" line="358"/>
+        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>EMERGENCY STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Release e-stop…</source>
         <translation>Not-Halt entriegeln…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Robot:</source>
         <translation>Roboter:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Turn</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Link:</source>
         <translation>Verbindung:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Battery:</source>
         <translation>Akku:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>E-stop:</source>
         <translation>Not-Halt:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Deadman:</source>
         <translation>Totmann:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Input:</source>
         <translation>Eingabe:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="251"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Gamepad:</source>
         <translation>Gamepad:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="252"/>
+        <location filename="../robot_panel.py" line="251"/>
         <source>Last event:</source>
         <translation>Letztes Ereignis:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="252"/>
+        <location filename="../robot_panel.py" line="251"/>
         <source>Video:</source>
         <translation>Video:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="337"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="338"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="341"/>
+        <location filename="../robot_panel.py" line="340"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="342"/>
+        <location filename="../robot_panel.py" line="341"/>
         <source>, quality {0:.0%}</source>
         <translation>, Qualität {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="342"/>
+        <location filename="../robot_panel.py" line="341"/>
         <source>, NOT HEARD</source>
         <translation>, KEIN SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>LATCHED by this station</source>
         <translation>VERRIEGELT von dieser Station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>, robot confirms</source>
         <translation>, vom Roboter bestätigt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="349"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>, waiting for the robot</source>
         <translation>, warte auf den Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="351"/>
+        <location filename="../robot_panel.py" line="350"/>
         <source>releasing…</source>
         <translation>wird entriegelt…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="353"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>ENGAGED on the robot</source>
         <translation>AM ROBOTER AUSGELÖST</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="355"/>
+        <location filename="../robot_panel.py" line="354"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="358"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>E-STOP LATCHED</source>
         <translation>NOT-HALT VERRIEGELT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="364"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>no fresh input: sending stop</source>
         <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="364"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>driving</source>
         <translation>fährt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="407"/>
+        <location filename="../robot_panel.py" line="406"/>
         <source>none announced</source>
         <translation>keines gemeldet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="409"/>
+        <location filename="../robot_panel.py" line="408"/>
         <source>cannot open {0}: {1}</source>
         <translation>{0} lässt sich nicht öffnen: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="416"/>
+        <location filename="../robot_panel.py" line="415"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="417"/>
+        <location filename="../robot_panel.py" line="416"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0}: {1}, {2} Bilder</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="442"/>
-        <location filename="../robot_panel.py" line="491"/>
+        <location filename="../robot_panel.py" line="441"/>
+        <location filename="../robot_panel.py" line="490"/>
         <source>drive: {0}</source>
         <translation>Fahren: {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="500"/>
+        <location filename="../robot_panel.py" line="499"/>
         <source>no gamepad</source>
         <translation>kein Gamepad</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="502"/>
+        <location filename="../robot_panel.py" line="501"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0}: vorwärts {1:+.0%}, Drehung {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="539"/>
+        <location filename="../robot_panel.py" line="538"/>
         <source>e-stop</source>
         <translation>Not-Halt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="549"/>
+        <location filename="../robot_panel.py" line="548"/>
         <source>Release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="550"/>
+        <location filename="../robot_panel.py" line="549"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="555"/>
+        <location filename="../robot_panel.py" line="554"/>
         <source>release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="560"/>
+        <location filename="../robot_panel.py" line="559"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="565"/>
-        <location filename="../robot_panel.py" line="597"/>
+        <location filename="../robot_panel.py" line="564"/>
+        <location filename="../robot_panel.py" line="591"/>
         <source>connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="572"/>
+        <location filename="../robot_panel.py" line="571"/>
         <source>disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="579"/>
+        <location filename="../robot_panel.py" line="578"/>
         <source>speed limits</source>
         <translation>Geschwindigkeitsgrenzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="587"/>
+        <location filename="../robot_panel.py" line="583"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="594"/>
+        <location filename="../robot_panel.py" line="588"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="596"/>
+        <location filename="../robot_panel.py" line="590"/>
         <source>{0}: done</source>
         <translation>{0}: ausgeführt</translation>
     </message>
@@ -2358,17 +2358,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="693"/>
+        <location filename="../robot_panel.py" line="672"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="695"/>
+        <location filename="../robot_panel.py" line="674"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="696"/>
+        <location filename="../robot_panel.py" line="675"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>
@@ -2615,189 +2615,216 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="364"/>
+        <location filename="../video_panel.py" line="375"/>
         <source>White-hot</source>
         <translation>Weiß-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="364"/>
+        <location filename="../video_panel.py" line="375"/>
         <source>Black-hot</source>
         <translation>Schwarz-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="365"/>
+        <location filename="../video_panel.py" line="376"/>
         <source>Ironbow</source>
         <translation>Eisenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="365"/>
+        <location filename="../video_panel.py" line="376"/>
         <source>Rainbow</source>
         <translation>Regenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="379"/>
         <source>Search span</source>
         <translation>Suchbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="379"/>
         <source>Fire span</source>
         <translation>Brandbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="371"/>
+        <location filename="../video_panel.py" line="382"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1: %2 bis %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="373"/>
+        <location filename="../video_panel.py" line="384"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="374"/>
+        <location filename="../video_panel.py" line="385"/>
+        <source>Colour camera of the selected vehicle</source>
+        <translation>Farbkamera des gewählten Fahrzeugs</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="386"/>
         <source>Video stream from a URL</source>
         <translation>Videostream von einer URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="375"/>
+        <location filename="../video_panel.py" line="387"/>
+        <source>Picture in picture</source>
+        <translation>Bild im Bild</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="388"/>
+        <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
+        <translation>Die andere Kamera in der Ecke: der Farb- oder eingegebene Stream über der Wärmebildkamera, die Wärmebildkamera über dem Stream</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="390"/>
         <source>Open stream</source>
         <translation>Stream öffnen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="376"/>
+        <location filename="../video_panel.py" line="391"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="408"/>
+        <location filename="../video_panel.py" line="423"/>
         <source>Type the address of a video stream first.</source>
         <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="465"/>
+        <location filename="../video_panel.py" line="498"/>
+        <location filename="../video_panel.py" line="518"/>
+        <location filename="../video_panel.py" line="552"/>
         <source>No vehicle selected.</source>
         <translation>Kein Fahrzeug ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="466"/>
+        <location filename="../video_panel.py" line="500"/>
+        <source>Vehicle %1 has shown no colour camera.</source>
+        <translation>Fahrzeug %1 hat keine Farbkamera gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="502"/>
+        <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
+        <translation>Farbkamera von Fahrzeug %1 (%2) lässt sich nicht öffnen: %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="553"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="483"/>
+        <location filename="../video_panel.py" line="570"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="477"/>
+        <location filename="../video_panel.py" line="564"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="501"/>
+        <location filename="../video_panel.py" line="588"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="512"/>
+        <location filename="../video_panel.py" line="599"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="512"/>
+        <location filename="../video_panel.py" line="599"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="513"/>
+        <location filename="../video_panel.py" line="600"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="513"/>
+        <location filename="../video_panel.py" line="600"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="513"/>
+        <location filename="../video_panel.py" line="600"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="514"/>
+        <location filename="../video_panel.py" line="601"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1: %2, %3 Bilder</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="535"/>
-        <location filename="../video_panel.py" line="543"/>
+        <location filename="../video_panel.py" line="622"/>
+        <location filename="../video_panel.py" line="630"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="537"/>
+        <location filename="../video_panel.py" line="624"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="546"/>
+        <location filename="../video_panel.py" line="633"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="548"/>
+        <location filename="../video_panel.py" line="635"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C an Pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="380"/>
+        <location filename="../video_panel.py" line="395"/>
         <source>No detection</source>
         <translation>Keine Erkennung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="380"/>
+        <location filename="../video_panel.py" line="395"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personen im Weiß-heiß-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="381"/>
+        <location filename="../video_panel.py" line="396"/>
         <source>Persons in colour</source>
         <translation>Personen in Farbe</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="381"/>
+        <location filename="../video_panel.py" line="396"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Glutnester im 8-Bit-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="387"/>
+        <location filename="../video_panel.py" line="402"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Was im eingegebenen Stream erkannt wird (die Erkennung läuft in der Station, nicht im Fenster)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="392"/>
+        <location filename="../video_panel.py" line="407"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="393"/>
-        <location filename="../video_panel.py" line="396"/>
+        <location filename="../video_panel.py" line="408"/>
+        <location filename="../video_panel.py" line="411"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="415"/>
+        <location filename="../video_panel.py" line="430"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>%1 kann nicht mit %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="432"/>
+        <location filename="../video_panel.py" line="447"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Erkennung mit %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="518"/>
+        <location filename="../video_panel.py" line="605"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1: %2 Erkennungen, %3 ms/Bild, %4 Bilder verworfen</translation>
     </message>

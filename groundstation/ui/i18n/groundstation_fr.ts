@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../video_panel.py" line="183"/>
+        <location filename="../video_panel.py" line="204"/>
         <source>Take photo</source>
         <translation>Prendre une photo</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="205"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="184"/>
+        <location filename="../video_panel.py" line="205"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="185"/>
+        <location filename="../video_panel.py" line="206"/>
         <source>Clear ROI</source>
         <translation>Libérer la ROI</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="186"/>
+        <location filename="../video_panel.py" line="207"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Ne plus garder la caméra sur un point de la carte</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="190"/>
+        <location filename="../video_panel.py" line="211"/>
         <source>Pitch %1°</source>
         <translation>Tangage %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="191"/>
+        <location filename="../video_panel.py" line="212"/>
         <source>Yaw %1°</source>
         <translation>Lacet %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="195"/>
+        <location filename="../video_panel.py" line="216"/>
         <source>Point camera here</source>
         <translation>Pointer la caméra ici</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="219"/>
-        <location filename="../video_panel.py" line="252"/>
+        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="269"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="224"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="234"/>
+        <location filename="../video_panel.py" line="251"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="236"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>photo</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>start recording</source>
         <translation>début d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>stop recording</source>
         <translation>fin d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>gimbal pointing</source>
         <translation>orientation de la nacelle</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>look at</source>
         <translation>visée d&apos;un point</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="258"/>
         <source>clear ROI</source>
         <translation>libération de la ROI</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="261"/>
+        <location filename="../video_panel.py" line="278"/>
         <source>camera %1</source>
         <translation>caméra %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="263"/>
+        <location filename="../video_panel.py" line="280"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermique) : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="265"/>
+        <location filename="../video_panel.py" line="282"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 photo(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="267"/>
+        <location filename="../video_panel.py" line="284"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="270"/>
+        <location filename="../video_panel.py" line="287"/>
         <source>No gimbal attitude reported.</source>
         <translation>Aucune attitude de nacelle reçue.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="272"/>
+        <location filename="../video_panel.py" line="289"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="152"/>
+        <location filename="../robot_panel.py" line="151"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="155"/>
+        <location filename="../robot_panel.py" line="154"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="158"/>
+        <location filename="../robot_panel.py" line="157"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Cliquez ici pour conduire au clavier ({0})</translation>
     </message>
@@ -355,17 +355,17 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="60"/>
+        <location filename="../fence_layer.py" line="66"/>
         <source>Refresh fence</source>
         <translation>Actualiser la géobarrière</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="71"/>
+        <location filename="../fence_layer.py" line="77"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun véhicule sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="90"/>
+        <location filename="../fence_layer.py" line="92"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Géobarrière du véhicule %1 non lue : %2</translation>
     </message>
@@ -543,294 +543,294 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="47"/>
+        <location filename="../findings_panel.py" line="46"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="48"/>
+        <location filename="../findings_panel.py" line="47"/>
         <source>Hotspot</source>
         <translation>Point chaud</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="49"/>
+        <location filename="../findings_panel.py" line="48"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="52"/>
         <source>unconfirmed</source>
         <translation>non confirmée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="406"/>
+        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="401"/>
         <source>confirmed</source>
         <translation>confirmée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="55"/>
-        <location filename="../findings_panel.py" line="407"/>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="402"/>
         <source>dismissed</source>
         <translation>écartée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="56"/>
-        <location filename="../findings_panel.py" line="408"/>
+        <location filename="../findings_panel.py" line="55"/>
+        <location filename="../findings_panel.py" line="403"/>
         <source>resolved</source>
         <translation>traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Vehicle</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="123"/>
         <source>Accuracy</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="124"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="125"/>
         <source>Dismiss…</source>
         <translation>Écarter…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="126"/>
         <source>Annotate…</source>
         <translation>Annoter…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>Resolved…</source>
         <translation>Traitée…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Reachable</source>
         <translation>Joignable</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Sent</source>
         <translation>Envoyées</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Acknowledged</source>
         <translation>Acquittées</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="132"/>
+        <location filename="../findings_panel.py" line="131"/>
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="133"/>
+        <location filename="../findings_panel.py" line="132"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="134"/>
+        <location filename="../findings_panel.py" line="133"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="232"/>
+        <location filename="../findings_panel.py" line="231"/>
         <source>not tried yet</source>
         <translation>pas encore essayé</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="232"/>
+        <location filename="../findings_panel.py" line="231"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="232"/>
+        <location filename="../findings_panel.py" line="231"/>
         <source>NO</source>
         <translation>NON</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="254"/>
+        <location filename="../findings_panel.py" line="253"/>
         <source>Select a finding in the list or on the map.</source>
         <translation>Sélectionnez une détection dans la liste ou sur la carte.</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="256"/>
-        <location filename="../findings_panel.py" line="310"/>
+        <location filename="../findings_panel.py" line="255"/>
+        <location filename="../findings_panel.py" line="309"/>
         <source>No snapshot</source>
         <translation>Pas d&apos;image</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="267"/>
+        <location filename="../findings_panel.py" line="266"/>
         <source>confidence {0:.0%}</source>
         <translation>confiance {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="271"/>
+        <location filename="../findings_panel.py" line="270"/>
         <source>seen {0} by {1}</source>
         <translation>vue le {0} par {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="310"/>
+        <location filename="../findings_panel.py" line="309"/>
         <source>Snapshot unreadable</source>
         <translation>Image illisible</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="315"/>
+        <location filename="../findings_panel.py" line="314"/>
         <source>confirm</source>
         <translation>confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="321"/>
+        <location filename="../findings_panel.py" line="320"/>
         <source>Dismiss finding</source>
         <translation>Écarter la détection</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="321"/>
+        <location filename="../findings_panel.py" line="320"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Pourquoi est-elle écartée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="324"/>
+        <location filename="../findings_panel.py" line="323"/>
         <source>dismiss</source>
         <translation>écarter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="330"/>
+        <location filename="../findings_panel.py" line="329"/>
         <source>Annotate finding</source>
         <translation>Annoter la détection</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="330"/>
-        <location filename="../findings_panel.py" line="394"/>
+        <location filename="../findings_panel.py" line="329"/>
+        <location filename="../findings_panel.py" line="389"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="333"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>annoter : une note doit contenir du texte ; rien n&apos;a été modifié</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="336"/>
+        <location filename="../findings_panel.py" line="335"/>
         <source>annotate</source>
         <translation>annoter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="342"/>
+        <location filename="../findings_panel.py" line="341"/>
         <source>Mark finding resolved</source>
         <translation>Marquer la détection comme traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="342"/>
+        <location filename="../findings_panel.py" line="341"/>
         <source>How was it resolved? (optional)</source>
         <translation>Comment a-t-elle été traitée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="345"/>
+        <location filename="../findings_panel.py" line="344"/>
         <source>resolve</source>
         <translation>marquer traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="353"/>
-        <location filename="../findings_panel.py" line="371"/>
+        <location filename="../findings_panel.py" line="352"/>
+        <location filename="../findings_panel.py" line="366"/>
         <source>mark here</source>
         <translation>marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="361"/>
+        <location filename="../findings_panel.py" line="358"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="368"/>
+        <location filename="../findings_panel.py" line="363"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="370"/>
+        <location filename="../findings_panel.py" line="365"/>
         <source>{0}: recorded</source>
         <translation>{0} : enregistré</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="386"/>
+        <location filename="../findings_panel.py" line="381"/>
         <source>Mark here</source>
         <translation>Marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="393"/>
+        <location filename="../findings_panel.py" line="388"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="405"/>
+        <location filename="../findings_panel.py" line="400"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="409"/>
+        <location filename="../findings_panel.py" line="404"/>
         <source>annotated</source>
         <translation>annotée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="410"/>
+        <location filename="../findings_panel.py" line="405"/>
         <source>moved</source>
         <translation>déplacée</translation>
     </message>
@@ -2047,310 +2047,310 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="242"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
-        <location filename="../robot_panel.py" line="358"/>
+        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="251"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Gamepad:</source>
         <translation>Manette :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="252"/>
+        <location filename="../robot_panel.py" line="251"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="252"/>
+        <location filename="../robot_panel.py" line="251"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="337"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="338"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="341"/>
+        <location filename="../robot_panel.py" line="340"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="342"/>
+        <location filename="../robot_panel.py" line="341"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="342"/>
+        <location filename="../robot_panel.py" line="341"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="349"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="351"/>
+        <location filename="../robot_panel.py" line="350"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="353"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="355"/>
+        <location filename="../robot_panel.py" line="354"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="358"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="364"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="364"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="407"/>
+        <location filename="../robot_panel.py" line="406"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="409"/>
+        <location filename="../robot_panel.py" line="408"/>
         <source>cannot open {0}: {1}</source>
         <translation>impossible d’ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="416"/>
+        <location filename="../robot_panel.py" line="415"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="417"/>
+        <location filename="../robot_panel.py" line="416"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0} : {1}, {2} images</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="442"/>
-        <location filename="../robot_panel.py" line="491"/>
+        <location filename="../robot_panel.py" line="441"/>
+        <location filename="../robot_panel.py" line="490"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="500"/>
+        <location filename="../robot_panel.py" line="499"/>
         <source>no gamepad</source>
         <translation>aucune manette</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="502"/>
+        <location filename="../robot_panel.py" line="501"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="539"/>
+        <location filename="../robot_panel.py" line="538"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="549"/>
+        <location filename="../robot_panel.py" line="548"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="550"/>
+        <location filename="../robot_panel.py" line="549"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="555"/>
+        <location filename="../robot_panel.py" line="554"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="560"/>
+        <location filename="../robot_panel.py" line="559"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="565"/>
-        <location filename="../robot_panel.py" line="597"/>
+        <location filename="../robot_panel.py" line="564"/>
+        <location filename="../robot_panel.py" line="591"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="572"/>
+        <location filename="../robot_panel.py" line="571"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="579"/>
+        <location filename="../robot_panel.py" line="578"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="587"/>
+        <location filename="../robot_panel.py" line="583"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="594"/>
+        <location filename="../robot_panel.py" line="588"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="596"/>
+        <location filename="../robot_panel.py" line="590"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -2358,17 +2358,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="693"/>
+        <location filename="../robot_panel.py" line="672"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="695"/>
+        <location filename="../robot_panel.py" line="674"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="696"/>
+        <location filename="../robot_panel.py" line="675"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -2615,189 +2615,216 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="364"/>
+        <location filename="../video_panel.py" line="375"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="364"/>
+        <location filename="../video_panel.py" line="375"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="365"/>
+        <location filename="../video_panel.py" line="376"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="365"/>
+        <location filename="../video_panel.py" line="376"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="379"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="379"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="371"/>
+        <location filename="../video_panel.py" line="382"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="373"/>
+        <location filename="../video_panel.py" line="384"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="374"/>
+        <location filename="../video_panel.py" line="385"/>
+        <source>Colour camera of the selected vehicle</source>
+        <translation>Caméra couleur du véhicule sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="386"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="375"/>
+        <location filename="../video_panel.py" line="387"/>
+        <source>Picture in picture</source>
+        <translation>Incrustation</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="388"/>
+        <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
+        <translation>L&apos;autre caméra dans le coin : le flux couleur ou saisi sur la caméra thermique, la caméra thermique sur le flux</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="390"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="376"/>
+        <location filename="../video_panel.py" line="391"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="408"/>
+        <location filename="../video_panel.py" line="423"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="465"/>
+        <location filename="../video_panel.py" line="498"/>
+        <location filename="../video_panel.py" line="518"/>
+        <location filename="../video_panel.py" line="552"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="466"/>
+        <location filename="../video_panel.py" line="500"/>
+        <source>Vehicle %1 has shown no colour camera.</source>
+        <translation>Le véhicule %1 n&apos;a annoncé aucune caméra couleur.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="502"/>
+        <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
+        <translation>Impossible d&apos;ouvrir la caméra couleur du véhicule %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="553"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="483"/>
+        <location filename="../video_panel.py" line="570"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="477"/>
+        <location filename="../video_panel.py" line="564"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="501"/>
+        <location filename="../video_panel.py" line="588"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="512"/>
+        <location filename="../video_panel.py" line="599"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="512"/>
+        <location filename="../video_panel.py" line="599"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="513"/>
+        <location filename="../video_panel.py" line="600"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="513"/>
+        <location filename="../video_panel.py" line="600"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="513"/>
+        <location filename="../video_panel.py" line="600"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="514"/>
+        <location filename="../video_panel.py" line="601"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="535"/>
-        <location filename="../video_panel.py" line="543"/>
+        <location filename="../video_panel.py" line="622"/>
+        <location filename="../video_panel.py" line="630"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="537"/>
+        <location filename="../video_panel.py" line="624"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="546"/>
+        <location filename="../video_panel.py" line="633"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="548"/>
+        <location filename="../video_panel.py" line="635"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="380"/>
+        <location filename="../video_panel.py" line="395"/>
         <source>No detection</source>
         <translation>Aucune détection</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="380"/>
+        <location filename="../video_panel.py" line="395"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personnes en thermique blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="381"/>
+        <location filename="../video_panel.py" line="396"/>
         <source>Persons in colour</source>
         <translation>Personnes en couleur</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="381"/>
+        <location filename="../video_panel.py" line="396"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Points chauds en thermique 8 bits</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="387"/>
+        <location filename="../video_panel.py" line="402"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Ce qu’il faut détecter dans le flux saisi (la détection tourne dans la station, pas dans la fenêtre)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="392"/>
+        <location filename="../video_panel.py" line="407"/>
         <source>%1 (not available)</source>
         <translation>%1 (indisponible)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="393"/>
-        <location filename="../video_panel.py" line="396"/>
+        <location filename="../video_panel.py" line="408"/>
+        <location filename="../video_panel.py" line="411"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="415"/>
+        <location filename="../video_panel.py" line="430"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>Impossible d’ouvrir %1 avec %2 : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="432"/>
+        <location filename="../video_panel.py" line="447"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Détection impossible avec %1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="518"/>
+        <location filename="../video_panel.py" line="605"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
