@@ -22,19 +22,10 @@ from sitl.camera.scenario import SCENARIOS, load_scenario
 from sitl.camera.stream import RadiometricSender
 from sitl.vehicle import SimulatedFleet
 from vision.findings import distance_m
+from waiting import wait_until as wait_for
 
 SPEEDUP = 5.0
 SCENARIO = load_scenario(SCENARIOS / "schengen.json")
-
-
-def wait_for(predicate, wall_s: float, what: str):
-    deadline = time.monotonic() + wall_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture

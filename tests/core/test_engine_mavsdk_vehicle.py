@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -14,16 +13,7 @@ from mavsdk.plugins.telemetry_server import (  # noqa: E402
 
 from groundstation.core.datadir import DataDir  # noqa: E402
 from groundstation.core.engine import Engine  # noqa: E402
-
-
-def wait_until(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+from waiting import wait_until
 
 
 @pytest.fixture

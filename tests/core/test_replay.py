@@ -13,15 +13,7 @@ from pymavlink.dialects.v20 import ardupilotmega as mavlink
 from drivers.mavlink.links import LinkError
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
-
-
-def wait_until(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if (value := predicate()):
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
+from waiting import wait_until
 
 
 def record_a_flight(tmp_path) -> tuple:

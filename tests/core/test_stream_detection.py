@@ -27,6 +27,7 @@ from groundstation.core.stream_detection import (
 from sitl.camera.stream import VideoStreamer
 from vision.records import Box
 from vision.thermal_person import ThermalPersonDetector
+from waiting import wait_until as wait_for
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 HITUAV = SHARED / "data" / "vision" / "hituav-thermal-person"
@@ -69,16 +70,6 @@ def drone_video(url: str, image: np.ndarray, fps: float = 20.0):
     finally:
         stop.set()
         sender.join()
-
-
-def wait_for(predicate, wall_s: float, what: str):
-    deadline = time.monotonic() + wall_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 class Slow:

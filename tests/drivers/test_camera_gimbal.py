@@ -3,7 +3,6 @@ and the gimbal manager: pitch/yaw, region of interest on a map point, and its at
 
 from __future__ import annotations
 
-import asyncio
 import math
 
 import pytest
@@ -13,6 +12,7 @@ from pymavlink.quaternion import Quaternion
 from drivers.mavlink.camera import CameraService
 from drivers.mavlink.commands import CommandError
 from drivers.mavlink.gimbal import GimbalService
+from waiting import until
 
 
 def camera_answers(peer) -> None:
@@ -38,14 +38,6 @@ def camera_answers(peer) -> None:
 
     peer.answers[m.MAV_CMD_REQUEST_MESSAGE] = information
     peer.answers[m.MAV_CMD_IMAGE_START_CAPTURE] = photo
-
-
-async def until(predicate, timeout: float = 5.0):
-    for _ in range(int(timeout / 0.02)):
-        if (value := predicate()):
-            return value
-        await asyncio.sleep(0.02)
-    raise AssertionError("condition never held")
 
 
 async def test_camera_is_found_with_its_thermal_stream_and_takes_photos(station, scripted_autopilot, vehicle_session):

@@ -21,6 +21,7 @@ from sitl.robot.model import RobotModel
 from sitl.robot.simulator import PtyEndpoint, RobotSimulator, ZmqEndpoint
 
 from sitl.robot.simulator import free_port_pair
+from waiting import wait_until as until
 
 
 class SimRobot:
@@ -54,14 +55,6 @@ class SimRobot:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
         self.loop.close()
-
-
-def until(condition, timeout: float = 4.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not met within {timeout} s")
-        time.sleep(0.02)
 
 
 def hold_key(manager: RobotManager, robot_id: str, seconds: float, forward: float, turn: float = 0.0) -> None:

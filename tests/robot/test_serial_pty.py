@@ -10,14 +10,7 @@ from drivers.robot.link import LinkState
 from drivers.robot.session import RobotSession, SpeedLimits
 from sitl.robot.model import RobotModel
 from sitl.robot.simulator import PtyEndpoint, RobotSimulator
-
-
-async def until(condition, timeout: float = 3.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
+from waiting import until
 
 
 async def drive_for(session: RobotSession, seconds: float, forward: float) -> None:

@@ -11,11 +11,12 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
+from functools import partial
 from pathlib import Path
 
 import aiomqtt
 import pytest
+import waiting
 from peers import CotListener, HttpsReceiver, Mosquitto, Taky, TestCA
 
 from groundstation.core.findings import FindingStore
@@ -25,6 +26,7 @@ from groundstation.share.transport import client_tls_context
 from groundstation.share.xmlsafe import parse_xml
 
 FAST = Backoff(initial_s=0.05, factor=2.0, max_s=0.4)
+until = partial(waiting.until, timeout=15.0)  # deliveries through real servers and brokers
 CAP_MSGTYPE = "{urn:oasis:names:tc:emergency:cap:1.2}msgType"
 
 
@@ -33,14 +35,6 @@ def https_partner(name: str, r: HttpsReceiver, ca: TestCA, tmp: Path, fmt: str =
     token.write_text(r.token)
     return Partner(name, "FR", "fr", fmt, "https", r.url, share="all",
                    credentials=Credentials(ca.ca, ca.client_cert, ca.client_key, token))
-
-
-async def until(predicate, timeout: float = 15.0) -> None:
-    end = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > end:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.02)
 
 
 def changes(store: FindingStore, n: int) -> list[str]:
