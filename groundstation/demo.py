@@ -1,7 +1,8 @@
 """The demo: three simulated PX4 quadcopters and a simulated ground robot near Schengen, the
 FR/DE/LU tripoint.
 
-With a window the pilot flies them and drives the robot. Headless, a short scripted sortie runs
+With a window the pilot flies them and drives the robot, and drone 1's camera serves its colour
+video over RTSP as a real drone's does (`window_camera`). Headless, a short scripted sortie runs
 instead, with live progress and a summary at the end: the first drone searches the Schengen
 scenario (six missing walkers, three spot fires) on an expanding square at 60 m with its thermal
 camera looking down, and the station turns what the camera sees into findings; the others fly out
@@ -69,6 +70,7 @@ _GEOD = Geod(ellps="WGS84")
 
 if TYPE_CHECKING:
     from sitl.camera.live import LiveCamera
+    from sitl.vehicle import SimulatedFleet
 
 
 @dataclass
@@ -256,6 +258,19 @@ def install_demo_tiles(data_dir: DataDir, scenario: Scenario) -> str:
     """The scenario's ground as the map source "Demo scenario" (rendered on the first run); its id."""
     install_scenario_tiles(TileService.in_data_dir(data_dir), scenario)
     return SCENARIO_SOURCE_ID
+
+
+@contextlib.contextmanager
+def window_camera(fleet: "SimulatedFleet", engine: Engine, speedup: float) -> Iterator["LiveCamera"]:
+    """Drone 1's camera in the demo window: its thermal frames go to the station's detection, and its
+    colour and white-hot video are served over RTSP on loopback, where its camera says they are."""
+    from sitl.camera.live import LiveCamera
+    from sitl.camera.rtsp import RtspServer
+
+    with RtspServer("127.0.0.1", 0) as video, \
+            LiveCamera(fleet, load_scenario(SCENARIO_FILE), {1: engine.detection.listen()},
+                       fps=min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup), video=video) as camera:
+        yield camera
 
 
 def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: TextIO,

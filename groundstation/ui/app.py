@@ -84,15 +84,11 @@ def demo_station(data_dir: DataDir, speedup: float) -> Iterator[DemoStation]:
 
 
 def run_demo_window(data_dir: DataDir, speedup: float = 1.0, duration: float | None = None) -> int:
-    from groundstation.demo import (CAMERA_FRAMES_PER_WALL_S, CAMERA_MAX_FPS, SCENARIO_FILE, SCHENGEN, demo_robot,
-                                    install_demo_tiles)
-    from sitl.camera.live import LiveCamera
+    from groundstation.demo import SCENARIO_FILE, SCHENGEN, demo_robot, install_demo_tiles, window_camera
     from sitl.camera.scenario import load_scenario
 
     map_source = install_demo_tiles(data_dir, load_scenario(SCENARIO_FILE))  # the ground the camera sees
-    with demo_station(data_dir, speedup) as demo, \
-            LiveCamera(demo.fleet, load_scenario(SCENARIO_FILE), {1: demo.engine.detection.listen()},
-                       fps=min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup)), \
+    with demo_station(data_dir, speedup) as demo, window_camera(demo.fleet, demo.engine, speedup), \
             demo_robot(data_dir, demo.engine, SCHENGEN[0], SCHENGEN[1], camera=True):  # drone 1's video, the robot
         try:
             start_language(demo.engine.settings.language)  # before the title is put into words

@@ -1,13 +1,15 @@
 """The vehicle's camera as a MAVLink camera component (MAV_COMP_ID_CAMERA, 100): camera protocol v2.
 
-Two video streams (RGB and thermal) are advertised with the UDP RTP address the simulator's
-picture renderer serves them on; photos and recordings are counted and reported (the pictures
-themselves are rendered elsewhere). Answers what QGroundControl and MAVSDK ask a camera.
+Two video streams (RGB and thermal) are advertised: by default at UDP RTP addresses, or at the
+rtsp:// addresses where sitl/camera/live.py serves the rendered video (then as RTSP, with their
+codec); photos and recordings are counted and reported (the pictures themselves are rendered
+elsewhere). Answers what QGroundControl and MAVSDK ask a camera.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pymavlink.dialects.v20 import common as mavlink
 
@@ -21,6 +23,9 @@ CAMERA_COMMANDS = {
     mavlink.MAV_CMD_VIDEO_START_CAPTURE, mavlink.MAV_CMD_VIDEO_STOP_CAPTURE, mavlink.MAV_CMD_SET_CAMERA_MODE,
 }
 
+STREAM_TYPES = {"udp": mavlink.VIDEO_STREAM_TYPE_RTPUDP, "rtsp": mavlink.VIDEO_STREAM_TYPE_RTSP}
+ENCODINGS = {"h264": mavlink.VIDEO_STREAM_ENCODING_H264, "h265": mavlink.VIDEO_STREAM_ENCODING_H265}
+
 
 @dataclass(frozen=True)
 class VideoStream:
@@ -31,6 +36,18 @@ class VideoStream:
     width: int
     height: int
     hfov_deg: int
+    codec: str = "h264"
+    fps: float = 30.0
+
+    def __post_init__(self) -> None:
+        if self.codec not in ENCODINGS:
+            raise ValueError(f"video stream {self.name!r}: codec must be h264 or h265, got {self.codec!r}")
+        if urlsplit(self.uri).scheme not in STREAM_TYPES:
+            raise ValueError(f"video stream {self.name!r}: URI must be rtsp:// or udp://, got {self.uri!r}")
+
+    @property
+    def stream_type(self) -> int:
+        return STREAM_TYPES[urlsplit(self.uri).scheme]
 
 
 @dataclass
@@ -74,14 +91,14 @@ def information(time_ms: int) -> mavlink.MAVLink_message:
 def stream_information(stream: VideoStream, count: int) -> mavlink.MAVLink_message:
     flags = mavlink.VIDEO_STREAM_STATUS_FLAGS_RUNNING | (mavlink.VIDEO_STREAM_STATUS_FLAGS_THERMAL if stream.thermal else 0)
     return mavlink.MAVLink_video_stream_information_message(
-        stream.stream_id, count, mavlink.VIDEO_STREAM_TYPE_RTPUDP, flags, 30.0, stream.width, stream.height,
+        stream.stream_id, count, stream.stream_type, flags, stream.fps, stream.width, stream.height,
         4_000_000 if not stream.thermal else 1_000_000, 0, stream.hfov_deg, stream.name.encode(), stream.uri.encode(),
-        mavlink.VIDEO_STREAM_ENCODING_H264)
+        ENCODINGS[stream.codec])
 
 
 def stream_status(stream: VideoStream) -> mavlink.MAVLink_message:
     flags = mavlink.VIDEO_STREAM_STATUS_FLAGS_RUNNING | (mavlink.VIDEO_STREAM_STATUS_FLAGS_THERMAL if stream.thermal else 0)
-    return mavlink.MAVLink_video_stream_status_message(stream.stream_id, flags, 30.0, stream.width, stream.height,
+    return mavlink.MAVLink_video_stream_status_message(stream.stream_id, flags, stream.fps, stream.width, stream.height,
                                                         4_000_000, 0, stream.hfov_deg)
 
 

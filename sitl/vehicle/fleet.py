@@ -8,6 +8,7 @@ from typing import Callable
 
 import pymap3d
 
+from .camera import VideoStream
 from .link import Address
 from .mission_protocol import MissionLimits
 from .multicopter import Px4Parameters, Wind
@@ -94,6 +95,14 @@ class SimulatedFleet:
     def _close_vehicles(self) -> None:
         for vehicle in self.vehicles:
             vehicle.close()
+
+    def advertise_video(self, system_id: int, streams: tuple[VideoStream, ...]) -> None:
+        """Where vehicle `system_id`'s camera video is served from now on (its camera tells the station)."""
+        vehicle = next((v for v in self.vehicles if v.system_id == system_id), None)
+        if vehicle is None:
+            raise ValueError(f"no vehicle with system id {system_id} in the fleet")
+        with self._lock:
+            vehicle.advertise_streams(streams)
 
     # ---- time ----------------------------------------------------------------------------------
 

@@ -335,6 +335,16 @@ class SimulatedVehicle:
             for link in self.links:
                 link.send(camera.heartbeat(), self.faults, camera.COMPONENT_ID)
 
+    def advertise_streams(self, streams: tuple[camera.VideoStream, ...]) -> None:
+        """The camera's video is served at these addresses from now on. A station that asked before
+        hears of it at once: the camera's heartbeat (so one that has not met the camera asks it all),
+        then each stream's information, on every link."""
+        self.camera.streams = streams
+        for link in self.links:
+            link.send(camera.heartbeat(), self.faults, camera.COMPONENT_ID)
+            for stream in streams:
+                link.send(camera.stream_information(stream, len(streams)), self.faults, camera.COMPONENT_ID)
+
     def _take_photo(self, now: float) -> None:
         ap = self.autopilot
         lat, lon, alt = ap.estimated_position()
