@@ -9,8 +9,6 @@ last shown and says why in the status bar.
 
 from __future__ import annotations
 
-import concurrent.futures
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from drivers.mavlink.plan_items import plan_from_items
 from groundstation.core.engine import Engine, FleetSnapshot
+from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
 from missions.errors import MissionError
 from missions.items import MissionItem
@@ -36,6 +35,13 @@ class Fence:
     circles: tuple[FenceCircle, ...] = ()
 
 
+@dataclass(frozen=True)
+class FenceDownload:
+    system_id: int
+    items: list[MissionItem] | None
+    error: str  # empty when the vehicle sent its fence
+
+
 def fence_from_items(items: list[MissionItem]) -> Fence:
     """The vehicle's fence items as shapes; MissionError (PlanFileError) when they do not make a fence."""
     plan = plan_from_items([], items, [], home=None, firmware_type=mavlink.MAV_AUTOPILOT_PX4,
@@ -44,7 +50,7 @@ def fence_from_items(items: list[MissionItem]) -> Fence:
 
 
 class FenceLayer(QObject):
-    fenceArrived = Signal(int, object, str)  # system id, fence items or None, error; from the engine thread
+    fenceArrived = Signal(object)  # FenceDownload, emitted from the engine thread
 
     def __init__(self, engine: Engine, map_view, selected: Callable[[], int | None],
                  say: Callable[[str, int], None]) -> None:
@@ -71,19 +77,15 @@ class FenceLayer(QObject):
             self.say(QCoreApplication.translate("FenceLayer", "No vehicle selected: no fence to refresh"), 10_000)
             return False
         self.asked.add(sid)
-        ref = weakref.ref(self)
-        try:
-            future = self.engine.download_mission(sid, "fence")
-        except RuntimeError as e:  # the engine is not running: nothing to ask
-            self._arrived(sid, None, str(e))
-            return False
-        future.add_done_callback(lambda f: _hand_over(ref, sid, f))
-        return True
+        return pending.send(self, "fenceArrived", lambda: self.engine.download_mission(sid, "fence"),
+                            lambda items, error: FenceDownload(sid, items, error),
+                            refused=lambda why: self._arrived(FenceDownload(sid, None, why)))
 
-    def _arrived(self, sid: int, items: list[MissionItem] | None, error: str) -> None:
+    def _arrived(self, download: FenceDownload) -> None:
+        sid, error = download.system_id, download.error
         if not error:
             try:
-                self.fences[sid] = fence_from_items(items or [])
+                self.fences[sid] = fence_from_items(download.items or [])
             except MissionError as e:
                 error = str(e)
         if error:
@@ -118,17 +120,3 @@ class FenceLayer(QObject):
     def click(self, _view, _pos: QPointF) -> bool:
         return False  # the fence is shown, not picked
 
-
-def _hand_over(layer_ref: weakref.ref[FenceLayer], sid: int, future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: pass the download's result to the layer on the GUI thread."""
-    try:
-        items, error = future.result(), ""
-    except Exception as e:  # noqa: BLE001 - a timeout, a refusal, engine shutdown: all told to the pilot
-        items, error = None, str(e) or type(e).__name__
-    layer = layer_ref()
-    if layer is None:
-        return
-    try:
-        layer.fenceArrived.emit(sid, items, error)
-    except RuntimeError:
-        pass  # the window closed meanwhile

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSlider, QWidgetAction
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QSlider, QWidgetAction
 
 from groundstation.core.settings import Settings, SettingsError
 from groundstation.core.tiles import TileService
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 FLIGHT_SHORTCUTS = {"arm": "F5", "disarm": "Shift+F5", "takeoff": "F6", "land": "F7", "hold": "F8",
                     "return": "F9", "goto": "F10", "mode": "Ctrl+M"}
 LAYOUT_FILE = "window.ini"
+SOURCE_NAME_CHARS = 16  # "OpenStreetMap" whole
+LAYOUT_VERSION = 2  # 2: the panels open over the flight column; a layout saved before is not restored
 _translations: Translations | None = None  # one set of translators per application
 
 
@@ -65,6 +67,10 @@ class FieldOptions(QObject):
         self.alerts = AlertPanel()
         self.plots = TelemetryPlots(self.history)
         self.pane = MapPane(window.map, self.alerts, self.plots)
+        # The longest source names ("Orthophotos IGN (France, IGN Géoplateforme WMTS)") would make the map
+        # 200 px wider than a panel beside it leaves at 1366 px: the combo shows the start, its list them whole.
+        self.pane.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pane.source.setMinimumContentsLength(SOURCE_NAME_CHARS)
         self.prefetch_dialog: PrefetchDialog | None = None
 
         if self.settings.map_source not in self.tiles.service.sources:
@@ -108,17 +114,13 @@ class FieldOptions(QObject):
         if isinstance(geometry, QByteArray):
             self.window.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
-            self.window.restoreState(state)
-        split = stored.value("split")
-        if isinstance(split, list) and len(split) == 2:
-            self.window.centralWidget().setSizes([int(v) for v in split])
+            self.window.restoreState(state, LAYOUT_VERSION)
         self.plots_action.setChecked(stored.value("plots", "true") == "true")
 
     def save_layout(self) -> None:
         stored = QSettings(str(self.layout_file), QSettings.Format.IniFormat)
         stored.setValue("geometry", self.window.saveGeometry())
-        stored.setValue("state", self.window.saveState())
-        stored.setValue("split", [str(v) for v in self.window.centralWidget().sizes()])
+        stored.setValue("state", self.window.saveState(LAYOUT_VERSION))
         stored.setValue("plots", "true" if self.plots_action.isChecked() else "false")
         stored.sync()
 

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
-import weakref
 from dataclasses import dataclass
-from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.findings import Finding, FindingChange, FindingKind, FindingStatus
+from groundstation.ui import pending
 
 STATUS_COLOURS = {
     FindingStatus.UNCONFIRMED: QColor("#ff8f00"),
@@ -76,7 +75,7 @@ class ChangeOutcome:
 class FindingsPanel(QWidget):
     findingSelected = Signal(str)
     changeFinished = Signal(object)  # ChangeOutcome, emitted from the engine thread
-    detailsReady = Signal(object)  # FindingDetails, emitted from the engine thread
+    detailsReady = Signal(object)  # FindingDetails or None, emitted from the engine thread
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,9 +148,9 @@ class FindingsPanel(QWidget):
         row.addWidget(self.preview)
         side = QVBoxLayout()
         side.addWidget(self.summary, 1)
-        buttons = QHBoxLayout()
-        for button in self.buttons:
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two: the panel fits beside the map on a 1366 px screen
+        for i, button in enumerate(self.buttons):
+            buttons.addWidget(button, i // 2, i % 2)
         side.addLayout(buttons)
         row.addLayout(side, 1)
 
@@ -279,13 +278,13 @@ class FindingsPanel(QWidget):
             jpeg = store.snapshot(finding.snapshot_sha256) if finding.snapshot_sha256 else None
             return FindingDetails(finding.id, finding.revision, tuple(store.history(finding.id)), jpeg)
 
-        try:
-            future = self.engine.read_store(read)
-        except RuntimeError:  # the engine has stopped
-            return
-        future.add_done_callback(partial(_hand_details, weakref.ref(self)))
+        pending.send(self, "detailsReady", lambda: self.engine.read_store(read),
+                     lambda details, _error: details,
+                     refused=lambda _why: None)  # the engine has stopped: nothing to show
 
-    def _show_details(self, details: FindingDetails) -> None:
+    def _show_details(self, details: FindingDetails | None) -> None:
+        if details is None:
+            return  # the finding vanished or the engine stopped: nothing to show
         current = self.selected
         if current is None or current.id != details.finding_id:
             return  # the operator moved on
@@ -353,14 +352,10 @@ class FindingsPanel(QWidget):
         return self._send(self.tr("mark here"), lambda: self.engine.mark_here(lat, lon, kind, note.strip() or None))
 
     def _send(self, label: str, submit: Callable[[], "concurrent.futures.Future[Finding]"]) -> bool:
-        try:
-            future = submit()
-        except RuntimeError as e:  # the engine is not running
-            self._say(f"{label}: {e}", ok=False)
-            return False
-        self._say(self.tr("{0}: sent…").format(label), ok=True)
-        future.add_done_callback(partial(_hand_change, weakref.ref(self), label))
-        return True
+        return pending.send(self, "changeFinished", submit,
+                            lambda finding, error: ChangeOutcome(label, finding, error),
+                            refused=lambda why: self._say(f"{label}: {why}", ok=False),
+                            under_way=lambda: self._say(self.tr("{0}: sent…").format(label), ok=True))
 
     def _change_finished(self, outcome: ChangeOutcome) -> None:
         self.outcomes.append(outcome)
@@ -427,33 +422,6 @@ def _boxed(widget: QWidget) -> QGroupBox:
     layout.setContentsMargins(4, 2, 4, 4)
     layout.addWidget(widget)
     return box
-
-
-def _hand_change(panel_ref: "weakref.ref[FindingsPanel]", label: str, future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: the finished change goes to the panel through its signal."""
-    try:
-        outcome = ChangeOutcome(label, future.result(), "")
-    except Exception as e:  # FindingError says what was wrong; anything else is still reported
-        outcome = ChangeOutcome(label, None, str(e) or type(e).__name__)
-    _emit(panel_ref, "changeFinished", outcome)
-
-
-def _hand_details(panel_ref: "weakref.ref[FindingsPanel]", future: concurrent.futures.Future) -> None:
-    try:
-        details = future.result()
-    except Exception:  # the finding vanished or the engine stopped: nothing to show
-        return
-    _emit(panel_ref, "detailsReady", details)
-
-
-def _emit(panel_ref: "weakref.ref[FindingsPanel]", signal: str, value: object) -> None:
-    panel = panel_ref()
-    if panel is None:
-        return
-    try:
-        getattr(panel, signal).emit(value)  # queued to the GUI thread: the panel lives there
-    except RuntimeError:
-        pass  # the panel was closed meanwhile
 
 
 class FindingsLayer:

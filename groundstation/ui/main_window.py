@@ -15,8 +15,8 @@ from typing import Callable
 
 from pyproj import Geod
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFrame, QGroupBox, QLabel, QMainWindow, QMessageBox, QScrollArea,
+                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from drivers.mavlink.commands import CommandError, CommandResult
 from drivers.mavlink.state import VehicleState
@@ -30,7 +30,6 @@ from groundstation.ui.map_view import MapView
 from groundstation.ui.telemetry_panel import TelemetryPanel
 from groundstation.ui.vehicle_list import VehicleList
 from groundstation.ui.vehicle_text import fill
-from PySide6.QtWidgets import QDockWidget, QToolButton
 from groundstation.core.robots import RobotManager
 from groundstation.ui.findings_panel import FindingsLayer, FindingsPanel
 from groundstation.ui.robot_panel import RobotPanel, RobotsLayer
@@ -41,7 +40,8 @@ from groundstation.ui.fence_layer import FenceLayer
 
 REFRESH_HZ = 5.0
 MAX_EVENTS_PER_TICK = 500  # a burst is shown over a few ticks rather than freezing one
-LEFT_COLUMN_PX = 490
+LEFT_COLUMN_PX = 490  # the flight column's width at first; a panel opened over it widens it if it needs more
+EVENT_LOG_MIN_PX = 80  # with the tabs over the column, the window still fits 700 px of height
 _GEOD = Geod(ellps="WGS84")
 _OK_STYLE = "color: #1b5e20;"
 _FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -117,9 +117,11 @@ class MainWindow(QMainWindow):
         fleet_layout.setContentsMargins(6, 4, 6, 6)
         fleet_layout.addWidget(self.vehicle_list)
         self.vehicle_list.setMinimumHeight(self.vehicle_list.verticalHeader().defaultSectionSize() * 4 + 30)
-        self.event_log.setMinimumHeight(110)
+        self.event_log.setMinimumHeight(EVENT_LOG_MIN_PX)
 
-        # Everything but the map in one column, so the map gets the full height of the screen.
+        # Everything but the map in one column, so the map gets the full height of the screen. The other
+        # panels (findings, robots, plan, video, parameters) open over this column as tabs: beside the map
+        # a 1366 px screen has room for one of them at a time, never for two.
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(4, 4, 4, 4)
@@ -127,15 +129,19 @@ class MainWindow(QMainWindow):
         column.addWidget(self.telemetry)
         column.addWidget(self.commands)
         column.addWidget(self.event_log, 2)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.field.pane)  # the map with its tools, alerts and coordinate row
-        split.setCollapsible(0, False)
-        split.setCollapsible(1, False)
-        split.setStretchFactor(1, 1)
-        split.setSizes([LEFT_COLUMN_PX, 1366 - LEFT_COLUMN_PX])
-        self.setCentralWidget(split)
+        self.flight_dock = QDockWidget(self.tr("Flight"), self)
+        self.flight_dock.setObjectName("flight")
+        # Never closed, moved or scrolled: the commands stay where the pilot knows them. No title bar: alone,
+        # the column looks as it always did; with a panel open, its tab says "Flight".
+        self.flight_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.flight_dock.setTitleBarWidget(QWidget())
+        self.flight_dock.setWidget(left)
+        self.side_docks: list[QDockWidget] = []  # the panels that open over the column
+        self._column_px: int | None = None  # the column's width before a panel widened it
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.flight_dock)
+        self.resizeDocks([self.flight_dock], [LEFT_COLUMN_PX], Qt.Orientation.Horizontal)
+        self.setCentralWidget(self.field.pane)  # the map with its tools, alerts and coordinate row
 
     # -- rendering ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -322,24 +328,19 @@ class MainWindow(QMainWindow):
         self.map.layers.append(self.findings_layer)
         self.findings.findingSelected.connect(lambda _fid: self._show_findings(self._snapshot))
         self.map.context_actions.append((lambda: self.tr("Mark here…"), self.findings.mark_here))
-        self.findings_dock = QDockWidget(self.tr("Findings"), self)
-        self.findings_dock.setObjectName("findings")
-        self.findings_dock.setWidget(self.findings)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.findings_dock = self._side_dock(self.tr("Findings"), "findings", self.findings)
         self.robot_panel: RobotPanel | None = None
         self.robots_layer: RobotsLayer | None = None
         if robots is not None:  # the engine's RobotManager: teleop of ground robots and rovers
             self.robot_panel = RobotPanel(robots)
             self.robots_layer = RobotsLayer(self.robot_panel.select)
             self.map.layers.append(self.robots_layer)
-            self.robots_dock = QDockWidget(self.tr("Robots"), self)
-            self.robots_dock.setObjectName("robots")
-            self.robots_dock.setWidget(self.robot_panel)
-            self.tabifyDockWidget(self.findings_dock, self.robots_dock)
-        # Closed at first, so the map keeps its width; a status-bar button opens each one.
+            self.robots_dock = self._side_dock(self.tr("Robots"), "robots", self.robot_panel)
+            self.robots_dock.visibilityChanged.connect(
+                lambda in_sight: None if in_sight else self.robot_panel.out_of_sight())
+        # A status-bar button opens each one.
         for dock in (self.findings_dock, self.robots_dock if robots is not None else None):
             if dock is not None:
-                dock.hide()
                 button = QToolButton()
                 button.setDefaultAction(dock.toggleViewAction())
                 self.statusBar().addPermanentWidget(button)
@@ -351,11 +352,7 @@ class MainWindow(QMainWindow):
         self.plan.on_change = self.map.update
         self.map.layers.insert(0, self.plan.layer)  # under findings and robots; takes clicks first while planning
         self.map.context_actions.append((self.plan.add_waypoint_text, self.plan.add_waypoint_at))
-        self.plan_dock = QDockWidget(self.tr("Plan"), self)
-        self.plan_dock.setObjectName("plan")
-        self.plan_dock.setWidget(self.plan)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
-        self.plan_dock.hide()
+        self.plan_dock = self._side_dock(self.tr("Plan"), "plan", self.plan)
         button = QToolButton()
         button.setDefaultAction(self.plan_dock.toggleViewAction())
         self.statusBar().addPermanentWidget(button)
@@ -363,23 +360,56 @@ class MainWindow(QMainWindow):
     def _add_params(self) -> None:
         """The parameter editor: a dock like Findings, closed at first, opened from the View menu."""
         self.params = ParamsPanel(self.engine, lambda: self.selected_id)
-        self.params_dock = QDockWidget(self.tr("Parameters"), self)
-        self.params_dock.setObjectName("parameters")
-        self.params_dock.setWidget(self.params)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.params_dock)
-        self.params_dock.hide()
+        self.params_dock = self._side_dock(self.tr("Parameters"), "parameters", self.params)
         self.field.view_menu.addAction(self.params_dock.toggleViewAction())  # the status bar is full
 
     def _add_video(self) -> None:
         """The selected vehicle's video: a dock like Findings, closed at first, opened from the View menu."""
         self.video = VideoPanel(self.engine, lambda: self.selected_id)
-        self.video_dock = QDockWidget(self.tr("Video"), self)
-        self.video_dock.setObjectName("video")
-        self.video_dock.setWidget(self.video)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.video_dock)
-        self.video_dock.hide()
+        self.video_dock = self._side_dock(self.tr("Video"), "video", self.video)
         self.field.view_menu.addAction(self.video_dock.toggleViewAction())  # the status bar is full
         self.map.context_actions.append((self.video.controls.look_at_text, self.video.controls.look_at))
+
+    def _side_dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
+        """A panel that opens over the flight column as a tab, closed at first so the map keeps its width."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(_scrolling(panel))
+        self.tabifyDockWidget(self.flight_dock, dock)
+        dock.hide()
+        self.side_docks.append(dock)
+        dock.toggleViewAction().toggled.connect(lambda opened: self._side_dock_toggled(dock, opened))
+        dock.visibilityChanged.connect(lambda in_sight: self._widen_for(dock) if in_sight else None)
+        return dock
+
+    def _side_dock_toggled(self, dock: QDockWidget, opened: bool) -> None:
+        # Once the layout has taken the dock in or let it go: raised at once, it would stay behind the column.
+        if opened:
+            QTimer.singleShot(0, dock, lambda: self._bring_up(dock))
+        else:
+            QTimer.singleShot(0, self, self._narrow_back)
+
+    def _bring_up(self, dock: QDockWidget) -> None:
+        dock.raise_()
+        self._widen_for(dock)
+
+    def _narrow_back(self) -> None:
+        """The last panel over the column closed: the column goes back to its width before, the map with it."""
+        if self._column_px is not None and all(d.isHidden() or d.isFloating() for d in self.side_docks):
+            self.resizeDocks([self.flight_dock], [self._column_px], Qt.Orientation.Horizontal)
+            self._column_px = None
+
+    def _widen_for(self, dock: QDockWidget) -> None:
+        """The panel in sight: the column as wide as it needs, as far as the map leaves room (else it scrolls)."""
+        if dock.isFloating() or dock.isHidden():
+            return
+        scroll = dock.widget()
+        panel = scroll.widget()
+        needed = max(panel.minimumSizeHint().width(), panel.minimumWidth()) + dock.width() - scroll.viewport().width()
+        if dock.width() < needed:
+            if self._column_px is None:
+                self._column_px = dock.width()
+            self.resizeDocks([dock], [needed], Qt.Orientation.Horizontal)
 
     def _show_findings(self, snapshot: FleetSnapshot | None) -> None:
         if snapshot is None:
@@ -411,6 +441,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.fleet_box.setTitle(self.tr("Vehicles"))
+            self.flight_dock.setWindowTitle(self.tr("Flight"))
             if self.robot_panel is not None:
                 self.robots_dock.setWindowTitle(self.tr("Robots"))
             self.video_dock.setWindowTitle(self.tr("Video"))
@@ -430,6 +461,16 @@ class MainWindow(QMainWindow):
         self.engine.unsubscribe(self._events)
         super().closeEvent(event)
 
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """`panel` filling its dock, with scroll bars only where the screen is too small for it: a panel never
+    pushes the window past the screen."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(panel)
+    return scroll
 
 
 def _command_failure(error: Exception) -> str:

@@ -756,6 +756,7 @@ class PlanPanel(QWidget):
                 box.setToolTip(fill(self.tr("Upload a part to vehicle %1"), sid))
                 box.toggled.connect(lambda _on: self._show_figures())
             self.picks_row.addWidget(box)
+            box.setVisible(self.form.isRowVisible(self.share))  # else shown, unplaced, over the form's top corner
             picks[sid] = box
         self.picks = picks
         self.drones.setMaximum(max(1, len(online)))  # a smaller count plans afresh

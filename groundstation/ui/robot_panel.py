@@ -20,9 +20,7 @@ from __future__ import annotations
 import concurrent.futures
 import math
 import threading
-import weakref
 from dataclasses import dataclass
-from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -35,6 +33,7 @@ from drivers.robot.session import SpeedLimits
 from drivers.video.feed import BGR8, VideoFeed
 from drivers.video.sources import VideoOpenError, VideoSource
 from groundstation.core.robots import RobotManager, RobotView
+from groundstation.ui import pending
 from groundstation.ui.video_panel import VideoView, _qimage
 
 DRIVE_HZ = 20.0
@@ -369,7 +368,7 @@ class RobotPanel(QGroupBox):
     def refresh_video(self) -> None:
         """One tick: follow the selected robot's camera and convert its newest frame if it is new."""
         v = self.view
-        url = v.video_url if v is not None and self.isVisible() else ""
+        url = v.video_url if v is not None and self.in_sight else ""
         if url != self._video_url:
             self._follow_video(url)
         if self.video_feed is not None:
@@ -477,7 +476,7 @@ class RobotPanel(QGroupBox):
         if self.pad.held:  # the driving keys own the robot now
             self._gamepad_driving = False
             return
-        active = self.isVisible() and self.window().isActiveWindow() and self.selected_id is not None
+        active = self.in_sight and self.window().isActiveWindow() and self.selected_id is not None
         if reading.centred:
             self._gamepad_armed = True
         if not self._gamepad_armed or reading.centred or reading.estop or not active:
@@ -523,6 +522,16 @@ class RobotPanel(QGroupBox):
             self.retranslate()
             self._render(self.view)
         super().changeEvent(event)
+
+    @property
+    def in_sight(self) -> bool:
+        """Shown, and not behind another tab (Qt keeps a dock behind a tab "visible", moved off the window)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def out_of_sight(self) -> None:
+        """Its dock went behind another tab: as when the panel hides, every robot stops and the keys drive no more."""
+        self.pad.clearFocus()
+        self.stop_all()
 
     def hideEvent(self, event) -> None:
         self.stop_all()
@@ -579,14 +588,9 @@ class RobotPanel(QGroupBox):
         return self._submit(self.tr("speed limits"), lambda: self.manager.set_limits(robot_id, limits))
 
     def _submit(self, label: str, submit: Callable[[], concurrent.futures.Future]) -> bool:
-        try:
-            future = submit()
-        except (ValueError, RuntimeError) as e:
-            self._say(f"{label}: {e}", ok=False)
-            return False
-        self._say(self.tr("{0}: sent…").format(label), ok=True)
-        future.add_done_callback(partial(_hand_over, weakref.ref(self), label))
-        return True
+        return pending.send(self, "outcomeReady", submit, lambda value, error: RobotOutcome(label, error, value),
+                            refused=lambda why: self._say(f"{label}: {why}", ok=False),
+                            under_way=lambda: self._say(self.tr("{0}: sent…").format(label), ok=True))
 
     def _outcome(self, outcome: RobotOutcome) -> None:
         self.outcomes.append(outcome)
@@ -633,21 +637,6 @@ def _gauge() -> QProgressBar:
 def _set_gauge(bar: QProgressBar, value: float, full: float, text: str) -> None:
     bar.setValue(round(min(1.0, abs(value) / full) * 100) if math.isfinite(value) and full > 0 else 0)
     bar.setFormat(text)
-
-
-def _hand_over(panel_ref: "weakref.ref[RobotPanel]", label: str, future: concurrent.futures.Future) -> None:
-    """Runs on the engine thread: the finished request goes to the panel through its signal."""
-    try:
-        outcome = RobotOutcome(label, "", future.result())
-    except Exception as e:  # RobotError, a bad address, a command the vehicle refused: tell the operator
-        outcome = RobotOutcome(label, str(e) or type(e).__name__)
-    panel = panel_ref()
-    if panel is None:
-        return
-    try:
-        panel.outcomeReady.emit(outcome)
-    except RuntimeError:
-        pass  # the panel was closed meanwhile
 
 
 class RobotsLayer:

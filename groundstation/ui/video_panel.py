@@ -167,9 +167,6 @@ class VideoPanel(QWidget):
         self.url = QLineEdit()
         self.url.setPlaceholderText("udp://0.0.0.0:5600  rtsp://…")
         self.detector = QComboBox()  # what runs on the typed-in stream
-        # long detector names must not widen the dock past a 1366 px screen: the list shows them whole
-        self.detector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.detector.setMinimumContentsLength(12)
         for key in (NO_DETECTION, THERMAL_PERSON, RGB_PERSON, THERMAL_HOTSPOT):
             self.detector.addItem("", key)
         self._detector_in_use = NO_DETECTION
@@ -185,6 +182,10 @@ class VideoPanel(QWidget):
         self.palette.setCurrentIndex(self.palette.findData("ironbow"))
         for name in SPANS:
             self.span.addItem("", name)
+        # long names (German above all) must not widen the dock past a 1366 px screen: the lists show them whole
+        for box in (self.source, self.palette, self.span, self.detector):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self.source.addItem("", "thermal")
         self.source.addItem("", "colour")
         self.source.addItem("", "url")

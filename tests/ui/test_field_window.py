@@ -11,7 +11,8 @@ import pytest
 from pyproj import Geod
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDockWidget, QLabel,
+                               QScrollArea)
 
 from drivers.mavlink import events
 from groundstation.core.tiles import TileSource
@@ -331,30 +332,113 @@ def test_screenshots_in_each_language_and_theme_with_nothing_cut_off(qtbot, wind
 
 
 def assert_nothing_cut_off(win, where: str) -> None:
+    QApplication.sendPostedEvents()  # the layouts catch up with texts the last tick changed (the frame count)
     bounds = win.rect()
     smallest = win.minimumSizeHint()
     assert smallest.width() <= 1366 and smallest.height() <= 700, f"{where}: window needs {smallest}"
     for widget in win.findChildren(QLabel) + win.findChildren(QAbstractButton):
-        if not widget.isVisible() or not widget.text():
+        if not widget.isVisible() or not widget.text() or behind_a_tab(widget):
             continue
         corner = widget.mapTo(win, QPoint(0, 0))
         assert bounds.contains(corner) and bounds.contains(corner + QPoint(widget.width() - 1, widget.height() - 1)), \
             f"{where}: {widget.text()!r} is outside the window"
         if isinstance(widget, QLabel) and widget.wordWrap():
             continue
+        area = scroll_area_around(widget)
+        if area is not None:  # inside a panel that scrolls: in sight without scrolling
+            seen = area.viewport().rect()
+            corner = widget.mapTo(area.viewport(), QPoint(0, 0))
+            assert seen.contains(corner) and seen.contains(corner + QPoint(widget.width() - 1, widget.height() - 1)), \
+                f"{where}: {widget.text()!r} is scrolled out of sight"
         needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
         if isinstance(widget, (QAbstractButton, QCheckBox)):
             needed = widget.minimumSizeHint().width()
         assert widget.width() >= needed, f"{where}: {widget.text()!r} is cut off ({widget.width()} < {needed} px)"
 
 
+def in_sight(widget) -> bool:
+    return not widget.visibleRegion().isEmpty()
+
+
+def behind_a_tab(widget) -> bool:
+    """In a dock whose tab is not the selected one (Qt moves such docks out of the window, still "visible")."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    return parent is not None and not parent.isFloating() and not in_sight(parent)
+
+
+def scroll_area_around(widget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+@pytest.fixture
+def field_window(qtbot, demo_engine, pilot):
+    """The window as the station opens it: with the robots' panel, at the field laptop's size."""
+    from groundstation.ui.app import WINDOW_SIZE
+    from groundstation.ui.main_window import MainWindow
+
+    win = MainWindow(demo_engine, robots=demo_engine.robots)
+    win.confirm = pilot
+    qtbot.addWidget(win)
+    win.resize(*WINDOW_SIZE)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.vehicle_list.fleet.rowCount() == 3, timeout=10_000)
+    yield win
+    win.close()
+
+
+def test_each_panel_opens_beside_the_map_at_1366x768_with_nothing_cut_off(qtbot, field_window, tmp_path):
+    win = field_window
+    docks = [win.findings_dock, win.robots_dock, win.plan_dock, win.video_dock, win.params_dock]
+    assert set(docks) == set(win.side_docks)
+    try:
+        for language in ("en", "fr", "de"):
+            win.field.set_language(language)
+            qtbot.wait(250)  # a tick renders the fleet in the new words: the column's texts set its width
+            for dock in docks:
+                open_and_close(qtbot, win, dock, f"{language}/{dock.objectName()}", tmp_path)
+            assert_nothing_cut_off(win, f"{language}/flight")
+    finally:
+        win.field.set_language("en")
+
+
+def open_and_close(qtbot, win, dock: QDockWidget, where: str, shots: Path) -> None:
+    """Open the panel as the pilot does, check it is whole beside the map, close it: the map gets its room back."""
+    column = win.flight_dock.width()
+    dock.toggleViewAction().trigger()  # what the status-bar button or the View menu does
+    qtbot.waitUntil(lambda: in_sight(dock) and not in_sight(win.flight_dock), timeout=3000)
+    qtbot.wait(100)
+    assert win.grab().save(str(shots / f"{where.replace('/', '-')}.png"))
+    assert win.size().toTuple() == (1366, 768), f"{where}: the window grew"
+    assert not dock.isFloating() and dock.x() < win.field.pane.x(), where  # beside the map
+    panel = dock.widget()
+    assert not panel.horizontalScrollBar().isVisible() and not panel.verticalScrollBar().isVisible(), \
+        f"{where}: the panel needs {panel.widget().minimumSizeHint().toTuple()}, has {panel.viewport().size()}"
+    assert win.field.pane.width() >= 600, f"{where}: the map is squeezed to {win.field.pane.width()} px"
+    assert_nothing_cut_off(win, where)
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: in_sight(win.flight_dock) and not dock.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: column_is_back(win, column, where), timeout=3000)
+
+
+def column_is_back(win, width: int, where: str) -> None:
+    assert abs(win.flight_dock.width() - width) <= 2, \
+        f"{where}: the column stays {win.flight_dock.width()} px, not {width}"
+
+
 def test_window_layout_is_remembered(qtbot, window, demo_engine):
     from groundstation.ui.main_window import MainWindow
 
     win = window
-    win.centralWidget().setSizes([560, 806])
+    win.resizeDocks([win.flight_dock], [560], Qt.Orientation.Horizontal)
     win.field.plots_action.setChecked(False)
-    sizes = win.centralWidget().sizes()
+    win.plan_dock.show()
+    qtbot.waitUntil(lambda: in_sight(win.plan_dock) and abs(win.plan_dock.width() - 560) <= 2, timeout=3000)
     win.close()
     again = MainWindow(demo_engine)
     qtbot.addWidget(again)
@@ -362,8 +446,34 @@ def test_window_layout_is_remembered(qtbot, window, demo_engine):
     again.show()
     qtbot.waitExposed(again)
     try:
-        assert abs(again.centralWidget().sizes()[0] - sizes[0]) <= 2
+        qtbot.waitUntil(lambda: in_sight(again.plan_dock), timeout=3000)
+        assert abs(again.plan_dock.width() - 560) <= 2
         assert not again.field.plots.isVisible()
     finally:
         again.field.plots_action.setChecked(True)
+        again.close()
+
+
+def test_a_layout_saved_by_an_older_window_is_not_restored(qtbot, window, demo_engine):
+    from PySide6.QtCore import QSettings
+
+    from groundstation.ui.main_window import LEFT_COLUMN_PX, MainWindow
+
+    win = window
+    win.plan_dock.show()
+    qtbot.waitUntil(lambda: in_sight(win.plan_dock), timeout=3000)
+    older = win.saveState()  # no version: as the window saved it before the panels opened over the column
+    win.close()
+    stored = QSettings(str(win.field.layout_file), QSettings.Format.IniFormat)
+    stored.setValue("state", older)
+    stored.sync()
+    again = MainWindow(demo_engine)
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    qtbot.waitExposed(again)
+    try:
+        assert in_sight(again.flight_dock) and not again.plan_dock.isVisible()  # the layout a new station opens with
+        assert abs(again.flight_dock.width() - LEFT_COLUMN_PX) <= 2
+    finally:
         again.close()

@@ -109,6 +109,16 @@ def test_losing_focus_or_the_window_going_to_the_background_stops_the_robot(qtbo
     qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
     hold(qtbot, 0.5)
     assert robot.model.speed > 0.1
+    win.flight_dock.raise_()  # the pilot selects the Flight tab: the panel goes behind it, the key still held
+    qtbot.waitUntil(lambda: robot.model.speed == 0.0, timeout=500)
+    assert not panel.pad.hasFocus() and not panel.pad.held
+    win.robots_dock.raise_()
+
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    hold(qtbot, 0.5)
+    assert robot.model.speed > 0.1
     other = QWidget()
     qtbot.addWidget(other)
     other.show()
@@ -273,16 +283,19 @@ def test_the_selected_robots_camera_shows_in_the_panel(qtbot, window, filming_ro
     seq = panel.video_seq
     qtbot.waitUntil(lambda: panel.video_seq > seq + 2, timeout=3000)  # it keeps coming
 
-    def hide_the_dock() -> None:  # nobody sees the video: its feed stops
+    def stops_after(put_away) -> None:  # nobody sees the video: its feed stops
         feed = panel.video_feed
-        win.robots_dock.hide()
+        put_away()
         qtbot.waitUntil(lambda: panel.video_feed is None and panel.video.image is None, timeout=1000)
         qtbot.waitUntil(lambda: feed.status().state == "stopped", timeout=10000)
 
-    hide_the_dock()
+    stops_after(win.robots_dock.hide)
     win.robots_dock.show()  # and opens again when shown
     qtbot.waitUntil(lambda: panel.video.image is not None, timeout=10000)
-    hide_the_dock()
+    stops_after(win.flight_dock.raise_)  # the Flight tab selected: the panel behind it is as good as hidden
+    win.robots_dock.raise_()
+    qtbot.waitUntil(lambda: panel.video.image is not None, timeout=10000)
+    stops_after(win.robots_dock.hide)
 
 
 def test_a_camera_address_the_station_cannot_open_is_reported_and_teleop_carries_on(qtbot, window, robot):

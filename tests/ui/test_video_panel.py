@@ -64,6 +64,13 @@ def palette_colours(celsius: np.ndarray, x: int, y: int, palette: str, span) -> 
     return {tuple(int(v) for v in PALETTES[palette][i]) for i in index}
 
 
+def fire_well_inside(celsius: np.ndarray, margin_px: int = 40) -> bool:
+    """The hottest pixel away from the frame's edges: its box, label and neighbours are all on screen
+    (on a loaded machine the camera may otherwise stop on a frame with the fire just entering it)."""
+    y, x = np.unravel_index(np.nanargmax(celsius), celsius.shape)
+    return margin_px <= y < celsius.shape[0] - margin_px and margin_px <= x < celsius.shape[1] - margin_px
+
+
 @pytest.mark.timeout(90)
 def test_live_thermal_video_with_boxes_probe_and_fixed_palettes(qtbot, window, demo):
     engine, fleet = demo.engine, demo.fleet
@@ -77,8 +84,8 @@ def test_live_thermal_video_with_boxes_probe_and_fixed_palettes(qtbot, window, d
         qtbot.waitUntil(lambda: panel.shown is not None, timeout=20_000)  # frames from the climb already
         qtbot.waitUntil(lambda: engine.snapshot().vehicles[1].state.alt_rel > FLY_ALT_M - 2, timeout=20_000)
         engine.goto(1, fire.lat, fire.lon, FLY_ALT_M).result(timeout=10)
-        qtbot.waitUntil(lambda: panel.shown is not None and any(colour == BOX_COLOURS["hotspot"]
-                                                                for _, _, colour in panel.view.boxes),
+        qtbot.waitUntil(lambda: panel.shown is not None and fire_well_inside(panel.shown.celsius)
+                        and any(colour == BOX_COLOURS["hotspot"] for _, _, colour in panel.view.boxes),
                         timeout=30_000)
     # the camera is off: once its last frames are through the worker, the frame on screen stays, so
     # every check below reads the same frame

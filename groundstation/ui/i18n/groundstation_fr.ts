@@ -85,7 +85,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="101"/>
+        <location filename="../app.py" line="97"/>
         <source>groundstation — demo: simulated fleet near Schengen, %1x</source>
         <translation>groundstation — démo : flotte simulée près de Schengen, %1x</translation>
     </message>
@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../video_panel.py" line="204"/>
+        <location filename="../camera_controls.py" line="71"/>
         <source>Take photo</source>
         <translation>Prendre une photo</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="205"/>
+        <location filename="../camera_controls.py" line="72"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="205"/>
+        <location filename="../camera_controls.py" line="72"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="206"/>
+        <location filename="../camera_controls.py" line="73"/>
         <source>Clear ROI</source>
         <translation>Libérer la ROI</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="207"/>
+        <location filename="../camera_controls.py" line="74"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Ne plus garder la caméra sur un point de la carte</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="211"/>
+        <location filename="../camera_controls.py" line="78"/>
         <source>Pitch %1°</source>
         <translation>Tangage %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="212"/>
+        <location filename="../camera_controls.py" line="79"/>
         <source>Yaw %1°</source>
         <translation>Lacet %1°</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="216"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Point camera here</source>
         <translation>Pointer la caméra ici</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
-        <location filename="../video_panel.py" line="269"/>
+        <location filename="../camera_controls.py" line="107"/>
+        <location filename="../camera_controls.py" line="136"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../camera_controls.py" line="112"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../camera_controls.py" line="113"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="251"/>
+        <location filename="../camera_controls.py" line="118"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../camera_controls.py" line="120"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="256"/>
+        <location filename="../camera_controls.py" line="123"/>
         <source>photo</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="256"/>
+        <location filename="../camera_controls.py" line="123"/>
         <source>start recording</source>
         <translation>début d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="256"/>
+        <location filename="../camera_controls.py" line="123"/>
         <source>stop recording</source>
         <translation>fin d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="257"/>
+        <location filename="../camera_controls.py" line="124"/>
         <source>gimbal pointing</source>
         <translation>orientation de la nacelle</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="257"/>
+        <location filename="../camera_controls.py" line="124"/>
         <source>look at</source>
         <translation>visée d&apos;un point</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="258"/>
+        <location filename="../camera_controls.py" line="125"/>
         <source>clear ROI</source>
         <translation>libération de la ROI</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="278"/>
+        <location filename="../camera_controls.py" line="145"/>
         <source>camera %1</source>
         <translation>caméra %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="280"/>
+        <location filename="../camera_controls.py" line="147"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermique) : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="282"/>
+        <location filename="../camera_controls.py" line="149"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 photo(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="284"/>
+        <location filename="../camera_controls.py" line="151"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="287"/>
+        <location filename="../camera_controls.py" line="154"/>
         <source>No gimbal attitude reported.</source>
         <translation>Aucune attitude de nacelle reçue.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="289"/>
+        <location filename="../camera_controls.py" line="156"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
@@ -373,169 +373,169 @@
 <context>
     <name>FieldOptions</name>
     <message>
-        <location filename="../field_options.py" line="137"/>
+        <location filename="../field_options.py" line="139"/>
         <source>Settings not saved: %1</source>
         <translation>Réglages non enregistrés : %1</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="210"/>
-        <location filename="../field_options.py" line="221"/>
+        <location filename="../field_options.py" line="212"/>
+        <location filename="../field_options.py" line="223"/>
         <source>Import MBTiles</source>
         <translation>Importer des MBTiles</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="211"/>
+        <location filename="../field_options.py" line="213"/>
         <source>MBTiles (*.mbtiles);;All files (*)</source>
         <translation>MBTiles (*.mbtiles);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="219"/>
+        <location filename="../field_options.py" line="221"/>
         <source>Imported %1 tiles into %2 (%3 skipped)</source>
         <translation>%1 tuiles importées dans %2 (%3 ignorées)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="225"/>
-        <location filename="../field_options.py" line="229"/>
+        <location filename="../field_options.py" line="227"/>
+        <location filename="../field_options.py" line="231"/>
         <source>Export MBTiles</source>
         <translation>Exporter en MBTiles</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="226"/>
+        <location filename="../field_options.py" line="228"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="231"/>
+        <location filename="../field_options.py" line="233"/>
         <source>Exported %1 tiles to %2</source>
         <translation>%1 tuiles exportées vers %2</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="236"/>
+        <location filename="../field_options.py" line="238"/>
         <source>%1: working…</source>
         <translation>%1 : en cours…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="353"/>
+        <location filename="../field_options.py" line="355"/>
         <source>&amp;Flight</source>
         <translation>&amp;Vol</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="354"/>
+        <location filename="../field_options.py" line="356"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="355"/>
+        <location filename="../field_options.py" line="357"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="356"/>
+        <location filename="../field_options.py" line="358"/>
         <source>Arm…</source>
         <translation>Armer…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="356"/>
+        <location filename="../field_options.py" line="358"/>
         <source>Disarm…</source>
         <translation>Désarmer…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="356"/>
+        <location filename="../field_options.py" line="358"/>
         <source>Take off…</source>
         <translation>Décoller…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="357"/>
+        <location filename="../field_options.py" line="359"/>
         <source>Land…</source>
         <translation>Atterrir…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="357"/>
+        <location filename="../field_options.py" line="359"/>
         <source>Hold</source>
         <translation>Stationnaire</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="357"/>
+        <location filename="../field_options.py" line="359"/>
         <source>Return to launch…</source>
         <translation>Retour au point de départ…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="360"/>
         <source>Go to (pick on map)</source>
         <translation>Aller à (choisir sur la carte)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="360"/>
         <source>Flight mode…</source>
         <translation>Mode de vol…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="361"/>
+        <location filename="../field_options.py" line="363"/>
         <source>Offline mode (cached map only)</source>
         <translation>Mode hors ligne (carte en cache seulement)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="362"/>
+        <location filename="../field_options.py" line="364"/>
         <source>Prefetch area…</source>
         <translation>Précharger une zone…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="363"/>
+        <location filename="../field_options.py" line="365"/>
         <source>Import MBTiles…</source>
         <translation>Importer des MBTiles…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="364"/>
+        <location filename="../field_options.py" line="366"/>
         <source>Export MBTiles…</source>
         <translation>Exporter en MBTiles…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="365"/>
+        <location filename="../field_options.py" line="367"/>
         <source>Search a position</source>
         <translation>Rechercher une position</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="366"/>
+        <location filename="../field_options.py" line="368"/>
         <source>Copy vehicle position</source>
         <translation>Copier la position du vecteur</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="367"/>
+        <location filename="../field_options.py" line="369"/>
         <source>Daylight (high contrast)</source>
         <translation>Jour (contraste élevé)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="367"/>
+        <location filename="../field_options.py" line="369"/>
         <source>Night (red, dimmable)</source>
         <translation>Nuit (rouge, atténuable)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Night brightness</source>
         <translation>Luminosité de nuit</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Large controls (gloves, touch)</source>
         <translation>Grandes commandes (gants, tactile)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="374"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="374"/>
+        <location filename="../field_options.py" line="376"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="375"/>
+        <location filename="../field_options.py" line="377"/>
         <source>Coordinates</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="376"/>
+        <location filename="../field_options.py" line="378"/>
         <source>Telemetry plots</source>
         <translation>Courbes de télémesure</translation>
     </message>
@@ -838,192 +838,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="376"/>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="444"/>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="115"/>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="174"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="176"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="243"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="244"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="247"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="260"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="263"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="265"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="271"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="273"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="281"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="284"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="290"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="291"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="291"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="291"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="292"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="292"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="292"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="293"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="307"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Findings</source>
         <translation>Détections</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="446"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Détections : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1406,7 +1412,7 @@
         <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1006"/>
+        <location filename="../plan_panel.py" line="1007"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
@@ -1485,12 +1491,12 @@
         <translation>Carré croissant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="910"/>
+        <location filename="../plan_panel.py" line="911"/>
         <source>Export failed: %1</source>
         <translation>Échec de l&apos;export : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="919"/>
+        <location filename="../plan_panel.py" line="920"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
@@ -1554,37 +1560,37 @@
         <translation>Pas de plan : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="927"/>
+        <location filename="../plan_panel.py" line="928"/>
         <source>Wait: the parts are still going up</source>
         <translation>Patientez : les parties sont encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="955"/>
+        <location filename="../plan_panel.py" line="956"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Envoi refusé : %1 parties mais %2 vecteurs choisis ; choisissez un vecteur par partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="972"/>
+        <location filename="../plan_panel.py" line="973"/>
         <source>Parts uploaded: %1</source>
         <translation>Parties envoyées : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="973"/>
+        <location filename="../plan_panel.py" line="974"/>
         <source>Parts upload FAILED: %1</source>
         <translation>Envoi des parties ÉCHEC : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="990"/>
+        <location filename="../plan_panel.py" line="991"/>
         <source>part %1 to vehicle %2 FAILED: %3</source>
         <translation>partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="993"/>
+        <location filename="../plan_panel.py" line="994"/>
         <source>part %1 to vehicle %2</source>
         <translation>partie %1 vers le vecteur %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1039"/>
+        <location filename="../plan_panel.py" line="1040"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
@@ -1745,72 +1751,72 @@
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="801"/>
+        <location filename="../plan_panel.py" line="802"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Élément %1 : altitude %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="804"/>
+        <location filename="../plan_panel.py" line="805"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Élément %1 : vitesse %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="807"/>
+        <location filename="../plan_panel.py" line="808"/>
         <source>Not changed: %1</source>
         <translation>Non modifié : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="818"/>
+        <location filename="../plan_panel.py" line="819"/>
         <source>Select the item to delete first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément à supprimer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="821"/>
+        <location filename="../plan_panel.py" line="822"/>
         <source>Item %1 deleted</source>
         <translation>Élément %1 supprimé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="829"/>
+        <location filename="../plan_panel.py" line="830"/>
         <source>Select the item to insert after first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément après lequel insérer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="834"/>
+        <location filename="../plan_panel.py" line="835"/>
         <source>No waypoint inserted: %1</source>
         <translation>Aucun point de passage inséré : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="836"/>
+        <location filename="../plan_panel.py" line="837"/>
         <source>Waypoint %1 inserted</source>
         <translation>Point de passage %1 inséré</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="842"/>
+        <location filename="../plan_panel.py" line="843"/>
         <source>Add waypoint here</source>
         <translation>Ajouter un point de passage ici</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="852"/>
+        <location filename="../plan_panel.py" line="853"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Point de passage %1 ajouté en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="857"/>
+        <location filename="../plan_panel.py" line="858"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Élément %1 déplacé en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="913"/>
+        <location filename="../plan_panel.py" line="914"/>
         <source>Plan written to %1</source>
         <translation>Plan enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="915"/>
+        <location filename="../plan_panel.py" line="916"/>
         <source>%1 parts written: %2</source>
         <translation>%1 parties enregistrées : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="920"/>
+        <location filename="../plan_panel.py" line="921"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
@@ -1850,7 +1856,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1005"/>
+        <location filename="../plan_panel.py" line="1006"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
@@ -1860,13 +1866,13 @@
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="940"/>
-        <location filename="../plan_panel.py" line="961"/>
+        <location filename="../plan_panel.py" line="941"/>
+        <location filename="../plan_panel.py" line="962"/>
         <source>Upload refused: %1</source>
         <translation>Envoi refusé : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="935"/>
+        <location filename="../plan_panel.py" line="936"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
     </message>
@@ -1881,62 +1887,62 @@
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1091"/>
+        <location filename="../plan_panel.py" line="1092"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1092"/>
+        <location filename="../plan_panel.py" line="1093"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1093"/>
+        <location filename="../plan_panel.py" line="1094"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1094"/>
+        <location filename="../plan_panel.py" line="1095"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1093"/>
+        <location filename="../plan_panel.py" line="1094"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1092"/>
+        <location filename="../plan_panel.py" line="1093"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="901"/>
+        <location filename="../plan_panel.py" line="902"/>
         <source>there is no plan to export</source>
         <translation>il n&apos;y a pas de plan à exporter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="903"/>
+        <location filename="../plan_panel.py" line="904"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1073"/>
+        <location filename="../plan_panel.py" line="1074"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1087"/>
+        <location filename="../plan_panel.py" line="1088"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1062"/>
+        <location filename="../plan_panel.py" line="1063"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1064"/>
+        <location filename="../plan_panel.py" line="1065"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
@@ -2299,58 +2305,58 @@
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="538"/>
+        <location filename="../robot_panel.py" line="548"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="548"/>
+        <location filename="../robot_panel.py" line="558"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="549"/>
+        <location filename="../robot_panel.py" line="559"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="554"/>
+        <location filename="../robot_panel.py" line="564"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="559"/>
+        <location filename="../robot_panel.py" line="569"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="564"/>
-        <location filename="../robot_panel.py" line="591"/>
+        <location filename="../robot_panel.py" line="574"/>
+        <location filename="../robot_panel.py" line="601"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="571"/>
+        <location filename="../robot_panel.py" line="581"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="578"/>
+        <location filename="../robot_panel.py" line="588"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="583"/>
+        <location filename="../robot_panel.py" line="593"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="588"/>
+        <location filename="../robot_panel.py" line="598"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="590"/>
+        <location filename="../robot_panel.py" line="600"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -2358,17 +2364,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="672"/>
+        <location filename="../robot_panel.py" line="682"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="674"/>
+        <location filename="../robot_panel.py" line="684"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="675"/>
+        <location filename="../robot_panel.py" line="685"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -2615,216 +2621,216 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="375"/>
+        <location filename="../video_panel.py" line="225"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="375"/>
+        <location filename="../video_panel.py" line="225"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="376"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="376"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="379"/>
+        <location filename="../video_panel.py" line="229"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="379"/>
+        <location filename="../video_panel.py" line="229"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="382"/>
+        <location filename="../video_panel.py" line="232"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="384"/>
+        <location filename="../video_panel.py" line="234"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="385"/>
+        <location filename="../video_panel.py" line="235"/>
         <source>Colour camera of the selected vehicle</source>
         <translation>Caméra couleur du véhicule sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="386"/>
+        <location filename="../video_panel.py" line="236"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="387"/>
+        <location filename="../video_panel.py" line="237"/>
         <source>Picture in picture</source>
         <translation>Incrustation</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="388"/>
+        <location filename="../video_panel.py" line="238"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>L&apos;autre caméra dans le coin : le flux couleur ou saisi sur la caméra thermique, la caméra thermique sur le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="390"/>
+        <location filename="../video_panel.py" line="240"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="391"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="423"/>
+        <location filename="../video_panel.py" line="273"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="498"/>
-        <location filename="../video_panel.py" line="518"/>
-        <location filename="../video_panel.py" line="552"/>
+        <location filename="../video_panel.py" line="348"/>
+        <location filename="../video_panel.py" line="368"/>
+        <location filename="../video_panel.py" line="402"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="500"/>
+        <location filename="../video_panel.py" line="350"/>
         <source>Vehicle %1 has shown no colour camera.</source>
         <translation>Le véhicule %1 n&apos;a annoncé aucune caméra couleur.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="502"/>
+        <location filename="../video_panel.py" line="352"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
         <translation>Impossible d&apos;ouvrir la caméra couleur du véhicule %1 (%2) : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="553"/>
+        <location filename="../video_panel.py" line="403"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="570"/>
+        <location filename="../video_panel.py" line="420"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="564"/>
+        <location filename="../video_panel.py" line="414"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="588"/>
+        <location filename="../video_panel.py" line="438"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="599"/>
+        <location filename="../video_panel.py" line="449"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="599"/>
+        <location filename="../video_panel.py" line="449"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="600"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="600"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="600"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="601"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="622"/>
-        <location filename="../video_panel.py" line="630"/>
+        <location filename="../video_panel.py" line="472"/>
+        <location filename="../video_panel.py" line="480"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="624"/>
+        <location filename="../video_panel.py" line="474"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="633"/>
+        <location filename="../video_panel.py" line="483"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="635"/>
+        <location filename="../video_panel.py" line="485"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="395"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>No detection</source>
         <translation>Aucune détection</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="395"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personnes en thermique blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="396"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>Persons in colour</source>
         <translation>Personnes en couleur</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="396"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Points chauds en thermique 8 bits</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="402"/>
+        <location filename="../video_panel.py" line="252"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Ce qu’il faut détecter dans le flux saisi (la détection tourne dans la station, pas dans la fenêtre)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="407"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>%1 (not available)</source>
         <translation>%1 (indisponible)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="408"/>
-        <location filename="../video_panel.py" line="411"/>
+        <location filename="../video_panel.py" line="258"/>
+        <location filename="../video_panel.py" line="261"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="430"/>
+        <location filename="../video_panel.py" line="280"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>Impossible d’ouvrir %1 avec %2 : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="447"/>
+        <location filename="../video_panel.py" line="297"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Détection impossible avec %1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="605"/>
+        <location filename="../video_panel.py" line="455"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
