@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import math
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractSlider, QGridLayout, QLabel, QPushButton, QSlider, QWidget
 
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.ui import pending
@@ -18,11 +19,14 @@ PITCH_RANGE_DEG = (-90, 30)  # what the gimbal manager accepts (drivers/mavlink/
 YAW_RANGE_DEG = (-180, 180)
 _OK_STYLE = ""
 _FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
+KEY_SETTLE_MS = 400  # arrow or page keys: sent once the pilot pauses, not once per key press
+FOLLOW_AFTER_S = 3.0  # the sliders follow the gimbal again this long after the pilot last moved them
 
 
 class CameraControls(QWidget):
     """The selected vehicle's camera and gimbal: take a photo, record, point the gimbal (sent when the
-    slider is let go), keep it on a map point, let go of that point. Shows what the snapshot says."""
+    slider is let go, or a moment after a key moved it), keep it on a map point, let go of that point.
+    Shows what the snapshot says; the sliders follow the gimbal's reported attitude when left alone."""
 
     commandFinished = Signal(object)  # (vehicle, action's name, error or ""), from the engine thread
 
@@ -43,6 +47,11 @@ class CameraControls(QWidget):
         self.attitude = QLabel("")
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self._touched_at = -math.inf  # when the pilot last moved a slider (monotonic s)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(KEY_SETTLE_MS)
+        self._settle.timeout.connect(self.point)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -61,8 +70,9 @@ class CameraControls(QWidget):
         self.photo.clicked.connect(self.take_photo)
         self.record.clicked.connect(self.toggle_recording)
         self.clear_roi.clicked.connect(self.let_go)
-        self.pitch.sliderReleased.connect(self.point)
-        self.yaw.sliderReleased.connect(self.point)
+        for slider in (self.pitch, self.yaw):
+            slider.sliderReleased.connect(self.point)
+            slider.actionTriggered.connect(self._moved_by_pilot)
         self.pitch.valueChanged.connect(lambda _v: self._name_sliders())
         self.yaw.valueChanged.connect(lambda _v: self._name_sliders())
         self.commandFinished.connect(self._finished)
@@ -91,7 +101,16 @@ class CameraControls(QWidget):
             return self._send("stop", lambda sid: self.engine.stop_video(sid))
         return self._send("record", lambda sid: self.engine.start_video(sid))
 
+    def _moved_by_pilot(self, action: int) -> None:
+        """A drag, click or key on a slider (never a value set by the snapshot): a drag is sent when let go,
+        anything else once the keys settle."""
+        self._touched_at = time.monotonic()
+        if action != QAbstractSlider.SliderAction.SliderMove.value:
+            self._settle.start()
+
     def point(self) -> bool:
+        self._settle.stop()
+        self._touched_at = time.monotonic()
         pitch, yaw = float(self.pitch.value()), float(self.yaw.value())
         return self._send("point", lambda sid: self.engine.point_gimbal(sid, pitch, yaw))
 
@@ -153,9 +172,20 @@ class CameraControls(QWidget):
         if math.isnan(state.gimbal_pitch_deg):
             self.attitude.setText(self.tr("No gimbal attitude reported."))
         else:
+            self._follow(state.gimbal_pitch_deg, state.gimbal_yaw_deg)
             self.attitude.setText(fill(self.tr("Gimbal: pitch %1°, yaw %2°"), f"{state.gimbal_pitch_deg:.0f}",
                                        f"{state.gimbal_yaw_deg:.0f}"))
         self.retranslate()
+
+    def _follow(self, pitch_deg: float, yaw_deg: float) -> None:
+        """The sliders show where the gimbal points (after a look-at, a mission, another station), unless
+        the pilot is moving them or has just done so."""
+        if self.pitch.isSliderDown() or self.yaw.isSliderDown() or self._settle.isActive() \
+                or time.monotonic() - self._touched_at < FOLLOW_AFTER_S:
+            return
+        self.pitch.setValue(round(pitch_deg))
+        if math.isfinite(yaw_deg):
+            self.yaw.setValue(round((yaw_deg + 180.0) % 360.0 - 180.0))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

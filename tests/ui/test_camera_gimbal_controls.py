@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QMenu
 
 from missions.geodesy import LatLon, destination
 
@@ -53,9 +54,11 @@ def test_photo_pitch_and_look_at_move_the_simulated_camera(qtbot, window, demo):
     qtbot.waitUntil(lambda: f"{photos + 1} photo(s)" in controls.camera_info.text(), timeout=5000)
 
     # Dragging alone sends nothing; letting go points the gimbal.
+    controls.pitch.setSliderDown(True)
+    controls.pitch.triggerAction(QAbstractSlider.SliderAction.SliderMove)  # what a drag step does
     controls.pitch.setValue(-30)
-    qtbot.wait(300)
-    assert abs(sim.truth().gimbal_pitch_deg + 30) > 5
+    qtbot.wait(800)
+    assert abs(sim.truth().gimbal_pitch_deg + 30) > 5 and controls.pitch.value() == -30  # not pulled back
     let_go_at(controls.pitch, -60)
     assert controls.pitch_label.text() == "Pitch -60°"
     qtbot.waitUntil(lambda: abs(sim.truth().gimbal_pitch_deg + 60) < 1, timeout=10_000)
@@ -71,12 +74,23 @@ def test_photo_pitch_and_look_at_move_the_simulated_camera(qtbot, window, demo):
     roi = sim.autopilot.gimbal.roi
     assert roi is not None and math.isclose(roi[0], target.lat, abs_tol=1e-4) and math.isclose(roi[1], target.lon,
                                                                                               abs_tol=1e-4)
-    # On the ground the target is level with the camera: the gimbal comes up from -60 towards the horizon.
+    # On the ground the target is level with the camera: the gimbal comes up from -60 towards the horizon,
+    # and the slider, left alone, follows what the gimbal reports.
     qtbot.waitUntil(lambda: sim.truth().gimbal_pitch_deg > -5, timeout=10_000)
+    qtbot.waitUntil(lambda: controls.pitch.value() > -5, timeout=10_000)
 
     controls.clear_roi.click()
     qtbot.waitUntil(lambda: controls.status.text() == "vehicle 1: clear ROI done", timeout=10_000)
     assert sim.autopilot.gimbal.roi is None
+
+    # The keyboard: Page Down three times tips the camera 30 degrees, sent once the keys pause.
+    start = controls.pitch.value()
+    controls.pitch.setFocus()
+    for _ in range(3):
+        QTest.keyClick(controls.pitch, Qt.Key.Key_PageDown)
+    assert controls.pitch.value() == start - 30
+    qtbot.waitUntil(lambda: controls.status.text() == "vehicle 1: gimbal pointing done", timeout=10_000)
+    qtbot.waitUntil(lambda: abs(sim.truth().gimbal_pitch_deg - (start - 30)) < 1, timeout=10_000)
 
 
 def test_recording_toggles_and_a_refusal_says_why(qtbot, window, demo):
