@@ -234,7 +234,6 @@ class RobotPanel(QGroupBox):
         self.show_robots(())
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Robots"))
         self.url.setPlaceholderText(self.tr("serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT"))
         self.robot_key.setPlaceholderText(self.tr("robot public key (.key), CURVE only"))
         self.station_key.setPlaceholderText(self.tr("station secret key (.key_secret), CURVE only"))

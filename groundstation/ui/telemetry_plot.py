@@ -51,9 +51,10 @@ class TelemetryPlots(QWidget):
             box = QRectF(i * width + 4, 2, width - 8, self.height() - 4)
             painter.setPen(pal.color(QPalette.ColorRole.Text))
             times, values = ([], []) if self.system_id is None else self.history.series(self.system_id, key)
-            latest = f"{values[-1]:.1f} {unit}" if values else "—"
+            latest = f": {values[-1]:.1f} {unit}" if values else ": —"
             painter.drawText(QRectF(box.left(), box.top(), box.width(), metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{titles[key]}: {latest}")
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             headline(metrics, titles[key], latest, box.width()))
             plot = box.adjusted(0, metrics.height() + 2, 0, -metrics.height())
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
             painter.drawRect(plot)
@@ -69,10 +70,17 @@ class TelemetryPlots(QWidget):
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
             painter.drawPolyline(QPolygonF(points))
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            scale = fill(self.tr("%1 to %2 %3, last %4 min"), _short(low), _short(high), unit, round(SPAN_S / 60))
             painter.drawText(QRectF(plot.left(), plot.bottom(), plot.width(), metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft, fill(self.tr("%1 to %2 %3, last %4 min"),
-                                                              _short(low), _short(high), unit, round(SPAN_S / 60)))
+                             Qt.AlignmentFlag.AlignLeft,
+                             metrics.elidedText(scale, Qt.TextElideMode.ElideRight, int(plot.width())))
         painter.end()
+
+
+def headline(metrics: QFontMetrics, title: str, value: str, width: float) -> str:
+    """A strip's title and newest value in `width` pixels: a narrow strip shortens the title, never the value."""
+    return metrics.elidedText(title, Qt.TextElideMode.ElideRight,
+                              max(0, int(width) - metrics.horizontalAdvance(value))) + value
 
 
 def _short(value: float) -> str:

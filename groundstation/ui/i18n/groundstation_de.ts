@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../camera_controls.py" line="71"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="72"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Stop recording</source>
         <translation>Aufnahme beenden</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="72"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Start recording</source>
         <translation>Aufnahme starten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="73"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Clear ROI</source>
         <translation>ROI aufheben</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="74"/>
+        <location filename="../camera_controls.py" line="84"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Kamera nicht mehr auf einen Kartenpunkt richten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="78"/>
+        <location filename="../camera_controls.py" line="88"/>
         <source>Pitch %1°</source>
         <translation>Neigung %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="79"/>
+        <location filename="../camera_controls.py" line="89"/>
         <source>Yaw %1°</source>
         <translation>Gierwinkel %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="83"/>
+        <location filename="../camera_controls.py" line="93"/>
         <source>Point camera here</source>
         <translation>Kamera hierhin richten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="107"/>
-        <location filename="../camera_controls.py" line="136"/>
+        <location filename="../camera_controls.py" line="126"/>
+        <location filename="../camera_controls.py" line="155"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="112"/>
+        <location filename="../camera_controls.py" line="131"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="113"/>
+        <location filename="../camera_controls.py" line="132"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="118"/>
+        <location filename="../camera_controls.py" line="137"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="120"/>
+        <location filename="../camera_controls.py" line="139"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="123"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="123"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>start recording</source>
         <translation>Aufnahmestart</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="123"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>stop recording</source>
         <translation>Aufnahmeende</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="124"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>gimbal pointing</source>
         <translation>Gimbal-Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="124"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>look at</source>
         <translation>Punktausrichtung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="125"/>
+        <location filename="../camera_controls.py" line="144"/>
         <source>clear ROI</source>
         <translation>ROI-Aufhebung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="145"/>
+        <location filename="../camera_controls.py" line="164"/>
         <source>camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="147"/>
+        <location filename="../camera_controls.py" line="166"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermisch): %2</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="149"/>
+        <location filename="../camera_controls.py" line="168"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 Foto(s)</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="151"/>
+        <location filename="../camera_controls.py" line="170"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Fahrzeug %1 hat keine Kamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="154"/>
+        <location filename="../camera_controls.py" line="173"/>
         <source>No gimbal attitude reported.</source>
         <translation>Keine Gimbal-Lage gemeldet.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="156"/>
+        <location filename="../camera_controls.py" line="176"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Gimbal: Neigung %1°, Gierwinkel %2°</translation>
     </message>
@@ -2053,310 +2053,309 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="237"/>
         <source>Robots</source>
-        <translation>Roboter</translation>
+        <translation type="vanished">Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="242"/>
         <source>Set limits</source>
         <translation>Grenzen setzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
-        <location filename="../robot_panel.py" line="357"/>
+        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="356"/>
         <source>EMERGENCY STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Release e-stop…</source>
         <translation>Not-Halt entriegeln…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Robot:</source>
         <translation>Roboter:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Turn</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Link:</source>
         <translation>Verbindung:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Battery:</source>
         <translation>Akku:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>E-stop:</source>
         <translation>Not-Halt:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Deadman:</source>
         <translation>Totmann:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Input:</source>
         <translation>Eingabe:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Gamepad:</source>
         <translation>Gamepad:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="251"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Last event:</source>
         <translation>Letztes Ereignis:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="251"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Video:</source>
         <translation>Video:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="336"/>
+        <location filename="../robot_panel.py" line="335"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="338"/>
+        <location filename="../robot_panel.py" line="337"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="340"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="341"/>
+        <location filename="../robot_panel.py" line="340"/>
         <source>, quality {0:.0%}</source>
         <translation>, Qualität {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="341"/>
+        <location filename="../robot_panel.py" line="340"/>
         <source>, NOT HEARD</source>
         <translation>, KEIN SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>LATCHED by this station</source>
         <translation>VERRIEGELT von dieser Station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>, robot confirms</source>
         <translation>, vom Roboter bestätigt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>, waiting for the robot</source>
         <translation>, warte auf den Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="350"/>
+        <location filename="../robot_panel.py" line="349"/>
         <source>releasing…</source>
         <translation>wird entriegelt…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="352"/>
+        <location filename="../robot_panel.py" line="351"/>
         <source>ENGAGED on the robot</source>
         <translation>AM ROBOTER AUSGELÖST</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="354"/>
+        <location filename="../robot_panel.py" line="353"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="357"/>
+        <location filename="../robot_panel.py" line="356"/>
         <source>E-STOP LATCHED</source>
         <translation>NOT-HALT VERRIEGELT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="360"/>
+        <location filename="../robot_panel.py" line="359"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>no fresh input: sending stop</source>
         <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>driving</source>
         <translation>fährt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="406"/>
+        <location filename="../robot_panel.py" line="405"/>
         <source>none announced</source>
         <translation>keines gemeldet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="408"/>
+        <location filename="../robot_panel.py" line="407"/>
         <source>cannot open {0}: {1}</source>
         <translation>{0} lässt sich nicht öffnen: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="416"/>
+        <location filename="../robot_panel.py" line="415"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0}: {1}, {2} Bilder</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="441"/>
-        <location filename="../robot_panel.py" line="490"/>
+        <location filename="../robot_panel.py" line="440"/>
+        <location filename="../robot_panel.py" line="489"/>
         <source>drive: {0}</source>
         <translation>Fahren: {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="499"/>
+        <location filename="../robot_panel.py" line="498"/>
         <source>no gamepad</source>
         <translation>kein Gamepad</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="501"/>
+        <location filename="../robot_panel.py" line="500"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0}: vorwärts {1:+.0%}, Drehung {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="548"/>
+        <location filename="../robot_panel.py" line="547"/>
         <source>e-stop</source>
         <translation>Not-Halt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="558"/>
+        <location filename="../robot_panel.py" line="557"/>
         <source>Release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="559"/>
+        <location filename="../robot_panel.py" line="558"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="564"/>
+        <location filename="../robot_panel.py" line="563"/>
         <source>release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="569"/>
+        <location filename="../robot_panel.py" line="568"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="574"/>
-        <location filename="../robot_panel.py" line="601"/>
+        <location filename="../robot_panel.py" line="573"/>
+        <location filename="../robot_panel.py" line="600"/>
         <source>connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="581"/>
+        <location filename="../robot_panel.py" line="580"/>
         <source>disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="588"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>speed limits</source>
         <translation>Geschwindigkeitsgrenzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="593"/>
+        <location filename="../robot_panel.py" line="592"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="598"/>
+        <location filename="../robot_panel.py" line="597"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="600"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>{0}: done</source>
         <translation>{0}: ausgeführt</translation>
     </message>
@@ -2364,17 +2363,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="682"/>
+        <location filename="../robot_panel.py" line="681"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="684"/>
+        <location filename="../robot_panel.py" line="683"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="685"/>
+        <location filename="../robot_panel.py" line="684"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>
@@ -2410,7 +2409,7 @@
         <translation>Verbindungsqualität</translation>
     </message>
     <message>
-        <location filename="../telemetry_plot.py" line="73"/>
+        <location filename="../telemetry_plot.py" line="75"/>
         <source>%1 to %2 %3, last %4 min</source>
         <translation>%1 bis %2 %3, letzte %4 min</translation>
     </message>
@@ -2621,216 +2620,216 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="225"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>White-hot</source>
         <translation>Weiß-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="225"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>Black-hot</source>
         <translation>Schwarz-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="227"/>
         <source>Ironbow</source>
         <translation>Eisenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="227"/>
         <source>Rainbow</source>
         <translation>Regenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="229"/>
+        <location filename="../video_panel.py" line="230"/>
         <source>Search span</source>
         <translation>Suchbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="229"/>
+        <location filename="../video_panel.py" line="230"/>
         <source>Fire span</source>
         <translation>Brandbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="232"/>
+        <location filename="../video_panel.py" line="233"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1: %2 bis %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="234"/>
+        <location filename="../video_panel.py" line="235"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="235"/>
+        <location filename="../video_panel.py" line="236"/>
         <source>Colour camera of the selected vehicle</source>
         <translation>Farbkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="236"/>
+        <location filename="../video_panel.py" line="237"/>
         <source>Video stream from a URL</source>
         <translation>Videostream von einer URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="238"/>
         <source>Picture in picture</source>
         <translation>Bild im Bild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>Die andere Kamera in der Ecke: der Farb- oder eingegebene Stream über der Wärmebildkamera, die Wärmebildkamera über dem Stream</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>Open stream</source>
         <translation>Stream öffnen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="242"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="273"/>
+        <location filename="../video_panel.py" line="274"/>
         <source>Type the address of a video stream first.</source>
         <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="348"/>
-        <location filename="../video_panel.py" line="368"/>
-        <location filename="../video_panel.py" line="402"/>
+        <location filename="../video_panel.py" line="349"/>
+        <location filename="../video_panel.py" line="369"/>
+        <location filename="../video_panel.py" line="403"/>
         <source>No vehicle selected.</source>
         <translation>Kein Fahrzeug ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="350"/>
+        <location filename="../video_panel.py" line="351"/>
         <source>Vehicle %1 has shown no colour camera.</source>
         <translation>Fahrzeug %1 hat keine Farbkamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="352"/>
+        <location filename="../video_panel.py" line="353"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
         <translation>Farbkamera von Fahrzeug %1 (%2) lässt sich nicht öffnen: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="403"/>
+        <location filename="../video_panel.py" line="404"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="420"/>
+        <location filename="../video_panel.py" line="421"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="414"/>
+        <location filename="../video_panel.py" line="415"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="438"/>
+        <location filename="../video_panel.py" line="439"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="449"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="449"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="452"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1: %2, %3 Bilder</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="472"/>
-        <location filename="../video_panel.py" line="480"/>
+        <location filename="../video_panel.py" line="473"/>
+        <location filename="../video_panel.py" line="481"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="474"/>
+        <location filename="../video_panel.py" line="475"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="483"/>
+        <location filename="../video_panel.py" line="484"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="485"/>
+        <location filename="../video_panel.py" line="486"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C an Pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>No detection</source>
         <translation>Keine Erkennung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personen im Weiß-heiß-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="247"/>
         <source>Persons in colour</source>
         <translation>Personen in Farbe</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="247"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Glutnester im 8-Bit-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="252"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Was im eingegebenen Stream erkannt wird (die Erkennung läuft in der Station, nicht im Fenster)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="257"/>
+        <location filename="../video_panel.py" line="258"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="258"/>
-        <location filename="../video_panel.py" line="261"/>
+        <location filename="../video_panel.py" line="259"/>
+        <location filename="../video_panel.py" line="262"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="280"/>
+        <location filename="../video_panel.py" line="281"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>%1 kann nicht mit %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="297"/>
+        <location filename="../video_panel.py" line="298"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Erkennung mit %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="455"/>
+        <location filename="../video_panel.py" line="456"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1: %2 Erkennungen, %3 ms/Bild, %4 Bilder verworfen</translation>
     </message>

@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../camera_controls.py" line="71"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Take photo</source>
         <translation>Prendre une photo</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="72"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="72"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="73"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Clear ROI</source>
         <translation>Libérer la ROI</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="74"/>
+        <location filename="../camera_controls.py" line="84"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Ne plus garder la caméra sur un point de la carte</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="78"/>
+        <location filename="../camera_controls.py" line="88"/>
         <source>Pitch %1°</source>
         <translation>Tangage %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="79"/>
+        <location filename="../camera_controls.py" line="89"/>
         <source>Yaw %1°</source>
         <translation>Lacet %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="83"/>
+        <location filename="../camera_controls.py" line="93"/>
         <source>Point camera here</source>
         <translation>Pointer la caméra ici</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="107"/>
-        <location filename="../camera_controls.py" line="136"/>
+        <location filename="../camera_controls.py" line="126"/>
+        <location filename="../camera_controls.py" line="155"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="112"/>
+        <location filename="../camera_controls.py" line="131"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="113"/>
+        <location filename="../camera_controls.py" line="132"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="118"/>
+        <location filename="../camera_controls.py" line="137"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="120"/>
+        <location filename="../camera_controls.py" line="139"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="123"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>photo</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="123"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>start recording</source>
         <translation>début d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="123"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>stop recording</source>
         <translation>fin d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="124"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>gimbal pointing</source>
         <translation>orientation de la nacelle</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="124"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>look at</source>
         <translation>visée d&apos;un point</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="125"/>
+        <location filename="../camera_controls.py" line="144"/>
         <source>clear ROI</source>
         <translation>libération de la ROI</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="145"/>
+        <location filename="../camera_controls.py" line="164"/>
         <source>camera %1</source>
         <translation>caméra %1</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="147"/>
+        <location filename="../camera_controls.py" line="166"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermique) : %2</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="149"/>
+        <location filename="../camera_controls.py" line="168"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 photo(s)</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="151"/>
+        <location filename="../camera_controls.py" line="170"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="154"/>
+        <location filename="../camera_controls.py" line="173"/>
         <source>No gimbal attitude reported.</source>
         <translation>Aucune attitude de nacelle reçue.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="156"/>
+        <location filename="../camera_controls.py" line="176"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
@@ -2053,310 +2053,309 @@
 <context>
     <name>RobotPanel</name>
     <message>
-        <location filename="../robot_panel.py" line="237"/>
         <source>Robots</source>
-        <translation>Robots</translation>
+        <translation type="vanished">Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="242"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
-        <location filename="../robot_panel.py" line="357"/>
+        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="356"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Gamepad:</source>
         <translation>Manette :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="251"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="251"/>
+        <location filename="../robot_panel.py" line="250"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="336"/>
+        <location filename="../robot_panel.py" line="335"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="338"/>
+        <location filename="../robot_panel.py" line="337"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="340"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="341"/>
+        <location filename="../robot_panel.py" line="340"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="341"/>
+        <location filename="../robot_panel.py" line="340"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="347"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="350"/>
+        <location filename="../robot_panel.py" line="349"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="352"/>
+        <location filename="../robot_panel.py" line="351"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="354"/>
+        <location filename="../robot_panel.py" line="353"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="357"/>
+        <location filename="../robot_panel.py" line="356"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="360"/>
+        <location filename="../robot_panel.py" line="359"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="406"/>
+        <location filename="../robot_panel.py" line="405"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="408"/>
+        <location filename="../robot_panel.py" line="407"/>
         <source>cannot open {0}: {1}</source>
         <translation>impossible d’ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="416"/>
+        <location filename="../robot_panel.py" line="415"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0} : {1}, {2} images</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="441"/>
-        <location filename="../robot_panel.py" line="490"/>
+        <location filename="../robot_panel.py" line="440"/>
+        <location filename="../robot_panel.py" line="489"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="499"/>
+        <location filename="../robot_panel.py" line="498"/>
         <source>no gamepad</source>
         <translation>aucune manette</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="501"/>
+        <location filename="../robot_panel.py" line="500"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="548"/>
+        <location filename="../robot_panel.py" line="547"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="558"/>
+        <location filename="../robot_panel.py" line="557"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="559"/>
+        <location filename="../robot_panel.py" line="558"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="564"/>
+        <location filename="../robot_panel.py" line="563"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="569"/>
+        <location filename="../robot_panel.py" line="568"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="574"/>
-        <location filename="../robot_panel.py" line="601"/>
+        <location filename="../robot_panel.py" line="573"/>
+        <location filename="../robot_panel.py" line="600"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="581"/>
+        <location filename="../robot_panel.py" line="580"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="588"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="593"/>
+        <location filename="../robot_panel.py" line="592"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="598"/>
+        <location filename="../robot_panel.py" line="597"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="600"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -2364,17 +2363,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="682"/>
+        <location filename="../robot_panel.py" line="681"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="684"/>
+        <location filename="../robot_panel.py" line="683"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="685"/>
+        <location filename="../robot_panel.py" line="684"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -2410,7 +2409,7 @@
         <translation>Qualité de liaison</translation>
     </message>
     <message>
-        <location filename="../telemetry_plot.py" line="73"/>
+        <location filename="../telemetry_plot.py" line="75"/>
         <source>%1 to %2 %3, last %4 min</source>
         <translation>%1 à %2 %3, dernières %4 min</translation>
     </message>
@@ -2621,216 +2620,216 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="225"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="225"/>
+        <location filename="../video_panel.py" line="226"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="227"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="227"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="229"/>
+        <location filename="../video_panel.py" line="230"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="229"/>
+        <location filename="../video_panel.py" line="230"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="232"/>
+        <location filename="../video_panel.py" line="233"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="234"/>
+        <location filename="../video_panel.py" line="235"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="235"/>
+        <location filename="../video_panel.py" line="236"/>
         <source>Colour camera of the selected vehicle</source>
         <translation>Caméra couleur du véhicule sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="236"/>
+        <location filename="../video_panel.py" line="237"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="238"/>
         <source>Picture in picture</source>
         <translation>Incrustation</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="239"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>L&apos;autre caméra dans le coin : le flux couleur ou saisi sur la caméra thermique, la caméra thermique sur le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="240"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="242"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="273"/>
+        <location filename="../video_panel.py" line="274"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="348"/>
-        <location filename="../video_panel.py" line="368"/>
-        <location filename="../video_panel.py" line="402"/>
+        <location filename="../video_panel.py" line="349"/>
+        <location filename="../video_panel.py" line="369"/>
+        <location filename="../video_panel.py" line="403"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="350"/>
+        <location filename="../video_panel.py" line="351"/>
         <source>Vehicle %1 has shown no colour camera.</source>
         <translation>Le véhicule %1 n&apos;a annoncé aucune caméra couleur.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="352"/>
+        <location filename="../video_panel.py" line="353"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
         <translation>Impossible d&apos;ouvrir la caméra couleur du véhicule %1 (%2) : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="403"/>
+        <location filename="../video_panel.py" line="404"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="420"/>
+        <location filename="../video_panel.py" line="421"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="414"/>
+        <location filename="../video_panel.py" line="415"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="438"/>
+        <location filename="../video_panel.py" line="439"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="449"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="449"/>
+        <location filename="../video_panel.py" line="450"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="451"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="452"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="472"/>
-        <location filename="../video_panel.py" line="480"/>
+        <location filename="../video_panel.py" line="473"/>
+        <location filename="../video_panel.py" line="481"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="474"/>
+        <location filename="../video_panel.py" line="475"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="483"/>
+        <location filename="../video_panel.py" line="484"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="485"/>
+        <location filename="../video_panel.py" line="486"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>No detection</source>
         <translation>Aucune détection</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="246"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personnes en thermique blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="247"/>
         <source>Persons in colour</source>
         <translation>Personnes en couleur</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="247"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Points chauds en thermique 8 bits</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="252"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Ce qu’il faut détecter dans le flux saisi (la détection tourne dans la station, pas dans la fenêtre)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="257"/>
+        <location filename="../video_panel.py" line="258"/>
         <source>%1 (not available)</source>
         <translation>%1 (indisponible)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="258"/>
-        <location filename="../video_panel.py" line="261"/>
+        <location filename="../video_panel.py" line="259"/>
+        <location filename="../video_panel.py" line="262"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="280"/>
+        <location filename="../video_panel.py" line="281"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>Impossible d’ouvrir %1 avec %2 : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="297"/>
+        <location filename="../video_panel.py" line="298"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Détection impossible avec %1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="455"/>
+        <location filename="../video_panel.py" line="456"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
