@@ -84,6 +84,10 @@ class TlogReplay(Link):
         return self._times[min(self._next, len(self._times) - 1)] - self._times[0]
 
     @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
     def finished(self) -> bool:
         return bool(self._frames) and self._next >= len(self._frames)
 

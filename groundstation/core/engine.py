@@ -69,12 +69,24 @@ class VehicleView:
 
 
 @dataclass(frozen=True)
+class ReplayView:
+    """Where a .tlog replay link is: seconds from the log's start, of how many, at what speed."""
+
+    position_s: float
+    duration_s: float
+    speed: float
+    paused: bool
+    finished: bool
+
+
+@dataclass(frozen=True)
 class LinkView:
     name: str
     connected: bool
     bytes_in: int
     bytes_out: int
     last_error: str
+    replay: ReplayView | None = None  # for a .tlog replay link
 
 
 @dataclass(frozen=True)
@@ -248,8 +260,9 @@ class Engine:
             sid: VehicleView(copy.deepcopy(s.state), tuple(self._trails.get(sid, ())))
             for sid, s in hub.sessions.items()
         }
-        links = tuple(LinkView(l.name, l.stats.connected, l.stats.bytes_in, l.stats.bytes_out,
-                               l.stats.last_error) for l in hub.links)
+        links = tuple(LinkView(l.name, l.stats.connected, l.stats.bytes_in, l.stats.bytes_out, l.stats.last_error,
+                               ReplayView(l.position_s, l.duration_s, l.speed, l.paused, l.finished)
+                               if isinstance(l, TlogReplay) else None) for l in hub.links)
         return FleetSnapshot(time.time(), vehicles, links, copy.copy(hub.stats),
                              findings=self.sharing.findings(), partners=self.sharing.partner_status(),
                              robots=self.robots.views())

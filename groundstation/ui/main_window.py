@@ -33,6 +33,7 @@ from groundstation.ui.vehicle_text import fill
 from groundstation.core.robots import RobotManager
 from groundstation.ui.findings_panel import FindingsLayer, FindingsPanel
 from groundstation.ui.robot_panel import RobotPanel, RobotsLayer
+from groundstation.ui.replay_bar import ReplayBar
 from groundstation.ui.video_panel import VideoPanel
 from groundstation.ui.plan_panel import PlanPanel
 from groundstation.ui.params_panel import ParamsPanel
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
 
         self.command_status = QLabel("")
         self.link_status = QLabel("")
+        self.replay = ReplayBar(engine)  # shown while a .tlog replay link is open
         self.statusBar().addWidget(self.command_status, 1)
+        self.statusBar().addPermanentWidget(self.replay)
         self.statusBar().addPermanentWidget(self.link_status)
 
         self.vehicle_list.vehicleSelected.connect(self.select)
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         self._show_findings(snapshot)
         self.plan.show_snapshot(snapshot)
         self.video.show_snapshot(snapshot)
+        self.replay.show_links(snapshot.links)
         state = self.selected_state()
         self.telemetry.show_vehicle(state)
         self.commands.show_vehicle(state)
