@@ -1,8 +1,8 @@
 """Alerts the pilot must acknowledge: battery low, link lost, geofence, failsafe, new finding.
 
-Each waiting alert is a red row above the map with its own Acknowledge button; the station beeps
-when one is raised and again every few seconds while any waits, so an alert raised while the
-pilot looked away is neither missed nor silently dropped.
+Each waiting alert is a red row above the map with its own Acknowledge button; the station sounds
+its alert tone (alarm.py) when one is raised and again every few seconds while any waits, so an
+alert raised while the pilot looked away is neither missed nor silently dropped.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from groundstation.ui.alarm import Alarm
 from groundstation.ui.alert_rules import Alert, AlertKind, AlertWatch
 from groundstation.ui.vehicle_text import fill
 
@@ -27,6 +28,7 @@ class AlertPanel(QWidget):
         self.watch = watch or AlertWatch()
         self.beeps = 0  # how many times the station sounded an alert (tests read it)
         self.sound = True
+        self.alarm = Alarm()
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setSpacing(2)
@@ -109,8 +111,8 @@ class AlertPanel(QWidget):
     def _beep(self) -> None:
         if self.watch.waiting:
             self.beeps += 1
-            if self.sound:
-                QApplication.beep()
+            if self.sound and not self.alarm.play():
+                QApplication.beep()  # no audio device: the system's beep, if it has one
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.watch.waiting:
