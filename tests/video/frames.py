@@ -74,3 +74,14 @@ def wait_event(feed: VideoFeed, kind: str, timeout: float) -> FeedEvent:
             return hits[0]
         time.sleep(0.05)
     raise AssertionError(f"no {kind} event; got {[(e.kind, e.message) for e in feed.events()]}")
+
+
+def check_capture_times(frames, sent: dict[int, float]) -> None:
+    errors = []
+    for f in frames:
+        assert f.image.shape == (H, W, 3)
+        assert f.received_time_s >= f.capture_time_s
+        errors.append(f.capture_time_s - sent[index_of(f.image)])
+    # the estimate trails the true capture by the fastest frame's transit: up to 2 frames for MPEG-TS
+    assert 0.0 <= np.median(errors) < 0.15 and max(errors) < 0.3, errors
+    assert [f.capture_time_s for f in frames] == sorted(f.capture_time_s for f in frames)
