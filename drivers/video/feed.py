@@ -6,7 +6,8 @@ source fails. Problems become `FeedEvent`s with a clear message; the feed carrie
 
 Capture time: a live stream's presentation time (PTS) runs on the sender's clock. The station
 keeps the smallest `arrival - PTS` seen since (re)connecting; `PTS + that offset` is then the
-capture time as late as the fastest frame's transport allows, free of decoder jitter.
+capture time as late as the fastest frame's transport allows, free of decoder jitter, once the
+frames FFmpeg holds back (`VideoSource.held_frames`, one or two frame intervals) are taken off.
 """
 from __future__ import annotations
 
@@ -176,6 +177,7 @@ class VideoFeed:
         expected_total = int(cap.get(cv2.CAP_PROP_FRAME_COUNT)) if is_file else 0
         offset: float | None = None
         last_pts: float | None = None
+        last_capture = -math.inf
         deltas: deque[float] = deque(maxlen=15)
         started, first_pts = time.monotonic(), None
         decoded = delivered = 0
@@ -198,7 +200,7 @@ class VideoFeed:
             if pts is not None and last_pts is not None:
                 step = pts - last_pts
                 if step <= 0 or step > PTS_JUMP_S:
-                    offset, deltas = None, deque(maxlen=15)  # sender restarted: re-anchor
+                    offset, deltas, last_capture = None, deque(maxlen=15), -math.inf  # sender restarted: re-anchor
                 else:
                     self._check_gap(step, deltas, pts)
                     deltas.append(step)
@@ -207,7 +209,10 @@ class VideoFeed:
                 capture = arrival
             else:
                 offset = arrival - pts if offset is None else min(offset, arrival - pts)
-                capture = pts + offset
+                held_s = self.source.held_frames * statistics.median(deltas) if deltas else 0.0
+                # the first frame comes before any interval is known: later ones never go back before it
+                capture = max(pts + offset - held_s, last_capture)
+                last_capture = capture
             problem = self.expect.problem(image) if self.expect else None
             if problem:
                 self._event("wrong-format", f"{self.source.uri}: {problem}; frame dropped", error=True)

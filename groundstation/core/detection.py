@@ -13,11 +13,18 @@ so a restarted station updates what it found before instead of adding it again.
 
 Front ends show each vehicle's newest frame, decoded to deg C by the worker, with the boxes the
 detectors drew in it (`latest_frame`): the window never decodes video itself.
+
+A vehicle's plain video (colour, or 8-bit thermal) gets its findings through the same service: the
+stream's worker (core/stream_detection.py) asks for the vehicle's pose (`pose_at`), its gimbal's
+pointing (`gimbal_at`, from GIMBAL_DEVICE_ATTITUDE_STATUS) and the stream's field of view
+(`field_of_view`) at the frame's capture time, runs a pipeline over the same registry
+(`new_pipeline`) and hands the candidates over (`hand_over`), to be stored as these are.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import math
 import threading
@@ -30,15 +37,17 @@ from typing import Callable
 import cv2
 import numpy as np
 from pymavlink.dialects.v20 import common as mavlink
+from pymavlink.quaternion import Quaternion
 
 from drivers.mavlink.session import VehicleSession
+from drivers.mavlink.state import Camera
 from drivers.video.radiometric_link import RadiometricFrame, RadiometricReceiver
 from groundstation.core.findings import FindingError, FindingKind, FindingStore
 from vision.findings import Finding as Sighting
 from vision.findings import FindingRegistry, distance_m
-from vision.georeference import Attitude, CameraModel, PoseErrors, PoseHistory, PoseSample
+from vision.georeference import Attitude, CameraModel, GroundFix, PoseErrors, PoseHistory, PoseSample
 from vision.hotspot import RadiometricHotspotDetector
-from vision.pipeline import FindingCandidate, FindingPipeline, PipelineConfig, thermal_stages
+from vision.pipeline import DetectorStage, FindingCandidate, FindingPipeline, PipelineConfig, thermal_stages
 from vision.records import Detection, FrameInfo
 from vision.thermal_person import ThermalPersonDetector
 
@@ -55,6 +64,12 @@ RADIUS_MIN_CHANGE = 0.2  # ... adds no revision: partners are not sent a message
 LATENCY_SAMPLES = 2000
 ERRORS_KEPT = 50
 DETECTED_KINDS = (FindingKind.PERSON, FindingKind.HOTSPOT)
+GIMBAL_MAX_GAP_S = 1.0  # a gimbal attitude older (or newer) than this says nothing about a frame
+# GIMBAL_DEVICE_ATTITUDE_STATUS: yaw from north with this flag, or (older gimbals) with YAW_LOCK and
+# neither frame flag; otherwise from the vehicle's nose. Roll and pitch are always from the horizon.
+YAW_FROM_NORTH, YAW_FROM_NOSE = mavlink.GIMBAL_DEVICE_FLAGS_YAW_IN_EARTH_FRAME, \
+    mavlink.GIMBAL_DEVICE_FLAGS_YAW_IN_VEHICLE_FRAME
+Tally = Callable[[str, str, float], None]  # ("new" or "updates", store id, capture-to-stored seconds)
 
 
 @dataclass(frozen=True)
@@ -93,12 +108,22 @@ class _Recording:
         return self.found
 
 
+@dataclass(frozen=True)
+class GimbalSample:
+    """The gimbal's attitude as its device reported it: roll and pitch from the horizon."""
+
+    time_s: float
+    attitude: Attitude
+    yaw_from_north: bool  # else from the vehicle's nose
+
+
 class _Telemetry:
-    """One vehicle's positions and headings by station time, written on the engine loop."""
+    """One vehicle's positions, headings and gimbal attitudes by station time, written on the engine loop."""
 
     def __init__(self) -> None:
         self.history = PoseHistory(max_gap_s=1.0)
         self.ground_alt_m = math.nan  # home height: the flat ground georeferencing intersects
+        self.gimbal: deque[GimbalSample] = deque()
         self.changed = threading.Condition()
 
     def add(self, sample: PoseSample, ground_alt_m: float) -> None:
@@ -117,6 +142,45 @@ class _Telemetry:
                                   POSE_WAIT_S)
             return self.history.at(time_s), self.ground_alt_m
 
+    def add_gimbal(self, sample: GimbalSample) -> None:
+        with self.changed:
+            self.gimbal.append(sample)
+            while self.gimbal[0].time_s < sample.time_s - POSE_KEEP_S:
+                self.gimbal.popleft()
+
+    def gimbal_at(self, time_s: float, heading_deg: float) -> Attitude:
+        """The gimbal's attitude from the vehicle's nose at `time_s` (the vehicle's heading then is
+        `heading_deg`), interpolated between reports; LookupError if none is near enough."""
+        with self.changed:
+            samples = list(self.gimbal)
+        if not samples:
+            raise LookupError("no gimbal attitude from that vehicle")
+        i = bisect.bisect_left([s.time_s for s in samples], time_s)
+        near = [s for s in samples[max(0, i - 1):i + 1] if abs(s.time_s - time_s) <= GIMBAL_MAX_GAP_S]
+        if not near:
+            raise LookupError(f"no gimbal attitude within {GIMBAL_MAX_GAP_S:g} s of the frame")
+        rel = [Attitude(s.attitude.roll_deg, s.attitude.pitch_deg,
+                        s.attitude.yaw_deg - heading_deg if s.yaw_from_north else s.attitude.yaw_deg) for s in near]
+        if len(rel) == 1:
+            return rel[0]
+        (a, b), w = rel, (time_s - near[0].time_s) / (near[1].time_s - near[0].time_s)
+        dyaw = (b.yaw_deg - a.yaw_deg + 180.0) % 360.0 - 180.0  # shortest way round
+        return Attitude(a.roll_deg + w * (b.roll_deg - a.roll_deg), a.pitch_deg + w * (b.pitch_deg - a.pitch_deg),
+                        a.yaw_deg + w * dyaw)
+
+
+class _SharedRegistry(FindingRegistry):
+    """The registry of every pipeline, radiometric and video: their workers report from their own threads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+
+    def report(self, label: str, fix: GroundFix, time_s: float, vehicle_id: int, confidence: float,
+               max_temp_c: float | None = None) -> tuple[Sighting, bool]:
+        with self._lock:
+            return super().report(label, fix, time_s, vehicle_id, confidence, max_temp_c)
+
 
 class DetectionService:
     """Owned by the engine: `watch` each vehicle's session (on the engine loop), `listen` for each
@@ -129,9 +193,10 @@ class DetectionService:
         self.opencv_threads = opencv_threads  # the worker is one thread; OpenCV's own pool would fight the sim
         self.person_detector = _Recording(ThermalPersonDetector())
         self.hotspot_detector = _Recording(RadiometricHotspotDetector())
-        self.registry = FindingRegistry()
+        self.registry = _SharedRegistry()
         self._pipelines: dict[int, tuple[tuple[int, int, float, float], FindingPipeline]] = {}
         self._telemetry: dict[int, _Telemetry] = {}
+        self._sessions: dict[int, VehicleSession] = {}  # their cameras say the video's field of view
         self._receivers: list[RadiometricReceiver] = []
         self._clock_offset: dict[int, float] = {}  # vehicle -> station minus sender clock (fastest frame)
         self._ids: dict[int, str] = {}  # registry finding -> store finding (engine loop)
@@ -151,6 +216,7 @@ class DetectionService:
         if session.state.system_id in self._telemetry:
             return
         telemetry = self._telemetry[session.state.system_id] = _Telemetry()
+        self._sessions[session.state.system_id] = session
 
         def on_position(_msg: object) -> None:
             st = session.state  # already updated from this message
@@ -159,7 +225,16 @@ class DetectionService:
             telemetry.add(PoseSample(time.time(), st.lat, st.lon, st.alt_amsl, Attitude(0.0, 0.0, st.heading_deg)),
                           st.alt_amsl - st.alt_rel)
 
+        def on_gimbal(msg) -> None:
+            if not all(map(math.isfinite, msg.q)) or not any(msg.q):
+                return  # the device does not know its attitude (NaN, as MAVLink allows)
+            roll, pitch, yaw = (math.degrees(a) for a in Quaternion(msg.q).euler)
+            from_north = bool(msg.flags & YAW_FROM_NORTH or
+                              (msg.flags & mavlink.GIMBAL_DEVICE_FLAGS_YAW_LOCK and not msg.flags & YAW_FROM_NOSE))
+            telemetry.add_gimbal(GimbalSample(time.time(), Attitude(roll, pitch, yaw), from_north))
+
         session.listen(mavlink.MAVLINK_MSG_ID_GLOBAL_POSITION_INT, on_position)
+        session.listen(mavlink.MAVLINK_MSG_ID_GIMBAL_DEVICE_ATTITUDE_STATUS, on_gimbal)
 
     def listen(self, bind: tuple[str, int] = ("127.0.0.1", 0)) -> tuple[str, int]:
         """Receive a camera's radiometric side channel on `bind`; returns the address bound.
@@ -220,6 +295,45 @@ class DetectionService:
         """Store ids of the findings this service recorded or updated since it started."""
         with self._lock:
             return set(self._touched)
+
+    # -- for a vehicle's plain video (core/stream_detection.py), from its worker thread ------------
+    def pose_at(self, vehicle_id: int, time_s: float) -> tuple[PoseSample, float]:
+        """The vehicle's position and heading at `time_s` (body level) and its ground height; LookupError."""
+        telemetry = self._telemetry.get(vehicle_id)
+        if telemetry is None:
+            raise LookupError(f"no telemetry from vehicle {vehicle_id}")
+        return telemetry.at(time_s)
+
+    def gimbal_at(self, vehicle_id: int, time_s: float, heading_deg: float) -> Attitude:
+        """Where the vehicle's gimbal pointed at `time_s`, from its nose; LookupError when it has not said."""
+        telemetry = self._telemetry.get(vehicle_id)
+        if telemetry is None:
+            raise LookupError(f"no telemetry from vehicle {vehicle_id}")
+        return telemetry.gimbal_at(time_s, heading_deg)
+
+    def field_of_view(self, vehicle_id: int, uri: str) -> float | None:
+        """Horizontal field of view (deg) of the vehicle's stream at `uri`, as its camera advertised it, or
+        from the camera's lens and sensor; for an address it never advertised, of its only camera."""
+        session = self._sessions.get(vehicle_id)
+        cameras = list(session.state.cameras.values()) if session is not None else []
+        for camera in cameras:
+            for stream in camera.streams:
+                if stream.uri == uri:
+                    return stream.hfov_deg if 0 < stream.hfov_deg < 180 else _lens_fov(camera)
+        if len(cameras) == 1:
+            streams = [s for s in cameras[0].streams if 0 < s.hfov_deg < 180]
+            return streams[0].hfov_deg if len(streams) == 1 else _lens_fov(cameras[0])
+        return None
+
+    def new_pipeline(self, camera: CameraModel, ground_alt_m: float, stages: list[DetectorStage]) -> FindingPipeline:
+        """A pipeline whose findings join those of every other camera of the station."""
+        return FindingPipeline(camera, ground_alt_m, stages, self.errors, registry=self.registry)
+
+    def hand_over(self, candidates: list[FindingCandidate], tally: Tally) -> None:
+        """Store the candidates on the engine loop (never waited for); `tally` hears of each stored.
+        The new ones' snapshots are encoded here, on the worker, not on the loop."""
+        jpegs = [_jpeg(c.snapshot) if c.is_new else None for c in candidates]
+        self.loop.call_soon_threadsafe(self._store_candidates, candidates, jpegs, tally)
 
     # -- the worker ------------------------------------------------------------------------------
     def _run(self) -> None:
@@ -292,8 +406,7 @@ class DetectionService:
             with self._lock:
                 self._counts["processed"] += 1
         if candidates:
-            jpegs = [_jpeg(c.snapshot) if c.is_new else None for c in candidates]
-            self.loop.call_soon_threadsafe(self._store_candidates, candidates, jpegs)
+            self.hand_over(candidates, self._tally)
 
     def _pipeline(self, vid: int, frame: RadiometricFrame, ground_alt_m: float) -> FindingPipeline:
         """The vehicle's pipeline, new when its camera (size, field of view) or ground height changes."""
@@ -311,7 +424,7 @@ class DetectionService:
         return pipeline
 
     # -- on the engine loop ----------------------------------------------------------------------
-    def _store_candidates(self, candidates: list[FindingCandidate], jpegs: list[bytes | None]) -> None:
+    def _store_candidates(self, candidates: list[FindingCandidate], jpegs: list[bytes | None], tally: Tally) -> None:
         for c, jpeg in zip(candidates, jpegs):
             h_acc = c.radius_m * SIGMA_PER_R95
             try:
@@ -335,11 +448,13 @@ class DetectionService:
             except FindingError as exc:
                 self._error(f"{c.label} from vehicle {c.vehicle_id} not stored: {exc}")
                 continue
-            latency = time.time() - c.time_s
-            with self._lock:
-                self._counts[counter] += 1
-                self._touched.add(store_id)
-                self._latency.append(latency)
+            tally(counter, store_id, time.time() - c.time_s)
+
+    def _tally(self, counter: str, store_id: str, latency_s: float) -> None:
+        with self._lock:
+            self._counts[counter] += 1
+            self._touched.add(store_id)
+            self._latency.append(latency_s)
 
 
 def _hottest_inside(det: Detection, celsius: np.ndarray) -> Detection:
@@ -352,6 +467,14 @@ def _hottest_inside(det: Detection, celsius: np.ndarray) -> Detection:
     if patch.size == 0 or np.isnan(patch).all():
         return det
     return Detection(box, det.label, det.confidence, float(np.nanmax(patch)), float(np.nanmean(patch)))
+
+
+def _lens_fov(camera: Camera) -> float | None:
+    """Horizontal field of view from CAMERA_INFORMATION's focal length and sensor width; None if unsaid."""
+    focal, width = camera.focal_length_mm, camera.sensor_size_mm[0]
+    if not (focal > 0 and width > 0 and math.isfinite(focal) and math.isfinite(width)):
+        return None
+    return math.degrees(2.0 * math.atan(width / (2.0 * focal)))
 
 
 def _jpeg(image: np.ndarray) -> bytes | None:

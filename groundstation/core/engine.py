@@ -181,6 +181,7 @@ class Engine:
         self.detection = DetectionService(self._loop, self.sharing.store, lambda: self.settings.operator,
                                           self.settings.station_id)
         self.detection.start()
+        self.stream.place_findings_with(self.detection)  # a vehicle's stream: its tracks become findings
         self._tasks.append(asyncio.create_task(self._share_tracks(), name="tracks"))
         if self.settings.web_port:
             view = WebView(self, self.settings.web_host, self.settings.web_port)
@@ -203,9 +204,9 @@ class Engine:
             await self._hub.close()
         if self.web is not None:
             await self.web.stop()
+        await asyncio.to_thread(self.stream.close)  # it hands findings to the detection service
         if self.detection is not None:
             await asyncio.to_thread(self.detection.stop)  # before the store it writes to closes
-        await asyncio.to_thread(self.stream.close)
         if self.sharing is not None:
             await self.sharing.stop()
         if self.tlog is not None:

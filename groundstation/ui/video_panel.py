@@ -354,10 +354,10 @@ class VideoPanel(QWidget):
                        self._colour_refused[1])
         else:
             status = self.engine.stream.status()
-            if status is None or status.uri != uri:
+            if status is None or (status.uri, status.vehicle_id) != (uri, sid):
                 key = self.detector.currentData()
                 try:
-                    self.engine.stream.open(uri, key)
+                    self.engine.stream.open(uri, key, vehicle_id=sid)  # the vehicle's camera: findings too
                     self._detector_in_use = key
                 except StreamDetectionError as e:
                     self._colour_refused = (uri, str(e))
@@ -455,6 +455,11 @@ class VideoPanel(QWidget):
             ms = f"{status.ms_per_frame:.0f}" if math.isfinite(status.ms_per_frame) else "–"
             text += " — " + fill(self.tr("%1: %2 detections, %3 ms/frame, %4 frames dropped"),
                                  self._detector_name(status.detector), found, ms, status.dropped)
+        if status.vehicle_id is not None:  # the vehicle's camera: what became findings, and why not
+            text += " — " + fill(self.tr("findings: %1 new, %2 seen again"), status.new_findings, status.updates)
+            if status.unplaced:
+                text += " — " + fill(self.tr("%1 frame(s) not placed on the map, last because: %2"),
+                                     sum(status.unplaced.values()), status.last_unplaced)
         problem = status.last_error or status.feed_error
         if problem:
             self._say(f"{text} — {problem}", ok=False)

@@ -205,6 +205,19 @@ def test_changing_the_detector_on_a_running_stream(stream):
         assert result.detector == THERMAL_PERSON and all(d.label == "person" for d in result.detections)
 
 
+def test_a_stream_for_a_vehicle_needs_the_running_station_and_a_vehicle_id(stream):
+    """Findings need the engine's detection service (tests/core/test_stream_findings.py has them)."""
+    url = free_udp_url()
+    stream.open(url, THERMAL_PERSON)
+    with pytest.raises(StreamDetectionError, match="findings from a vehicle's stream need the running station"):
+        stream.open(free_udp_url(), THERMAL_PERSON, vehicle_id=1)
+    for bad in (0, 256, "1", True):
+        with pytest.raises(StreamDetectionError, match=f"a vehicle is a MAVLink system id 1..255, got {bad!r}"):
+            stream.open(free_udp_url(), THERMAL_PERSON, vehicle_id=bad)
+    status = stream.status()  # the stream open before goes on, bound to no vehicle
+    assert status.uri == url and status.vehicle_id is None and status.unplaced == {}
+
+
 def test_a_missing_rgb_model_is_said_clearly_and_nothing_breaks(tmp_path, stream):
     choices = {c.key: c.problem for c in stream.choices()}
     assert choices[NO_DETECTION] == choices[THERMAL_PERSON] == choices[THERMAL_HOTSPOT] == ""

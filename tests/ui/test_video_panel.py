@@ -316,12 +316,14 @@ def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtb
         rgb_uri = f"udp://127.0.0.1:{video_port}"  # the simulator's camera advertises the station's port
         qtbot.waitUntil(lambda: fed(lambda: engine.stream.is_open and engine.stream.status().uri == rgb_uri),
                         timeout=15_000)
+        assert engine.stream.status().vehicle_id == 1  # vehicle 1's camera: what is detected in it becomes findings
         colour = np.full((240, 320, 3), (30, 120, 40), np.uint8)  # a green meadow
         colour[100:140, 150:170] = (0, 0, 255)  # a red jacket
         with DroneVideo(rgb_uri, colour):
             qtbot.waitUntil(lambda: fed(lambda: panel.view.image is not None and panel.view.image.width() == 320),
                             timeout=15_000)
             assert f"{rgb_uri}: live" in panel.status.text()
+            assert "findings: 0 new, 0 seen again" in panel.status.text()
 
             # picture in picture: vehicle 1's thermal frame in the corner of the colour stream
             panel.pip.setChecked(True)

@@ -2866,5 +2866,15 @@
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1: %2 Erkennungen, %3 ms/Bild, %4 Bilder verworfen</translation>
     </message>
+    <message>
+        <location filename="../video_panel.py" line="459"/>
+        <source>findings: %1 new, %2 seen again</source>
+        <translation>Funde: %1 neu, %2 erneut gesehen</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="461"/>
+        <source>%1 frame(s) not placed on the map, last because: %2</source>
+        <translation>%1 Bild(er) nicht auf der Karte verortet, zuletzt weil: %2</translation>
+    </message>
 </context>
 </TS>

@@ -2866,5 +2866,15 @@
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
+    <message>
+        <location filename="../video_panel.py" line="459"/>
+        <source>findings: %1 new, %2 seen again</source>
+        <translation>détections : %1 nouvelles, %2 revues</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="461"/>
+        <source>%1 frame(s) not placed on the map, last because: %2</source>
+        <translation>%1 image(s) non placée(s) sur la carte, la dernière parce que : %2</translation>
+    </message>
 </context>
 </TS>
