@@ -27,57 +27,57 @@
 <context>
     <name>AlertPanel</name>
     <message>
-        <location filename="../alert_panel.py" line="62"/>
+        <location filename="../alert_panel.py" line="64"/>
         <source>Vehicle %1: battery low (%2 %)</source>
         <translation>Vecteur %1 : batterie faible (%2 %)</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="64"/>
+        <location filename="../alert_panel.py" line="66"/>
         <source>Vehicle %1: link lost</source>
         <translation>Vecteur %1 : liaison perdue</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="66"/>
+        <location filename="../alert_panel.py" line="68"/>
         <source>Vehicle %1: geofence breach: %2</source>
         <translation>Vecteur %1 : sortie de la zone autorisée : %2</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="68"/>
+        <location filename="../alert_panel.py" line="70"/>
         <source>Vehicle %1: failsafe: %2</source>
         <translation>Vecteur %1 : sécurité déclenchée : %2</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="70"/>
+        <location filename="../alert_panel.py" line="72"/>
         <source>person</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="70"/>
+        <location filename="../alert_panel.py" line="72"/>
         <source>hotspot</source>
         <translation>point chaud</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="70"/>
+        <location filename="../alert_panel.py" line="72"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="71"/>
+        <location filename="../alert_panel.py" line="73"/>
         <source>New finding: %1</source>
         <translation>Nouvelle détection : %1</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="88"/>
+        <location filename="../alert_panel.py" line="90"/>
         <source>%1 more alerts</source>
         <translation>%1 autres alertes</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="89"/>
+        <location filename="../alert_panel.py" line="91"/>
         <source>Acknowledge all</source>
         <translation>Tout acquitter</translation>
     </message>
     <message>
-        <location filename="../alert_panel.py" line="101"/>
+        <location filename="../alert_panel.py" line="103"/>
         <source>Acknowledge</source>
         <translation>Acquitter</translation>
     </message>
@@ -2795,23 +2795,23 @@
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="473"/>
-        <location filename="../video_panel.py" line="481"/>
+        <location filename="../video_panel.py" line="478"/>
+        <location filename="../video_panel.py" line="486"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="475"/>
+        <location filename="../video_panel.py" line="480"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="484"/>
+        <location filename="../video_panel.py" line="489"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="486"/>
+        <location filename="../video_panel.py" line="491"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>
