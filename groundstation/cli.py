@@ -117,7 +117,8 @@ def run_demo(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> int
 def run_station(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> int:
     links = args.link or [DEFAULT_LINK]
     try:
-        engine = Engine(data_dir, links, web=args.web)
+        # With --sign the links open only once signing is on: nothing unsigned gets in meanwhile.
+        engine = Engine(data_dir, [] if args.sign else links, web=args.web)
         engine.start()
     except (LinkError, SettingsError, PartnersFileError, OSError) as e:
         print(f"groundstation: {e}", file=sys.stderr)
@@ -127,6 +128,13 @@ def run_station(args: argparse.Namespace, data_dir: DataDir, headless: bool) -> 
             key_file = engine.enable_signing(system_id, passphrase=args.passphrase).result(timeout=10)
             print(f"groundstation: signing with vehicle {system_id} (key {key_file}); "
                   f"its unsigned traffic is refused", file=sys.stderr)
+        if args.sign:
+            try:
+                for url in links:
+                    engine.open_link(url).result(timeout=10)
+            except (LinkError, OSError) as e:
+                print(f"groundstation: {e}", file=sys.stderr)
+                return 2
         if args.seek is not None:
             for name in engine.links:
                 if name.startswith("tlog:"):

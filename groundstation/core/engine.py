@@ -126,6 +126,7 @@ class Engine:
         self._hub: MavlinkHub | None = None
         self._subscribers: list[queue.Queue] = []
         self._subscribers_lock = threading.Lock()
+        self._appeared: dict[int, events.VehicleAppeared] = {}  # each vehicle's first word, for late subscribers
         self._snapshot = FleetSnapshot()
         self._trails: dict[int, deque[tuple[float, float]]] = {}
         self._tasks: list[asyncio.Task] = []
@@ -228,8 +229,12 @@ class Engine:
         return [link.name for link in self._hub.links] if self._hub else []
 
     def subscribe(self) -> "queue.Queue[events.Event]":
+        """Events from now on, after one VehicleAppeared for each vehicle already heard: a front end
+        that subscribes late (a replay or a fast link can be ahead of it) still learns the whole fleet."""
         q: queue.Queue = queue.Queue(maxsize=10_000)
         with self._subscribers_lock:
+            for event in self._appeared.values():
+                q.put_nowait(event)
             self._subscribers.append(q)
         return q
 
@@ -242,6 +247,8 @@ class Engine:
         if isinstance(event, events.VehicleAppeared):
             self._tasks.append(self._loop.create_task(self._prepare_vehicle(event.system_id)))
         with self._subscribers_lock:
+            if isinstance(event, events.VehicleAppeared):
+                self._appeared.setdefault(event.system_id, event)
             subscribers = list(self._subscribers)
         for q in subscribers:
             try:

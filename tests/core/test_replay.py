@@ -10,6 +10,7 @@ import pytest
 from pymavlink import mavutil
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
+from drivers.mavlink import events
 from drivers.mavlink.links import LinkError
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
@@ -59,6 +60,13 @@ def test_a_recorded_session_replays_into_another_station_with_seek(tmp_path):
         engine.control_replay(name, paused=False, speed=1.0).result(timeout=2)
         wait_until(lambda: engine.snapshot().vehicles[4].state.lat < 49.4702, 2, "the replay from the start")
         assert name in [l.name for l in engine.snapshot().links]
+        # a front end that subscribes after the vehicle appeared still hears of it, first and once
+        late = engine.subscribe()
+        first = late.get(timeout=1)
+        assert isinstance(first, events.VehicleAppeared) and first.system_id == 4 and first.link == name
+        time.sleep(0.3)
+        rest = [late.get_nowait() for _ in range(late.qsize())]
+        assert not any(isinstance(e, events.VehicleAppeared) for e in rest)
 
 
 def test_a_missing_or_empty_tlog_is_a_clear_error(tmp_path):

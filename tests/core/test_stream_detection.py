@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import json
 import math
-import socket
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import cv2
@@ -24,9 +22,9 @@ from groundstation.core.engine import Engine
 from groundstation.core.stream_detection import (
     NO_DETECTION, RGB_MODEL_FILE, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON, StreamDetection,
     StreamDetectionError, StreamWorker)
-from sitl.camera.stream import VideoStreamer
 from vision.records import Box
 from vision.thermal_person import ThermalPersonDetector
+from drone_video import drone_video, free_udp_url
 from waiting import wait_until as wait_for
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -40,36 +38,6 @@ def hituav_frame(name: str = FRAME) -> tuple[np.ndarray, list[Box]]:
     entry = next(e for e in labels["images"] if e["file"] == name)
     persons = [Box(*map(float, b["bbox"])) for b in entry["boxes"] if b["class"] == "person"]
     return cv2.imread(str(HITUAV / name)), persons
-
-
-def free_udp_url() -> str:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return f"udp://127.0.0.1:{s.getsockname()[1]}"
-
-
-@contextmanager
-def drone_video(url: str, image: np.ndarray, fps: float = 20.0):
-    """The drone's H.264 link: `image` sent at `fps` until the block ends; yields a count of frames sent."""
-    stop, sent = threading.Event(), [0]
-
-    def send() -> None:
-        tx = VideoStreamer(url, image.shape[1], image.shape[0], fps=fps)
-        try:
-            while not stop.is_set():
-                tx.send(image, time.time())
-                sent[0] += 1
-                stop.wait(1.0 / fps)
-        finally:
-            tx.close()
-
-    sender = threading.Thread(target=send, name="drone video")
-    sender.start()
-    try:
-        yield sent
-    finally:
-        stop.set()
-        sender.join()
 
 
 class Slow:

@@ -9,13 +9,11 @@ and the station says why."""
 from __future__ import annotations
 
 import math
-import socket
 import threading
 import time
 from contextlib import contextmanager
 
 import cv2
-import numpy as np
 import pytest
 from pymavlink.dialects.v20 import common as mavlink
 
@@ -30,9 +28,10 @@ from sitl.camera.live import WHITE_HOT, LiveCamera, score
 from sitl.camera.render import THERMAL_640, CameraPose, SceneRenderer
 from sitl.camera.rtsp import RtspServer
 from sitl.camera.scenario import SCENARIOS, load_scenario
-from sitl.camera.stream import RadiometricSender, VideoStreamer
+from sitl.camera.stream import RadiometricSender
 from sitl.vehicle import SimulatedFleet
 from vision.findings import distance_m
+from drone_video import drone_video, free_udp_url
 from waiting import wait_until
 
 SCENARIO = load_scenario(SCENARIOS / "schengen.json")
@@ -145,35 +144,6 @@ def test_the_drones_white_hot_video_gives_findings_where_the_persons_are_and_upd
     assert p5_error <= p5.h_acc_m / SIGMA_PER_R95  # the 95 % circle on the map holds the person
     assert p2.source.endswith("-7") and distance_m(P2.lat, P2.lon, p2.lat, p2.lon) < 3.0
     assert math.isfinite(status.latency_ms)
-
-
-def free_udp_url() -> str:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return f"udp://127.0.0.1:{s.getsockname()[1]}"
-
-
-@contextmanager
-def drone_video(url: str, image: np.ndarray, fps: float = 10.0):
-    """A drone's H.264 video link: `image` sent at `fps` until the block ends."""
-    stop = threading.Event()
-
-    def send() -> None:
-        tx = VideoStreamer(url, image.shape[1], image.shape[0], fps=fps)
-        try:
-            while not stop.is_set():
-                tx.send(image, time.time())
-                stop.wait(1.0 / fps)
-        finally:
-            tx.close()
-
-    sender = threading.Thread(target=send, name="drone video")
-    sender.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        sender.join()
 
 
 @contextmanager

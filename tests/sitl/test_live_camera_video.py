@@ -107,6 +107,9 @@ def test_station_finds_and_plays_the_drones_colour_video_while_radiometric_frame
             assert streams["colour"][1] == "RTSP" and streams["colour"][0] == f"rtsp://127.0.0.1:{server.port}/vehicle1/colour"
             assert streams["thermal"] == (f"rtsp://127.0.0.1:{server.port}/vehicle1/thermal", "RTSP")
 
+            # PX4 refuses to arm before its GPS fix, which also sets home: wait for it as a pilot does
+            wait_until(lambda: (v := engine.snapshot().vehicles.get(1)) and v.state.home is not None, 30,
+                       "vehicle 1's home (GPS fix)")
             engine.arm(1).result(timeout=10)
             engine.takeoff(1, FLY_ALT_M).result(timeout=10)
             vehicle = fleet.vehicles[0]

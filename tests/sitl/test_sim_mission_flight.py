@@ -68,6 +68,8 @@ def test_mission_flown_end_to_end_reaches_every_item_in_order(fleet, gcs):
     assert v.truth().gimbal_pitch_deg == pytest.approx(-45.0, abs=0.5)   # item 4 took effect
     assert gcs.command(v.port, mavlink.MAV_CMD_DO_SET_MODE, 1, 4, 4) == mavlink.MAV_RESULT_ACCEPTED
     fleet.wait_until(lambda: not v.truth().armed, timeout=240)
+    # the landing item's report can still be on its way when the vehicle disarms
+    gcs.wait_for("MISSION_ITEM_REACHED", lambda m: m.seq == 10, since=mark)
     reached = [m.seq for m in gcs.messages("MISSION_ITEM_REACHED", since=mark)]
     assert reached == list(range(11))
     truth = v.truth()

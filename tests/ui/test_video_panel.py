@@ -5,8 +5,6 @@ of the detector the pilot chose for it (real HIT-UAV white-hot frames sent as a 
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
 from pathlib import Path
 
@@ -26,7 +24,7 @@ from groundstation.demo import SCENARIO_FILE
 from groundstation.ui.video_panel import BOX_COLOURS, SPANS, VideoPanel
 from sitl.camera.live import LiveCamera
 from sitl.camera.scenario import load_scenario
-from sitl.camera.stream import VideoStreamer
+from drone_video import drone_video, free_udp_port
 
 SCENARIO = load_scenario(SCENARIO_FILE)
 FLY_ALT_M = 30.0
@@ -134,38 +132,6 @@ def test_live_thermal_video_with_boxes_probe_and_fixed_palettes(qtbot, window, d
     assert shown_bgr(panel, *meadow) in palette_colours(shown.celsius, *meadow, "rainbow", SPANS["fire"])
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class DroneVideo:
-    """A drone's H.264 video link: `frame` sent to `url` at `fps` until stopped."""
-
-    def __init__(self, url: str, frame: np.ndarray, fps: float = 20.0) -> None:
-        self.url, self.frame, self.fps = url, frame, fps
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._send, name="drone video")
-
-    def _send(self) -> None:
-        tx = VideoStreamer(self.url, self.frame.shape[1], self.frame.shape[0], fps=self.fps)
-        try:
-            while not self._stop.is_set():
-                tx.send(self.frame, time.time())
-                self._stop.wait(1.0 / self.fps)
-        finally:
-            tx.close()
-
-    def __enter__(self) -> "DroneVideo":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 @pytest.fixture
 def station(tmp_path: Path):
     """An engine with no vehicle (nothing but the typed-in stream to show)."""
@@ -200,7 +166,7 @@ def test_an_h264_stream_from_a_typed_url_and_bad_urls_are_refused_clearly(qtbot,
     assert "Cannot open ftp://camera.local/live" in panel.status.text() and "'ftp'" in panel.status.text()
     assert not engine.stream.is_open and panel.source.currentData() == "thermal"  # nothing else changed
 
-    port = free_port()
+    port = free_udp_port()
     url = f"udp://127.0.0.1:{port}"
     panel.url.setText(url)
     assert panel.detector.currentData() == NO_DETECTION
@@ -208,7 +174,7 @@ def test_an_h264_stream_from_a_typed_url_and_bad_urls_are_refused_clearly(qtbot,
     assert panel.source.currentData() == "url" and engine.stream.is_open
     frame = np.full((240, 320, 3), (40, 90, 60), np.uint8)
     frame[100:140, 150:170] = (255, 255, 255)
-    with DroneVideo(url, frame):
+    with drone_video(url, frame):
         qtbot.waitUntil(lambda: panel.view.image is not None and "live" in panel.status.text(), timeout=15_000)
     assert (panel.view.image.width(), panel.view.image.height()) == (320, 240)
     assert f"{url}: live" in panel.status.text() and "ms/frame" not in panel.status.text()  # nothing detected
@@ -228,13 +194,13 @@ def test_persons_boxed_on_a_white_hot_stream_typed_in(qtbot, panel, station, tmp
     persons = [b["bbox"] for e in labels["images"] if e["file"] == HITUAV_FRAME
                for b in e["boxes"] if b["class"] == "person"]
     frame = cv2.imread(str(HITUAV / HITUAV_FRAME))
-    url = f"udp://127.0.0.1:{free_port()}"
+    url = f"udp://127.0.0.1:{free_udp_port()}"
     panel.url.setText(url)
     choose(panel, THERMAL_PERSON)
     QTest.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
     assert panel.source.currentData() == "url"
     assert station.stream.status().detector == THERMAL_PERSON
-    with DroneVideo(url, frame):
+    with drone_video(url, frame):
         qtbot.waitUntil(lambda: len(panel.view.boxes) >= 5, timeout=10_000)
         qtbot.waitUntil(lambda: "ms/frame" in panel.status.text(), timeout=3000)
         screen = panel.view.grab().toImage()
@@ -254,7 +220,7 @@ def test_persons_boxed_on_a_white_hot_stream_typed_in(qtbot, panel, station, tmp
     assert f"{len(boxes)} detections, " in status and " ms/frame" in status
 
     # another detector on the same stream: hotspots, then none (the boxes go)
-    with DroneVideo(url, frame):
+    with drone_video(url, frame):
         choose(panel, THERMAL_HOTSPOT)
         assert station.stream.status().detector == THERMAL_HOTSPOT
         qtbot.waitUntil(lambda: bool(panel.view.boxes) and all(c == BOX_COLOURS["hotspot"]
@@ -279,7 +245,7 @@ def test_a_missing_rgb_model_is_said_clearly(qtbot, panel, station):
     assert "Cannot detect with Persons in colour: the FastestDet model is not installed" in panel.status.text()
     assert panel.detector.currentData() == THERMAL_PERSON and not station.stream.is_open
 
-    url = f"udp://127.0.0.1:{free_port()}"
+    url = f"udp://127.0.0.1:{free_udp_port()}"
     panel.url.setText(url)
     assert panel.open_url()
     choose(panel, RGB_PERSON)
@@ -297,7 +263,7 @@ def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtb
     from sitl.camera.stream import RadiometricSender
     from sitl.vehicle import SimulatedFleet
 
-    video_port = free_port()
+    video_port = free_udp_port()
     with Engine(DataDir.open(tmp_path / "data"), links=["udpin:127.0.0.1:0"], record_tlog=False) as engine, \
             SimulatedFleet(count=1, home=SCHENGEN, gcs=("127.0.0.1", int(engine.links[0].rsplit(":", 1)[1])),
                            speedup=5.0, seed=1, base_port=0, video_base_port=video_port):
@@ -319,7 +285,7 @@ def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtb
         assert engine.stream.status().vehicle_id == 1  # vehicle 1's camera: what is detected in it becomes findings
         colour = np.full((240, 320, 3), (30, 120, 40), np.uint8)  # a green meadow
         colour[100:140, 150:170] = (0, 0, 255)  # a red jacket
-        with DroneVideo(rgb_uri, colour):
+        with drone_video(rgb_uri, colour):
             qtbot.waitUntil(lambda: fed(lambda: panel.view.image is not None and panel.view.image.width() == 320),
                             timeout=15_000)
             assert f"{rgb_uri}: live" in panel.status.text()
