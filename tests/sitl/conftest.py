@@ -1,4 +1,4 @@
-"""A bare pymavlink ground station for driving the simulator over real UDP loopback."""
+"""A bare pymavlink ground station for driving the simulator over real UDP loopback, and MAVSDK as one."""
 from __future__ import annotations
 
 import math
@@ -8,7 +8,10 @@ import time
 from dataclasses import dataclass
 
 import pytest
+from mavsdk import ComponentType, Configuration, Mavsdk
 from pymavlink.dialects.v20 import common as mavlink
+
+from sitl.vehicle import SimulatedFleet
 
 NAN = math.nan
 
@@ -196,3 +199,19 @@ def gcs():
     station = PlainGcs()
     yield station
     station.close()
+
+
+@pytest.fixture
+def connected():
+    """A simulated vehicle found by MAVSDK as a ground station, as against PX4 SITL's 18570: MAVSDK
+    speaks first and the vehicle answers it. Yields (fleet, MAVSDK's System)."""
+    with SimulatedFleet(count=1, home=(49.47, 6.37, 200.0), gcs=None, base_port=0, speedup=5,
+                        seed=2, gps_fix_delay=2.0) as fleet:
+        station = Mavsdk(Configuration.create_with_component_type(ComponentType.GROUND_STATION))
+        try:
+            station.add_any_connection(f"udpout://127.0.0.1:{fleet.vehicles[0].port}")
+            system = station.first_autopilot(10.0)
+            assert system is not None, "MAVSDK did not discover the simulated autopilot"
+            yield fleet, system
+        finally:
+            station.destroy()

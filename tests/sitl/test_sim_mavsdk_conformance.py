@@ -4,11 +4,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from mavsdk import ComponentType, Configuration, Mavsdk
 from mavsdk.plugins.action import Action, ActionError
 from mavsdk.plugins.telemetry import FlightMode, LandedState, Telemetry
 
-from sitl.vehicle import SimulatedFleet
 
 
 
@@ -20,21 +18,6 @@ def _until(condition, timeout: float, what: str):
             return value
         time.sleep(0.05)
     raise TimeoutError(f"MAVSDK never saw: {what}")
-
-
-@pytest.fixture
-def connected():
-    with SimulatedFleet(count=1, home=(49.47, 6.37, 200.0), gcs=None, base_port=0, speedup=5,
-                        seed=2, gps_fix_delay=2.0) as fleet:
-        station = Mavsdk(Configuration.create_with_component_type(ComponentType.GROUND_STATION))
-        try:
-            # like MAVSDK against PX4 SITL's 18570: it speaks first, the vehicle answers it
-            station.add_any_connection(f"udpout://127.0.0.1:{fleet.vehicles[0].port}")
-            system = station.first_autopilot(10.0)
-            assert system is not None, "MAVSDK did not discover the simulated autopilot"
-            yield fleet, system
-        finally:
-            station.destroy()
 
 
 def test_mavsdk_connects_reads_telemetry_arms_takes_off_and_lands(connected):

@@ -5,14 +5,12 @@ import math
 
 import pymap3d
 import pytest
-from mavsdk import ComponentType, Configuration, Mavsdk
 from mavsdk.plugins.mission_raw import MissionItem as RawItem
 from mavsdk.plugins.mission_raw import MissionRaw
 from mavsdk.plugins.param import Param
 from pymavlink.dialects.v20 import common as mavlink
 
 from missions.items import MissionItem
-from sitl.vehicle import SimulatedFleet
 
 HOME = (49.47, 6.37, 200.0)
 
@@ -20,19 +18,6 @@ HOME = (49.47, 6.37, 200.0)
 def at(east: float, north: float) -> tuple[int, int]:
     lat, lon, _ = pymap3d.enu2geodetic(east, north, 0, *HOME)
     return round(lat * 1e7), round(lon * 1e7)
-
-
-@pytest.fixture
-def connected(gcs):
-    with SimulatedFleet(count=1, home=HOME, gcs=None, base_port=0, speedup=5, seed=2, gps_fix_delay=1.0) as fleet:
-        station = Mavsdk(Configuration.create_with_component_type(ComponentType.GROUND_STATION))
-        try:
-            station.add_any_connection(f"udpout://127.0.0.1:{fleet.vehicles[0].port}")
-            system = station.first_autopilot(10.0)
-            assert system is not None, "MAVSDK did not discover the simulated autopilot"
-            yield fleet, system
-        finally:
-            station.destroy()
 
 
 def test_mavsdk_uploads_a_mission_and_reads_it_back_and_reads_parameters(connected):
