@@ -276,6 +276,7 @@ class SimulatedVehicle:
         ms = int(now * 1000)
         send = lambda msg: link.send(msg, self.faults, camera.COMPONENT_ID)   # noqa: E731
         result = mavlink.MAV_RESULT_ACCEPTED
+        photo_now = False
         c = cmd.command
         what = int(cmd.param(1)) if c == mavlink.MAV_CMD_REQUEST_MESSAGE and math.isfinite(cmd.param(1)) else None
         stream_arg = cmd.param(2) if what is not None else cmd.param(1)
@@ -299,7 +300,9 @@ class SimulatedVehicle:
         elif c == mavlink.MAV_CMD_IMAGE_START_CAPTURE:
             interval, total = cmd.param(2), int(cmd.param(3)) if math.isfinite(cmd.param(3)) else 0
             if total == 1 or not (math.isfinite(interval) and interval > 0):
-                cam.remaining, cam.interval, cam.next_photo = max(total, 1), 0.0, now
+                # one photo, taken now (after the ACK): a command right behind it cannot cancel it
+                cam.remaining, cam.interval, cam.next_photo = 0, 0.0, math.inf
+                photo_now = True
             else:
                 cam.remaining, cam.interval, cam.next_photo = total, interval, now
         elif c == mavlink.MAV_CMD_IMAGE_STOP_CAPTURE:
@@ -316,6 +319,8 @@ class SimulatedVehicle:
             result = mavlink.MAV_RESULT_UNSUPPORTED if what is None else mavlink.MAV_RESULT_DENIED
         if not self.faults.drop_command_acks:
             send(mavlink.MAVLink_command_ack_message(c, result, 0, 0, cmd.source_system, cmd.source_component))
+        if photo_now:
+            self._take_photo(now)
 
     def _step_camera(self, now: float) -> None:
         """Camera heartbeat at 1 Hz; photos due from a running capture or the mission's trigger."""

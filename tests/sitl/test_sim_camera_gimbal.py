@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import pytest
 from pymavlink.dialects.v20 import common as mavlink
@@ -78,3 +79,19 @@ def test_gimbal_slews_at_px4s_rate_to_pitch_yaw_and_to_a_region_of_interest(flee
     assert gcs.command_int(v.port, mavlink.MAV_CMD_DO_SET_ROI_LOCATION, mavlink.MAV_FRAME_GLOBAL, (0, 0, 0, 0),
                            round(lat * 1e7), round(lon * 1e7), v.truth().alt_amsl - 50) == 0
     fleet.wait_until(lambda: abs(v.truth().gimbal_pitch_deg + 45) < 0.5 and abs(v.truth().gimbal_yaw_deg - 90) < 0.5, 15)
+
+
+def test_a_photo_asked_for_is_taken_even_when_a_capture_series_follows_at_once(fleet, gcs):
+    """Two commands in one breath (one photo, then three at 0.5 s): the first photo is not lost."""
+    v = fleet.vehicles[0]
+    gcs.wait_for("HEARTBEAT", lambda m: m.get_srcComponent() == CAM)
+    mark = gcs.mark()
+    with fleet._lock:  # the simulator cannot step: both commands wait in its socket, read in one go
+        for interval, count in ((0, 1), (0.5, 3)):
+            gcs.send(v.port, mavlink.MAVLink_command_long_message(1, CAM, mavlink.MAV_CMD_IMAGE_START_CAPTURE, 0,
+                                                                  0, interval, count, 0, 0, 0, 0))
+        time.sleep(0.05)
+    fleet.wait_until(lambda: len(gcs.messages("CAMERA_IMAGE_CAPTURED", since=mark)) >= 4, 10)
+    start = fleet.sim_time
+    fleet.wait_until(lambda: fleet.sim_time > start + 1.0, 5)  # a second more: nothing beyond the four
+    assert [p.image_index for p in gcs.messages("CAMERA_IMAGE_CAPTURED", since=mark)] == [0, 1, 2, 3]
