@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QAbstractSlider, QGridLayout, QLabel, QPushButton,
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
+from groundstation.ui.themes import show_status
 
 PITCH_RANGE_DEG = (-90, 30)  # what the gimbal manager accepts (drivers/mavlink/gimbal.py)
 YAW_RANGE_DEG = (-180, 180)
-_OK_STYLE = ""
-_FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 KEY_SETTLE_MS = 400  # arrow or page keys: sent once the pilot pauses, not once per key press
 FOLLOW_AFTER_S = 3.0  # the sliders follow the gimbal again this long after the pilot last moved them
 
@@ -145,7 +144,7 @@ class CameraControls(QWidget):
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(_OK_STYLE if ok else _FAIL_STYLE)
+        show_status(self.status, "" if ok else "fail")
 
     # -- what the vehicle says -----------------------------------------------------------------------
     def show_snapshot(self, snapshot: FleetSnapshot) -> None:

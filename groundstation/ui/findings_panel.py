@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.findings import Finding, FindingChange, FindingKind, FindingStatus
 from groundstation.ui import pending
+from groundstation.ui.themes import show_status
 
 STATUS_COLOURS = {
     FindingStatus.UNCONFIRMED: QColor("#ff8f00"),
@@ -33,8 +34,6 @@ STATUS_COLOURS = {
 MARKER_PX = 9
 PICK_RADIUS_PX = 14
 PREVIEW_PX = (240, 180)
-_OK_STYLE = "color: #1b5e20;"
-_FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 
 AskText = Callable[[str, str], "str | None"]
 """Asks the operator for a text (title, prompt); None when cancelled. Tests put their own in."""
@@ -368,7 +367,7 @@ class FindingsPanel(QWidget):
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(_OK_STYLE if ok else _FAIL_STYLE)
+        show_status(self.status, "ok" if ok else "fail")
 
     def _ask(self, title: str, prompt: str) -> str | None:
         if self.ask_text is not None:

@@ -38,14 +38,13 @@ from groundstation.ui.video_panel import VideoPanel
 from groundstation.ui.plan_panel import PlanPanel
 from groundstation.ui.params_panel import ParamsPanel
 from groundstation.ui.fence_layer import FenceLayer
+from groundstation.ui.themes import show_status
 
 REFRESH_HZ = 5.0
 MAX_EVENTS_PER_TICK = 500  # a burst is shown over a few ticks rather than freezing one
 LEFT_COLUMN_PX = 490  # the flight column's width at first; a panel opened over it widens it if it needs more
 EVENT_LOG_MIN_PX = 80  # with the tabs over the column, the window still fits 700 px of height
 _GEOD = Geod(ellps="WGS84")
-_OK_STYLE = "color: #1b5e20;"
-_FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 
 Confirm = Callable[[str, str], bool]
 """Asks the pilot (title, question) and says whether to go ahead; tests put their own in."""
@@ -299,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def _say(self, text: str, ok: bool) -> None:
         self.command_status.setText(text)
-        self.command_status.setStyleSheet(_OK_STYLE if ok else _FAIL_STYLE)
+        show_status(self.command_status, "ok" if ok else "fail")
         self.event_log.add(LogLine(text, Level.INFO if ok else Level.ALARM))
 
     def _goto_toggled(self, checked: bool) -> None:
@@ -309,7 +308,7 @@ class MainWindow(QMainWindow):
         self.map.set_picking(checked)
         if checked:
             self.command_status.setText(fill(self.tr("vehicle %1: click the go-to target on the map"), self.selected_id))
-            self.command_status.setStyleSheet(_OK_STYLE)
+            show_status(self.command_status, "ok")
             self.map.setFocus()
 
     def _picking_changed(self, picking: bool) -> None:

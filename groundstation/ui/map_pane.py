@@ -14,10 +14,10 @@ from groundstation.ui.alert_panel import AlertPanel
 from groundstation.ui.map_view import MapView
 from groundstation.ui.tile_loader import TileLoader
 from groundstation.ui.vehicle_text import fill
+from groundstation.ui.themes import show_status
 
 FORMATS = ("dd", "dms", "utm", "mgrs")
 PLOTS_PX = 96  # the telemetry strip under the map: readable, and the map keeps most of the height
-_ERROR_STYLE = "color: #d32f2f; font-weight: bold;"
 _SAMPLE_POSITIONS = ("-49.999999, -179.999999", "49°59'59.99\"S 179°59'59.99\"W", "60X 999999 9999999",
                      "60X WW 99999 99999")  # the widest text each format can produce
 
@@ -182,4 +182,4 @@ class MapPane(QWidget):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(_ERROR_STYLE if error else "")
+        show_status(self.message, "fail" if error else "")

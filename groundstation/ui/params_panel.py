@@ -25,9 +25,8 @@ from drivers.mavlink.params import TYPE_NAMES, Parameter, float32
 from groundstation.core.engine import Engine
 from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
+from groundstation.ui.themes import show_status
 
-_OK_STYLE = "color: #1b5e20;"
-_FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 
 
 @dataclass(frozen=True)
@@ -366,5 +365,5 @@ class ParamsPanel(QWidget):
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(_OK_STYLE if ok else _FAIL_STYLE)
+        show_status(self.status, "ok" if ok else "fail")
 

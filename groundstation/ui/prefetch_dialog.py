@@ -18,6 +18,7 @@ from groundstation.core.tiles import Prefetch, PrefetchProgress, TileArea, TileE
 from groundstation.ui.map_view import MapView
 from groundstation.ui.tile_loader import TileLoader
 from groundstation.ui.vehicle_text import fill
+from groundstation.ui.themes import show_status
 
 
 class PrefetchDialog(QDialog):
@@ -219,7 +220,7 @@ class PrefetchDialog(QDialog):
         if progress.note:
             text += " — " + progress.note
         self.status.setText(text)
-        self.status.setStyleSheet("")
+        show_status(self.status, "")
         self._update_buttons()
         if progress.state == "finished":
             self.loader.forget()  # the new tiles show at once
@@ -227,7 +228,7 @@ class PrefetchDialog(QDialog):
 
     def _error(self, text: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #d32f2f; font-weight: bold;")
+        show_status(self.status, "fail")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlid
 from groundstation.core.engine import Engine, LinkView
 from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
+from groundstation.ui.themes import show_status
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0)
 TICKS_PER_S = 10  # the position slider's resolution
-_FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 
 
 def clock(seconds: float) -> str:
@@ -43,7 +43,7 @@ class ReplayBar(QWidget):
         for speed in SPEEDS:
             self.speed.addItem(f"{speed:g}×", speed)
         self.problem = QLabel("")
-        self.problem.setStyleSheet(_FAIL_STYLE)
+        show_status(self.problem, "fail")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.name, self.play, self.position, self.time, self.speed, self.problem):

@@ -35,6 +35,7 @@ from drivers.video.sources import VideoOpenError, VideoSource
 from groundstation.core.robots import RobotManager, RobotView
 from groundstation.ui import pending
 from groundstation.ui.video_panel import VideoView, _qimage
+from groundstation.ui.themes import show_status
 
 DRIVE_HZ = 20.0
 VIDEO_HZ = 10.0
@@ -44,8 +45,6 @@ ROBOT_COLOUR = QColor("#00695c")
 LOST = QColor("#9e9e9e")
 ALARM = QColor("#c62828")
 PICK_RADIUS_PX = 18
-_OK_STYLE = "color: #1b5e20;"
-_FAIL_STYLE = "color: #b71c1c; font-weight: bold;"
 _ESTOP_STYLE = ("QPushButton { background: #c62828; color: white; font-size: 18px; font-weight: bold;"
                 " border-radius: 8px; padding: 10px; } QPushButton:pressed { background: #8e0000; }")
 _LATCHED_STYLE = ("QPushButton { background: #5d0000; color: #ffeb3b; font-size: 18px; font-weight: bold;"
@@ -419,7 +418,7 @@ class RobotPanel(QGroupBox):
 
     def _set(self, key: str, text: str, ok: bool) -> None:
         self.values[key].setText(text)
-        self.values[key].setStyleSheet("" if ok else _FAIL_STYLE)
+        show_status(self.values[key], "" if ok else "fail")
 
     # -- driving ------------------------------------------------------------------------------
     def _keys_changed(self) -> None:
@@ -603,7 +602,7 @@ class RobotPanel(QGroupBox):
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(_OK_STYLE if ok else _FAIL_STYLE)
+        show_status(self.status, "ok" if ok else "fail")
 
     def _ask(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QWidg
 
 from drivers.mavlink.state import VehicleState
 from groundstation.ui import vehicle_text
+from groundstation.ui.themes import show_status
 
 # (label, column pair) per grid row; one label on a row spans the full width for long values.
 _LAYOUT: tuple[tuple[str, ...], ...] = (
@@ -21,8 +22,6 @@ _LAYOUT: tuple[tuple[str, ...], ...] = (
     ("Health",),
     ("Status",),
 )
-_NORMAL = "color: palette(window-text);"
-_ALARM = "color: #b71c1c; font-weight: bold;"
 
 
 class TelemetryPanel(QGroupBox):
@@ -75,7 +74,7 @@ class TelemetryPanel(QGroupBox):
             text = readout.text if readout else "—"
             if widget.text() != text:
                 widget.setText(text)
-            style = _ALARM if readout and readout.alarm else _NORMAL
-            if widget.styleSheet() != style:
-                widget.setStyleSheet(style)
+            status = "fail" if readout and readout.alarm else ""
+            if widget.property("status") != status:
+                show_status(widget, status)
             widget.setToolTip(readout.hint if readout else "")

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 THEMES = ("day", "night")
+STATUSES = ("", "ok", "warn", "fail")  # how a status line colours what it reports; "" is plain text
 TOUCH_TARGET_PX = 44  # the usual minimum for a fingertip; a gloved one needs no less
 _Role = QPalette.ColorRole
 _Group = QPalette.ColorGroup
@@ -92,8 +93,33 @@ def style_sheet(look: Look) -> str:
     return "\n".join(rules)
 
 
+def status_style(status: str, look: Look) -> str:
+    """The style of a status line. Night keeps to reds (no green to spoil dark adaptation): a failure is brighter and bold."""
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
+    if not status:
+        return ""
+    if look.night:
+        colour = {"ok": look.night_colour(255, 70, 50), "warn": look.night_colour(255, 140, 110),
+                  "fail": look.night_colour(255, 200, 180)}[status].name()
+    else:
+        colour = {"ok": "#1b5e20", "warn": "#e65100", "fail": "#b71c1c"}[status]
+    return f"color: {colour};" + (" font-weight: bold;" if status == "fail" else "")
+
+
+_look = Look()  # the look last applied: status lines shown later follow it
+
+
+def show_status(widget: QWidget, status: str) -> None:
+    """Colour a status line by what it reports, in the current theme; `apply` recolours it on a theme change."""
+    widget.setStyleSheet(status_style(status, _look))
+    widget.setProperty("status", status)
+
+
 def apply(app: QApplication, look: Look) -> None:
     """Restyle the whole application (every open window follows)."""
+    global _look
+    _look = look
     if app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))  # the one style that honours a full palette everywhere
     app.setPalette(palette(look))
@@ -101,3 +127,6 @@ def apply(app: QApplication, look: Look) -> None:
     font.setPointSize(12 if look.large_controls else 9)
     app.setFont(font)
     app.setStyleSheet(style_sheet(look))
+    for widget in app.allWidgets():
+        if widget.property("status") in STATUSES[1:]:
+            widget.setStyleSheet(status_style(widget.property("status"), look))

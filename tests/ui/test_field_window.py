@@ -280,6 +280,32 @@ def test_themes_apply_and_night_is_red_and_dimmable(qtbot, window):
     assert '"theme": "day"' in saved and '"night_brightness": 30' in saved
 
 
+def text_colours(label: QLabel) -> list[QColor]:
+    """The colours of a label's lettering: pixels that differ from its background."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+    pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    return [c for c in pixels if abs(c.lightness() - background.lightness()) > 60]
+
+
+def test_status_lines_follow_the_theme_and_night_shows_no_green(qtbot, window):
+    win = window
+    win._say("vehicle 1: armed", ok=True)
+    win.command_status.resize(300, 30)
+    assert any(c.green() > 2 * c.red() for c in text_colours(win.command_status))  # confirmed in green by day
+    try:
+        win.field.set_theme("night")
+        win.field.set_brightness(100)
+        night = text_colours(win.command_status)  # the line shown before the switch is recoloured
+        assert night and all(c.green() <= c.red() and c.blue() <= c.red() for c in night)
+        win._say("vehicle 1: arming refused", ok=False)
+        assert "bold" in win.command_status.styleSheet()
+        assert all(c.green() <= c.red() for c in text_colours(win.command_status))
+    finally:
+        win.field.set_theme("day")
+    assert "#b71c1c" in win.command_status.styleSheet()  # a failure in red again by day
+
+
 def test_shortcuts_send_commands_after_confirmation(qtbot, window, pilot):
     win = window
     win.activateWindow()
