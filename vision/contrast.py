@@ -1,6 +1,7 @@
 """Warm blobs against their local background in an 8-bit white-hot frame (morphological top-hat).
 
-The classical step shared by the fallback person detector and the 8-bit hotspot detector.
+The classical step of the fallback person detector. (The 8-bit hotspot detector looks for clipped
+cores instead: a warm body is contrasted too, only a fire tops the span.)
 """
 from __future__ import annotations
 

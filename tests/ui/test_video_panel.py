@@ -22,7 +22,8 @@ from groundstation.core.engine import Engine
 from groundstation.core.stream_detection import NO_DETECTION, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON
 from groundstation.demo import SCENARIO_FILE
 from groundstation.ui.video_panel import BOX_COLOURS, SPANS, VideoPanel
-from sitl.camera.live import LiveCamera
+from sitl.camera.live import WHITE_HOT, LiveCamera
+from sitl.camera.render import THERMAL_640, CameraPose, SceneRenderer
 from sitl.camera.scenario import load_scenario
 from drone_video import drone_video, free_udp_port
 
@@ -219,8 +220,12 @@ def test_persons_boxed_on_a_white_hot_stream_typed_in(qtbot, panel, station, tmp
     assert f"{url}: live" in status and "Persons in white-hot thermal: " in status
     assert f"{len(boxes)} detections, " in status and " ms/frame" in status
 
-    # another detector on the same stream: hotspots, then none (the boxes go)
-    with drone_video(url, frame):
+    # another detector on the same stream: hotspots (the drone now over the scenario's hottest fire), then
+    # none (the boxes go)
+    fire = max(SCENARIO.fires, key=lambda f: f.temp_c)
+    over_fire = SceneRenderer(SCENARIO).render_thermal(
+        CameraPose(0.0, fire.lat, fire.lon, SCENARIO.ground_alt_m + 60.0), THERMAL_640)
+    with drone_video(url, cv2.cvtColor(WHITE_HOT.from_celsius(over_fire), cv2.COLOR_GRAY2BGR)):
         choose(panel, THERMAL_HOTSPOT)
         assert station.stream.status().detector == THERMAL_HOTSPOT
         qtbot.waitUntil(lambda: bool(panel.view.boxes) and all(c == BOX_COLOURS["hotspot"]
@@ -259,7 +264,6 @@ def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtb
     """Vehicle 1's camera advertises its colour stream (VIDEO_STREAM_INFORMATION); the panel follows it, and
     shows the other camera in the corner: thermal over the colour stream, the colour stream over thermal."""
     from groundstation.demo import SCHENGEN
-    from sitl.camera.render import THERMAL_640, CameraPose, SceneRenderer
     from sitl.camera.stream import RadiometricSender
     from sitl.vehicle import SimulatedFleet
 

@@ -61,13 +61,6 @@ def test_cold_radiometric_frame_gives_nothing() -> None:
     assert RadiometricHotspotDetector().detect(frame) == []
 
 
-def test_contrast_hotspot_on_8bit_frame_finds_a_hot_spot() -> None:
-    frame = np.full((120, 160), 60, np.uint8)
-    frame[50:56, 70:78] = 230
-    found = ContrastHotspotDetector().detect(frame)
-    assert len(found) == 1 and found[0].box.x == 70 and found[0].box.w == 8
-
-
 def test_rgb_person_model_runs_on_tiles_without_inventing_persons_in_a_burn(data: Path) -> None:
     detector = RgbPersonDetector(data / "models" / "fastestdet-coco-352x352.onnx")
     frame = cv2.imread(str(data / "flame3-radiometric-hotspot" / "rgb" / "wilamette_00001.jpg"))
