@@ -2,9 +2,10 @@
 
 A source is a URL template over the Web Mercator grid. These placeholders are understood:
 ``{z} {x} {y}`` (XYZ), ``{-y}`` (TMS rows, counted from the south), ``{s}`` (one of the
-subdomains), ``{TileMatrix} {TileCol} {TileRow}`` (WMTS over a GoogleMapsCompatible / PM matrix
-set whose matrix identifiers are the zoom levels) and ``{bbox-epsg-3857}`` (WMS GetMap or ArcGIS
-export, one 256 px image per tile). A source with no URL is served from the cache only (an
+subdomains), ``{TileMatrix} {TileCol} {TileRow}`` (WMTS over a Web Mercator matrix set such as
+GoogleMapsCompatible or PM; ``tile_matrices`` names the matrices where their identifiers are not
+the zoom levels, see :mod:`groundstation.core.wmts`) and ``{bbox-epsg-3857}`` (WMS GetMap or
+ArcGIS export, one 256 px image per tile). A source with no URL is served from the cache only (an
 imported MBTiles file, for instance).
 
 The built-in examples are OpenStreetMap and the public services of the national mapping agencies
@@ -18,8 +19,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from groundstation.core.tiles_grid import MAX_ZOOM, TileError, TileId, tile_bbox_3857
 
@@ -41,6 +44,8 @@ class TileSource:
     max_connections: int = 2    # parallel downloads; the OSM policy asks for at most 2
     prefetch_max_zoom: int | None = None  # deepest zoom bulk prefetch may fetch (usage policies)
     typical_tile_bytes: int = 25_000      # for the size estimate until some tiles are cached
+    # WMTS TileMatrix identifiers for zooms min_zoom..max_zoom, when they are not the zoom numbers
+    tile_matrices: tuple[str, ...] = ()
     builtin: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +57,9 @@ class TileSource:
             raise TileError(f"source {self.id}: zoom range {self.min_zoom}..{self.max_zoom} must lie within 0..{MAX_ZOOM}")
         if not 1 <= self.max_connections <= 16:
             raise TileError(f"source {self.id}: max_connections must be 1..16")
+        if self.tile_matrices and len(self.tile_matrices) != self.max_zoom - self.min_zoom + 1:
+            raise TileError(f"source {self.id}: name one tile matrix for each zoom {self.min_zoom}..{self.max_zoom}, "
+                            f"not {len(self.tile_matrices)}")
         if self.url:
             _check_template(self.id, self.url, self.subdomains)
 
@@ -62,10 +70,13 @@ class TileSource:
     def tile_url(self, tile: TileId) -> str:
         if self.offline_only:
             raise TileError(f"source {self.name} has no server: its tiles come from the cache only")
+        if not self.min_zoom <= tile.z <= self.max_zoom:
+            raise TileError(f"source {self.name} has zoom levels {self.min_zoom}..{self.max_zoom}, not {tile.z}")
         side = 1 << tile.z
+        matrix = self.tile_matrices[tile.z - self.min_zoom] if self.tile_matrices else tile.z
         values = {
             "z": tile.z, "x": tile.x, "y": tile.y, "-y": side - 1 - tile.y,
-            "TileMatrix": tile.z, "TileCol": tile.x, "TileRow": tile.y,
+            "TileMatrix": matrix, "TileCol": tile.x, "TileRow": tile.y,
             "bbox-epsg-3857": ",".join(f"{v:.6f}" for v in tile_bbox_3857(tile)),
             # Spread over subdomains by tile, so one tile always comes from the same host (HTTP caches).
             "s": self.subdomains[(tile.x + tile.y) % len(self.subdomains)] if self.subdomains else "",
@@ -76,6 +87,7 @@ class TileSource:
         data = asdict(self)
         data.pop("builtin")
         data["subdomains"] = list(self.subdomains)
+        data["tile_matrices"] = list(self.tile_matrices)
         return data
 
     @classmethod
@@ -87,9 +99,21 @@ class TileSource:
         if unknown:
             raise TileError(f"tile source: unknown field(s) {', '.join(sorted(unknown))}")
         try:
-            return cls(**{**data, "subdomains": tuple(data.get("subdomains", ()))})
+            return cls(**{**data, "subdomains": tuple(data.get("subdomains", ())),
+                          "tile_matrices": tuple(data.get("tile_matrices", ()))})
         except TypeError as exc:
             raise TileError(f"tile source {data.get('id', '?')}: {exc}") from None
+
+
+def wmts_kvp_template(endpoint: str, layer: str, style: str, matrix_set: str, image_format: str,
+                      dimensions: Mapping[str, str] | None = None) -> str:
+    """The URL template of a WMTS KVP GetTile request (OGC 07-057r7, 8.2.1) for one layer."""
+    query = {"SERVICE": "WMTS", "REQUEST": "GetTile", "VERSION": "1.0.0", "LAYER": layer, "STYLE": style,
+             "TILEMATRIXSET": matrix_set, "FORMAT": image_format, **(dimensions or {})}
+    joint = "" if endpoint.endswith(("?", "&")) else "&" if "?" in endpoint else "?"
+    # quote() escapes any brace in a value, so only our own placeholders remain in the template
+    fixed = urlencode(query, safe="/:", quote_via=quote)
+    return f"{endpoint}{joint}{fixed}&TILEMATRIX={{TileMatrix}}&TILEROW={{TileRow}}&TILECOL={{TileCol}}"
 
 
 def _check_template(source_id: str, url: str, subdomains: tuple[str, ...]) -> None:
@@ -109,6 +133,17 @@ def _check_template(source_id: str, url: str, subdomains: tuple[str, ...]) -> No
         raise TileError(f"source {source_id}: the URL uses {{s}}: list the subdomains (e.g. a, b, c)")
 
 
+def _geoplateforme(source_id: str, name: str, layer: str, image_format: str, attribution: str,
+                   typical_tile_bytes: int) -> TileSource:
+    """A layer of IGN's Géoplateforme WMTS on its Web Mercator matrix set PM (matrix ids are zooms)."""
+    return TileSource(
+        id=source_id, name=name,
+        url=wmts_kvp_template("https://data.geopf.fr/wmts", layer, "normal", "PM", image_format),
+        attribution=attribution,
+        licence="Licence Ouverte / Open Licence Etalab 2.0, https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+        max_zoom=19, max_connections=4, typical_tile_bytes=typical_tile_bytes, builtin=True)
+
+
 OSM_AND_AGENCIES: tuple[TileSource, ...] = (
     TileSource(
         id="osm", name="OpenStreetMap", url="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -117,22 +152,10 @@ OSM_AND_AGENCIES: tuple[TileSource, ...] = (
                 "Tile usage policy: https://operations.osmfoundation.org/policies/tiles/ (no bulk download "
                 "at zoom 17 and above; prefetch is limited to zoom 16 and 2 connections)",
         max_zoom=19, max_connections=2, prefetch_max_zoom=16, typical_tile_bytes=20_000, builtin=True),
-    TileSource(
-        id="ign-plan", name="Plan IGN (France, IGN Géoplateforme WMTS)",
-        url="https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
-            "&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png"
-            "&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}",
-        attribution="© IGN – Plan IGN",
-        licence="Licence Ouverte / Open Licence Etalab 2.0, https://www.etalab.gouv.fr/licence-ouverte-open-licence",
-        max_zoom=19, max_connections=4, typical_tile_bytes=25_000, builtin=True),
-    TileSource(
-        id="ign-ortho", name="Orthophotos IGN (France, IGN Géoplateforme WMTS)",
-        url="https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
-            "&LAYER=ORTHOIMAGERY.ORTHOPHOTOS&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/jpeg"
-            "&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}",
-        attribution="© IGN – BD ORTHO",
-        licence="Licence Ouverte / Open Licence Etalab 2.0, https://www.etalab.gouv.fr/licence-ouverte-open-licence",
-        max_zoom=19, max_connections=4, typical_tile_bytes=35_000, builtin=True),
+    _geoplateforme("ign-plan", "Plan IGN (France, IGN Géoplateforme WMTS)", "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2",
+                   "image/png", "© IGN – Plan IGN", 25_000),
+    _geoplateforme("ign-ortho", "Orthophotos IGN (France, IGN Géoplateforme WMTS)", "ORTHOIMAGERY.ORTHOPHOTOS",
+                   "image/jpeg", "© IGN – BD ORTHO", 35_000),
     TileSource(
         id="geoportail-lu", name="Basemap geoportail.lu (Luxembourg, ACT)",
         url="https://{s}.geoportail.lu/opendata/wmts/basemap/GLOBAL_WEBMERCATOR_4_V3/{z}/{x}/{y}.png",

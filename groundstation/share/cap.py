@@ -14,7 +14,8 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 
 from groundstation.core.findings import Finding, FindingKind, FindingStatus
-from groundstation.share.context import EncodeContext, message_id
+from groundstation.share.context import EncodeContext
+from groundstation.share.header import message_header
 from groundstation.share.texts import description, headline, t
 
 CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
@@ -32,12 +33,6 @@ def cap_time(t_: datetime) -> str:
 
 def sender(station_id: str) -> str:
     return f"{station_id}@groundstation"  # CAP senders carry no spaces or commas
-
-
-def msg_type(f: Finding, previous: Finding | None) -> str:
-    if previous is None:
-        return "Alert"
-    return "Cancel" if f.status == FindingStatus.DISMISSED else "Update"
 
 
 def certainty(f: Finding) -> str:
@@ -63,18 +58,18 @@ def _param(info: etree._Element, name: str, value: str) -> None:
 
 def alert_element(f: Finding, ctx: EncodeContext) -> etree._Element:
     lang = ctx.language
+    head = message_header(f, ctx)
     alert = etree.Element(f"{{{CAP_NS}}}alert", nsmap={None: CAP_NS})
-    _sub(alert, "identifier", message_id(ctx.station_id, f))
-    _sub(alert, "sender", sender(ctx.station_id))
-    _sub(alert, "sent", cap_time(f.changed_at))
-    _sub(alert, "status", "Actual")
-    _sub(alert, "msgType", msg_type(f, ctx.previous))
+    _sub(alert, "identifier", head.identifier)
+    _sub(alert, "sender", sender(head.sender))
+    _sub(alert, "sent", cap_time(head.sent))
+    _sub(alert, "status", head.status.capitalize())
+    _sub(alert, "msgType", head.kind.capitalize())
     _sub(alert, "source", f.source)
     _sub(alert, "scope", "Restricted")
     _sub(alert, "restriction", "Partner command posts only")
-    if ctx.previous is not None:
-        p = ctx.previous
-        _sub(alert, "references", f"{sender(ctx.station_id)},{message_id(ctx.station_id, p)},{cap_time(p.changed_at)}")
+    if head.replaces_id is not None and head.replaces_sent is not None:
+        _sub(alert, "references", f"{sender(head.sender)},{head.replaces_id},{cap_time(head.replaces_sent)}")
     _sub(alert, "incidents", f.id)
 
     info = _sub(alert, "info")
@@ -150,6 +145,6 @@ def edxl_distribution(alerts: Sequence[tuple[Finding, etree._Element]], ctx: Enc
 
 
 def encode_finding_edxl(f: Finding, ctx: EncodeContext) -> bytes:
-    kind = msg_type(f, ctx.previous)
-    return edxl_distribution([(f, alert_element(f, ctx))], ctx, message_id(ctx.station_id, f),
-                             {"Alert": "Report"}.get(kind, kind), f.changed_at)
+    head = message_header(f, ctx)
+    return edxl_distribution([(f, alert_element(f, ctx))], ctx, head.identifier,
+                             {"alert": "Report"}.get(head.kind, head.kind.capitalize()), head.sent)

@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from groundstation.core.findings import Finding, FindingKind, FindingStatus
-from groundstation.share.context import EncodeContext, message_id
+from groundstation.share.context import EncodeContext
+from groundstation.share.header import message_header
 from groundstation.share.texts import description, headline
 
 EMSI_NS = "urn:emergency:eda:1.9:emsi"
@@ -42,23 +43,23 @@ def _position(parent: etree._Element, f: Finding, name: str) -> None:
 
 def emsi_element(f: Finding, ctx: EncodeContext) -> etree._Element:
     lang = ctx.language
+    head = message_header(f, ctx)
     root = etree.Element(f"{{{EMSI_NS}}}emsi", nsmap={None: EMSI_NS})
     c = _sub(root, "CONTEXT")
-    _sub(c, "ID", message_id(ctx.station_id, f))
-    _sub(c, "MODE", "ACTUAL")
-    _sub(c, "MSGTYPE", "ALERT" if ctx.previous is None else
-         "CANCEL" if f.status == FindingStatus.DISMISSED else "UPDATE")
-    _sub(c, "CREATION", emsi_time(f.changed_at))
-    if ctx.previous is not None:
+    _sub(c, "ID", head.identifier)
+    _sub(c, "MODE", head.status.upper())
+    _sub(c, "MSGTYPE", head.kind.upper())
+    _sub(c, "CREATION", emsi_time(head.sent))
+    if head.replaces_id is not None:
         link = _sub(c, "LINK")
-        _sub(link, "ID", message_id(ctx.station_id, ctx.previous))
+        _sub(link, "ID", head.replaces_id)
         _sub(link, "LINK_ROLE", "SPRSDS")  # this message supersedes the previous revision
     _sub(c, "LEVEL", "TACTCL")
     _sub(c, "SECLASS", "RESTRC")
     _sub(c, "FREETEXT", headline(f, lang))
     origin = _sub(c, "ORIGIN")
-    _sub(origin, "ORG_ID", ctx.station_id)
-    _sub(origin, "NAME", ctx.station_id)
+    _sub(origin, "ORG_ID", head.sender)
+    _sub(origin, "NAME", head.sender)
     if ctx.snapshot_url:
         ext = _sub(c, "EXTERNAL_INFO")
         _sub(ext, "FREETEXT", headline(f, lang))

@@ -217,6 +217,29 @@ class MissionProtocol:
             self.faults.mission = None
         return fault
 
+    def _take_partner(self, mission_type: int, sender: tuple[int, int], stage: str) -> bool:
+        """Start a transfer with `sender`; False when an injected fault at its start ends it there."""
+        self.mission_type = mission_type
+        self.partner = sender
+        self.last_recv = self.clock()
+        fault = self._fault(stage)
+        if fault is None:
+            return True
+        if fault.kind == "error_ack":
+            self._ack(mavlink.MAV_MISSION_ERROR)
+        return False                   # no_response or error_ack: the transfer ends here
+
+    def _item_label(self, stage: str, seq: int) -> int | None:
+        """The number item `seq` goes out under after any injected fault; None when none goes out."""
+        fault = self._fault(stage, seq, "no_response", "error_ack", "wrong_sequence")
+        if fault is None:
+            return seq
+        if fault.kind == "wrong_sequence":
+            return seq + 1             # the other item is requested or sent
+        if fault.kind == "error_ack":
+            self._fail(mavlink.MAV_MISSION_ERROR)
+        return None                    # no_response: nothing goes out, the other side's timer runs
+
     # ---- output --------------------------------------------------------------------------------
 
     def _ack(self, result: int, target: tuple[int, int] | None = None) -> None:
@@ -227,16 +250,9 @@ class MissionProtocol:
 
     def _request(self, seq: int) -> None:
         self.last_sent = self.clock()
-        fault = self._fault("upload_item", seq, "no_response", "error_ack", "wrong_sequence")
-        if fault is not None:
-            if fault.kind == "no_response":
-                return
-            if fault.kind == "error_ack":
-                self._fail(mavlink.MAV_MISSION_ERROR)
-                return
-            if fault.kind == "wrong_sequence":
-                seq += 1
-        self._send_request(seq)
+        label = self._item_label("upload_item", seq)
+        if label is not None:
+            self._send_request(label)
 
     def _send_request(self, seq: int) -> None:
         self.last_sent = self.clock()
@@ -286,13 +302,7 @@ class MissionProtocol:
             self._text("WPM: IGN MISSION_COUNT: Busy")
             reply(mavlink.MAVLink_mission_ack_message(*sender, mavlink.MAV_MISSION_ERROR, self.mission_type))
             return
-        self.mission_type = mission_type
-        self.partner = sender
-        self.last_recv = self.clock()
-        fault = self._fault("upload_count")
-        if fault is not None:
-            if fault.kind == "error_ack":
-                self._ack(mavlink.MAV_MISSION_ERROR)
+        if not self._take_partner(mission_type, sender, "upload_count"):
             return
         if msg.count > self.limits.of(mission_type):
             self._ack(mavlink.MAV_MISSION_NO_SPACE)
@@ -385,13 +395,7 @@ class MissionProtocol:
         if msg.mission_type not in (MISSION, FENCE, RALLY):
             reply(mavlink.MAVLink_mission_ack_message(*sender, mavlink.MAV_MISSION_INVALID, msg.mission_type))
             return
-        self.mission_type = msg.mission_type
-        self.partner = sender
-        self.last_recv = self.clock()
-        fault = self._fault("download_count")
-        if fault is not None:
-            if fault.kind == "error_ack":
-                self._ack(mavlink.MAV_MISSION_ERROR)
+        if not self._take_partner(msg.mission_type, sender, "download_count"):
             return
         self.state = self.SENDLIST
         self.transfer_seq = 0
@@ -425,15 +429,10 @@ class MissionProtocol:
             self._ack(mavlink.MAV_MISSION_ERROR)
             self._text("WPM: REJ. CMD: Req. WP was unexpected")
             return
-        seq = label = msg.seq
-        fault = self._fault("download_item", seq)
-        if fault is not None:
-            if fault.kind == "no_response":
-                return
-            if fault.kind == "error_ack":
-                self._fail(mavlink.MAV_MISSION_ERROR)
-                return
-            label = seq + 1                # wrong_sequence: the item comes back under another number
+        seq = msg.seq
+        label = self._item_label("download_item", seq)
+        if label is None:
+            return
         current = self.mission_type == MISSION and seq == self.store.current_seq
         self.last_sent = self.clock()
         reply(format_item(replace(items[seq], seq=label), self.int_mode, current, sender))
