@@ -1,7 +1,9 @@
 """Video in the window: the selected vehicle's thermal camera in fixed palettes with a legend, the
-temperature under the cursor, the detectors' boxes; or any H.264 stream from a URL typed in, with
-the boxes of the detector the pilot chose for it. Under the video, the selected vehicle's camera and
-gimbal (camera_controls.py).
+temperature under the cursor, the detectors' boxes; or any H.264 / H.265 stream from a URL typed in, with
+the boxes of the detector the pilot chose for it. A typed-in stream can be bound to a vehicle ("camera
+of vehicle N"): the engine then places what is detected in it with that vehicle's pose and gimbal, and
+the status line says when frames cannot be placed, and why. Under the video, the selected vehicle's
+camera and gimbal (camera_controls.py).
 
 Nothing is decoded or detected here. Radiometric frames arrive already in deg C from the detection
 worker (`DetectionService.latest_frame`); a typed-in stream is decoded and detected on by the engine's
@@ -12,6 +14,7 @@ only when something changed.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -34,10 +37,12 @@ from groundstation.core.detection import LatestFrame
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.findings import FindingKind
 from groundstation.core.stream_detection import (
-    NO_DETECTION, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON, StreamDetectionError)
+    NO_DETECTION, NO_FOV, NO_GIMBAL, NO_POSE, NOT_PLACED, RGB_PERSON, THERMAL_HOTSPOT, THERMAL_PERSON,
+    StreamDetectionError, StreamStatus)
 from groundstation.ui.camera_controls import CameraControls
 from groundstation.ui.findings_panel import kind_text
 from groundstation.ui.vehicle_text import fill
+from groundstation.ui.themes import show_status
 from vision.records import Detection
 
 REFRESH_HZ = 10.0
@@ -48,6 +53,8 @@ BOX_COLOURS = {"person": QColor("#00e5ff"), "hotspot": QColor("#ff1744")}
 LEGEND_GAP_PX = 6
 LEGEND_MIN_PX = 40  # the legend needs this much height to draw its ticks
 INSET_SHARE = 0.3  # picture in picture: the other camera over the frame's top-right corner, this share of its width
+BOXES_ONLY = 0  # "camera of" no vehicle (system ids are 1..255)
+UNPLACED_SHOWN_S = 3.0  # why frames gave no finding stays in the status line this long after the last such frame
 
 
 def _qimage(bgr: np.ndarray) -> QImage:
@@ -170,6 +177,10 @@ class VideoPanel(QWidget):
         for key in (NO_DETECTION, THERMAL_PERSON, RGB_PERSON, THERMAL_HOTSPOT):
             self.detector.addItem("", key)
         self._detector_in_use = NO_DETECTION
+        self.camera_of = QComboBox()  # whose camera the typed-in stream is: its tracks become findings
+        self.camera_of.addItem("", BOXES_ONLY)
+        self._listed: dict[int, bool] = {}  # the vehicles offered there: system id -> link lost
+        self._unplaced_seen: tuple[tuple, dict[str, int], dict[str, float]] = ((), {}, {})  # stream, counts, when
         self.open_button = QPushButton()
         self.pip = QCheckBox()
         self.view = VideoView()
@@ -183,7 +194,7 @@ class VideoPanel(QWidget):
         for name in SPANS:
             self.span.addItem("", name)
         # long names (German above all) must not widen the dock past a 1366 px screen: the lists show them whole
-        for box in (self.source, self.palette, self.span, self.detector):
+        for box in (self.source, self.palette, self.span, self.detector, self.camera_of):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(12)
         self.source.addItem("", "thermal")
@@ -198,12 +209,15 @@ class VideoPanel(QWidget):
         row.addWidget(self.pip)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
-        url_row.addWidget(self.detector)
         url_row.addWidget(self.open_button)
+        use_row = QHBoxLayout()  # how the typed-in stream is used, under its address: the address keeps its width
+        use_row.addWidget(self.camera_of, 1)
+        use_row.addWidget(self.detector, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addLayout(url_row)
+        layout.addLayout(use_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.probe)
         layout.addWidget(self.status)
@@ -216,6 +230,7 @@ class VideoPanel(QWidget):
         self.palette.currentIndexChanged.connect(lambda _i: self._redraw())
         self.span.currentIndexChanged.connect(lambda _i: self._redraw())
         self.detector.currentIndexChanged.connect(lambda _i: self.choose_detector())
+        self.camera_of.currentIndexChanged.connect(lambda _i: self.choose_camera())
         self.view.pixelHovered.connect(self._hover)
         self.timer = QTimer(self)
         self.timer.setInterval(int(1000 / REFRESH_HZ))
@@ -241,6 +256,17 @@ class VideoPanel(QWidget):
         self.open_button.setText(self.tr("Open stream"))
         self.url.setToolTip(self.tr("An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file"))
         self._name_detectors()
+        self._name_vehicles()
+
+    def _name_vehicles(self) -> None:
+        for i in range(self.camera_of.count()):
+            sid = self.camera_of.itemData(i)
+            self.camera_of.setItemText(i, self.tr("Camera of: none (boxes only)") if sid == BOXES_ONLY else
+                                       fill(self.tr("Camera of vehicle %1 (link lost)"), sid) if self._listed[sid]
+                                       else fill(self.tr("Camera of vehicle %1"), sid))
+        self.camera_of.setToolTip(self.tr("Whose camera the typed-in stream is. With a vehicle, what is detected in "
+                                          "it becomes findings, placed with that vehicle's position and gimbal at "
+                                          "each frame's time; with none, only the boxes are shown."))
 
     def _detector_name(self, key: str) -> str:
         return {NO_DETECTION: self.tr("No detection"), THERMAL_PERSON: self.tr("Persons in white-hot thermal"),
@@ -274,9 +300,9 @@ class VideoPanel(QWidget):
             self._say(self.tr("Type the address of a video stream first."), ok=False)
             return False
         self._name_detectors()  # a model copied in since is offered now
-        key = self.detector.currentData()
+        key, vehicle = self.detector.currentData(), self.camera_of.currentData()
         try:
-            self.engine.stream.open(text, key)
+            self.engine.stream.open(text, key, vehicle_id=None if vehicle == BOXES_ONLY else vehicle)
         except StreamDetectionError as e:
             self._say(fill(self.tr("Cannot open %1 with %2: %3"), text, self._detector_name(key), e), ok=False)
             return False
@@ -302,6 +328,18 @@ class VideoPanel(QWidget):
         self._detector_in_use = key
         self._redraw()
         return True
+
+    def choose_camera(self) -> bool:
+        """Whose camera the typed-in stream is changed: a typed-in stream on screen is opened again for it
+        at once. A refusal says why, and the choice goes back to what the stream is bound to."""
+        status = self.engine.stream.status()
+        if self.source.currentData() != "url" or status is None or status.uri != self.url.text().strip():
+            return True  # applies when the stream is opened
+        if self.open_url():
+            return True
+        with QSignalBlocker(self.camera_of):
+            self.camera_of.setCurrentIndex(max(0, self.camera_of.findData(status.vehicle_id or BOXES_ONLY)))
+        return False
 
     def close_stream(self) -> None:
         """Stop the typed-in stream without waiting for its threads here (one may sit in a read)."""
@@ -338,7 +376,25 @@ class VideoPanel(QWidget):
             if streams:
                 uris[sid] = streams[0].uri
         self._colour_uris = uris
+        self._list_vehicles(snapshot)
         self.controls.show_snapshot(snapshot)
+
+    def _list_vehicles(self, snapshot: FleetSnapshot) -> None:
+        """Offer every vehicle the station knows as "camera of", marked when its link is lost; the choice is kept."""
+        chosen = self.camera_of.currentData()
+        listed = {sid: not vehicle.state.link_ok for sid, vehicle in snapshot.vehicles.items()}
+        if chosen != BOXES_ONLY and chosen not in listed:
+            listed[chosen] = True  # no longer heard of: kept, so the binding never changes behind the pilot's back
+        if listed == self._listed:
+            return
+        self._listed = listed
+        with QSignalBlocker(self.camera_of):
+            while self.camera_of.count() > 1:
+                self.camera_of.removeItem(1)
+            for sid in sorted(listed):
+                self.camera_of.addItem("", sid)
+            self.camera_of.setCurrentIndex(self.camera_of.findData(chosen))
+        self._name_vehicles()
 
     def _follow_colour_camera(self) -> bool:
         """Keep the stream on the selected vehicle's colour camera; False (and said why) when there is none."""
@@ -455,17 +511,37 @@ class VideoPanel(QWidget):
             ms = f"{status.ms_per_frame:.0f}" if math.isfinite(status.ms_per_frame) else "–"
             text += " — " + fill(self.tr("%1: %2 detections, %3 ms/frame, %4 frames dropped"),
                                  self._detector_name(status.detector), found, ms, status.dropped)
+        unplaced = []
         if status.vehicle_id is not None:  # the vehicle's camera: what became findings, and why not
             text += " — " + fill(self.tr("findings: %1 new, %2 seen again"), status.new_findings, status.updates)
-            if status.unplaced:
-                text += " — " + fill(self.tr("%1 frame(s) not placed on the map, last because: %2"),
-                                     sum(status.unplaced.values()), status.last_unplaced)
+            unplaced = self._unplaced_now(status)
+            if unplaced:
+                text += " — " + fill(self.tr("no findings: %1"), "; ".join(unplaced))
         problem = status.last_error or status.feed_error
         if problem:
             self._say(f"{text} — {problem}", ok=False)
         else:
-            self._say(text, ok=True)
+            self._say(text, ok=True, warn=bool(unplaced))
         self._probe()
+
+    def _unplaced_now(self, status: StreamStatus) -> list[str]:
+        """Why the stream's frames give no finding now, in the pilot's words: the reasons the engine counted
+        frames under within the last UNPLACED_SHOWN_S (a problem solved leaves the status line)."""
+        stream = (status.uri, status.vehicle_id, status.detector)
+        seen, counts, when = self._unplaced_seen
+        if seen != stream:
+            counts, when = {}, {}
+        now = time.monotonic()
+        for reason, count in status.unplaced.items():
+            if count != counts.get(reason, 0):
+                counts[reason], when[reason] = count, now
+        self._unplaced_seen = (stream, counts, when)
+        sid = status.vehicle_id
+        words = {NO_POSE: fill(self.tr("no position of vehicle %1 at the frame's time"), sid),
+                 NO_GIMBAL: fill(self.tr("no gimbal attitude from vehicle %1"), sid),
+                 NO_FOV: fill(self.tr("vehicle %1 advertises no field of view for this stream"), sid),
+                 NOT_PLACED: self.tr("frames could not be placed on the ground")}
+        return [words.get(reason, reason) for reason in sorted(when) if now - when[reason] <= UNPLACED_SHOWN_S]
 
     # -- the temperature probe ----------------------------------------------------------------------
     def _hover(self, pixel: tuple[int, int] | None) -> None:
@@ -490,9 +566,9 @@ class VideoPanel(QWidget):
             else:
                 self.probe.setText(fill(self.tr("%1 °C at pixel %2, %3"), f"{self.probe_c:.1f}", x, y))
 
-    def _say(self, text: str, ok: bool) -> None:
+    def _say(self, text: str, ok: bool, warn: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("" if ok else "color: #b71c1c; font-weight: bold;")
+        show_status(self.status, "fail" if not ok else "warn" if warn else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,8 +6,9 @@ the station over the radiometric side channel (drivers/video/radiometric_link.py
 the ground truth a run is scored against (`score`).
 
 With `video` (a started RtspServer) the same thread also serves each chosen vehicle's colour camera
-(and its thermal camera as 8-bit white-hot) as H.264 over RTSP, as a real drone camera does, and the
-vehicle's camera component advertises those rtsp:// addresses, so the station finds them by itself.
+(and its thermal camera as 8-bit white-hot) as H.264, or H.265 (`video_codec`), over RTSP, as a real
+drone camera does, and the vehicle's camera component advertises those rtsp:// addresses with their
+codec, so the station finds them by itself.
 Radiometric frames come first: video frames are rendered only when none is due, and skipped (counted
 in `video_skipped`) when the thread falls behind.
 
@@ -30,7 +31,7 @@ from drivers.video.thermal import gray8
 from sitl.camera.render import THERMAL_640, CameraPose, Intrinsics, SceneRenderer
 from sitl.camera.rtsp import RtspServer, RtspStream
 from sitl.camera.scenario import Scenario
-from sitl.camera.stream import RadiometricSender
+from sitl.camera.stream import RadiometricSender, encoder_for
 from sitl.vehicle import SimulatedFleet, SimulatedVehicle, VehicleTruth
 from sitl.vehicle.camera import VideoStream
 from vision.findings import distance_m
@@ -55,7 +56,8 @@ class VehicleVideo:
 
 
 class LiveCamera:
-    """Renders and sends frames for `targets` ({system id: the station's side-channel address}).
+    """Renders and sends frames for `targets` ({system id: the station's side-channel address, or None
+    where the thermal camera is rendered for its video only}).
 
     `fps` counts frames per simulated second; at a high speedup keep fps * speedup within what
     the host renders and the station processes per wall second. When the thread falls behind
@@ -63,28 +65,36 @@ class LiveCamera:
 
     `video`: a started RtspServer on which each target's colour camera (`colour`, `video_fps`
     pictures per wall second) and, with `thermal_video`, its radiometric frames in white-hot are
-    served at /vehicle<id>/colour and /vehicle<id>/thermal, stamped with their capture time.
+    served at /vehicle<id>/colour and /vehicle<id>/thermal, stamped with their capture time, encoded
+    `video_codec` ("h264" or "h265"; refused here, naming the encoder, when PyAV lacks it).
     """
 
-    def __init__(self, fleet: SimulatedFleet, scenario: Scenario, targets: Mapping[int, tuple[str, int]],
+    def __init__(self, fleet: SimulatedFleet, scenario: Scenario, targets: Mapping[int, tuple[str, int] | None],
                  fps: float = 2.0, camera: Intrinsics = THERMAL_640,
                  clock: Callable[[], float] = time.time, *, video: RtspServer | None = None,
-                 video_fps: float = VIDEO_FPS, colour: Intrinsics = COLOUR_640x360, thermal_video: bool = True) -> None:
+                 video_fps: float = VIDEO_FPS, colour: Intrinsics = COLOUR_640x360, thermal_video: bool = True,
+                 video_codec: str = "h264") -> None:
         if not fps > 0:
             raise ValueError(f"camera frame rate must be positive, got {fps}")
         if not video_fps > 0:
             raise ValueError(f"video frame rate must be positive, got {video_fps}")
+        if video is not None:
+            encoder_for(video_codec)
+        elif None in targets.values():
+            raise ValueError("a vehicle with no side-channel address is filmed for its video only: give `video`")
         by_id = {v.system_id: v for v in fleet.vehicles}
         unknown = sorted(set(targets) - set(by_id))
         if unknown:
             raise ValueError(f"no vehicle with system id {unknown} in the fleet (it has {sorted(by_id)})")
         self.fleet, self.scenario, self.fps, self.camera, self.clock = fleet, scenario, fps, camera, clock
         self.video, self.video_fps, self.colour, self.thermal_video = video, video_fps, colour, thermal_video
+        self.video_codec = video_codec
         self.renderer = SceneRenderer(scenario)
-        self._senders: list[tuple[SimulatedVehicle, RadiometricSender]] = [
-            (by_id[sid], RadiometricSender(address, sid)) for sid, address in targets.items()]
+        self._senders: list[tuple[SimulatedVehicle, RadiometricSender | None]] = [
+            (by_id[sid], RadiometricSender(address, sid) if address is not None else None)
+            for sid, address in targets.items()]
         self._videos: dict[int, VehicleVideo] = {}
-        self.sent = 0
+        self.sent = 0  # radiometric frames
         self.skipped = 0
         self.video_sent = 0  # pictures into the videos, colour and thermal
         self.video_skipped = 0  # colour pictures not rendered because the thread was behind
@@ -110,7 +120,8 @@ class LiveCamera:
         if self._thread is not None:
             self._thread.join(timeout=5.0)
         for _, sender in self._senders:
-            sender.close()
+            if sender is not None:
+                sender.close()
         self._close_video()
 
     def __enter__(self) -> "LiveCamera":
@@ -123,12 +134,13 @@ class LiveCamera:
 
     def _serve_video(self, vehicle: SimulatedVehicle, server: RtspServer) -> None:
         sid = vehicle.system_id
-        colour = server.add_stream(f"vehicle{sid}/colour", self.colour.width_px, self.colour.height_px, self.video_fps)
+        colour = server.add_stream(f"vehicle{sid}/colour", self.colour.width_px, self.colour.height_px, self.video_fps,
+                                   self.video_codec)
         thermal = None
         thermal_fps = min(self.video_fps, self.fps * self.fleet.speedup)  # a picture per radiometric frame at most
         if self.thermal_video:
             thermal = server.add_stream(f"vehicle{sid}/thermal", self.camera.width_px, self.camera.height_px,
-                                        thermal_fps)
+                                        thermal_fps, self.video_codec)
         before = vehicle.camera.streams
         self._videos[sid] = VehicleVideo(vehicle, colour, thermal, before)
         served = []
@@ -188,15 +200,16 @@ class LiveCamera:
         return CameraPose(truth.sim_time, truth.lat, truth.lon, alt_amsl, 0.0, 0.0, truth.heading_deg,
                           0.0, truth.gimbal_pitch_deg, truth.gimbal_yaw_deg)
 
-    def _shoot(self, vehicle: SimulatedVehicle, sender: RadiometricSender) -> None:
+    def _shoot(self, vehicle: SimulatedVehicle, sender: RadiometricSender | None) -> None:
         truth = vehicle.truth()
         captured = self.clock()
         if truth.alt_amsl - self.scenario.ground_alt_m < MIN_HEIGHT_M:
             return
         pose = self._pose(truth, truth.alt_amsl)
         celsius = self.renderer.render_thermal(pose, self.camera)
-        sender.send(celsius, captured, pose, self.camera)
-        self.sent += 1
+        if sender is not None:
+            sender.send(celsius, captured, pose, self.camera)
+            self.sent += 1
         video = self._videos.get(vehicle.system_id)
         if video is not None and video.thermal is not None:
             video.thermal_waiting = (celsius, captured)

@@ -19,7 +19,7 @@ from fractions import Fraction
 import av
 import numpy as np
 
-from sitl.camera.stream import ENCODERS, PTS_HZ, encoder_options
+from sitl.camera.stream import PTS_HZ, encoder_for, encoder_options
 
 PAYLOAD_TYPE = 96  # the first dynamic RTP payload type, as every camera uses
 MAX_PAYLOAD = 1400  # RTP payload bytes: a packet fits a 1500-byte Ethernet MTU with IP/UDP/RTP headers
@@ -61,10 +61,9 @@ class AccessUnitEncoder:
     """libx264 / libx265 at zero latency; PTS on the 90 kHz clock from the capture time."""
 
     def __init__(self, codec: str, width: int, height: int, fps: float = 10.0, gop: int = 10) -> None:
-        if codec not in ENCODERS:
-            raise ValueError(f"codec must be h264 or h265, got {codec!r}")
+        encoder = encoder_for(codec)
         self.codec, self.width, self.height = codec, width, height
-        self._ctx = av.CodecContext.create(ENCODERS[codec], "w")
+        self._ctx = av.CodecContext.create(encoder, "w")
         self._ctx.width, self._ctx.height, self._ctx.pix_fmt = width, height, "yuv420p"
         self._ctx.time_base = Fraction(1, PTS_HZ)
         self._ctx.framerate = Fraction(fps).limit_denominator(1000)

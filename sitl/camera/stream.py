@@ -3,6 +3,7 @@ with PyAV, plus the radiometric side channel of drivers/video/radiometric_link.p
 from __future__ import annotations
 
 import socket
+from collections.abc import Collection
 from fractions import Fraction
 from urllib.parse import urlsplit
 
@@ -15,6 +16,19 @@ from sitl.camera.render import CameraPose, Intrinsics
 
 PTS_HZ = 90000  # MPEG-TS and RTP video clock
 ENCODERS = {"h264": "libx264", "h265": "libx265"}
+CODEC_NAMES = {"h264": "H.264", "h265": "H.265"}
+
+
+def encoder_for(codec: str, available: Collection[str] | None = None) -> str:
+    """PyAV's encoder for `codec` ("h264" or "h265"); ValueError naming the encoder when this PyAV build
+    (`av.codecs_available`, or `available`) lacks it, so a camera is refused before it serves anything."""
+    if codec not in ENCODERS:
+        raise ValueError(f"codec must be h264 or h265, got {codec!r}")
+    encoder = ENCODERS[codec]
+    if encoder not in (av.codecs_available if available is None else available):
+        raise ValueError(f"{CODEC_NAMES[codec]} video needs PyAV's {encoder} encoder, which this PyAV build "
+                         f"({av.__version__}) lacks: serve h264, or install a PyAV built with {encoder}")
+    return encoder
 
 
 def encoder_options(codec: str, gop: int) -> dict[str, str]:
@@ -40,11 +54,10 @@ class VideoStreamer:
         scheme = urlsplit(url).scheme
         if scheme not in ("udp", "rtp"):
             raise ValueError(f"stream URL must be udp:// (MPEG-TS) or rtp://, got {url!r}")
-        if codec not in ENCODERS:
-            raise ValueError(f"codec must be h264 or h265, got {codec!r}")
+        encoder = encoder_for(codec)
         target = f"{url}?pkt_size=1316" if scheme == "udp" and "?" not in url else url
         self._out = av.open(target, mode="w", format="mpegts" if scheme == "udp" else "rtp")
-        self._stream = self._out.add_stream(ENCODERS[codec], rate=Fraction(fps).limit_denominator(1000),
+        self._stream = self._out.add_stream(encoder, rate=Fraction(fps).limit_denominator(1000),
                                             options=encoder_options(codec, gop))
         self._stream.width, self._stream.height, self._stream.pix_fmt = width, height, "yuv420p"
         self._stream.time_base = Fraction(1, PTS_HZ)

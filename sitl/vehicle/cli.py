@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import threading
 
@@ -64,6 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="MAVLink 2 signing key, 64 hex digits: signed traffic only, in and out")
     parser.add_argument("--video-port", type=int, default=5600,
                         help="UDP port of vehicle 1's RGB stream (thermal +1; vehicle i adds 2*(i-1))")
+    parser.add_argument("--serve-video", nargs="?", const="h264", choices=("h264", "h265"), default=None,
+                        metavar="CODEC", help="serve each vehicle's colour and white-hot thermal video over RTSP, "
+                        "rendered over the Schengen scenario, as h264 (default) or h265 (needs PyAV's libx265); "
+                        "each camera then advertises its rtsp:// addresses instead of --video-port")
+    parser.add_argument("--rtsp-port", type=int, default=8554, help="port of the RTSP server of --serve-video (0: any)")
     parser.add_argument("--max-fence", type=int, default=64, help="geofence items a vehicle holds (PX4: 64)")
     parser.add_argument("--max-rally", type=int, default=32, help="rally points a vehicle holds (PX4: 32)")
 
@@ -72,6 +78,14 @@ def run(args: argparse.Namespace) -> int:
     if args.count < 1:
         print(f"error: --count must be at least 1, got {args.count}")
         return 2
+    if args.serve_video is not None:
+        from sitl.camera.stream import encoder_for
+
+        try:
+            encoder_for(args.serve_video)
+        except ValueError as exc:  # before any vehicle flies: a codec this PyAV cannot encode
+            print(f"error: --serve-video {args.serve_video}: {exc}")
+            return 2
     fleet = SimulatedFleet(count=args.count, home=args.home, gcs=args.gcs, speedup=args.speedup,
                            seed=args.seed, base_port=args.base_port, rates=args.rates, api=args.api,
                            bind_host=args.bind, gps_noise_m=args.gps_noise, wind_speed=args.wind,
@@ -79,12 +93,16 @@ def run(args: argparse.Namespace) -> int:
                            mission_limits=MissionLimits(fence=args.max_fence, rally=args.max_rally))
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
-    with fleet:
+    with fleet, contextlib.ExitStack() as video:
+        if args.serve_video is not None:
+            _serve_video(video, fleet, args)
         gcs = f"{args.gcs[0]}:{args.gcs[1]}"
         for v in fleet.vehicles:
             line = f"vehicle sysid={v.system_id} gcs-link udp {args.bind}:{v.port} -> {gcs}"
             if v.api_port is not None:
                 line += f"  api-link udp {args.bind}:{v.api_port} -> {v.links[1].default_peer[1]}"
+            if args.serve_video is not None:
+                line += "  video " + " ".join(f"{s.uri} ({s.codec})" for s in v.camera.streams)
             print(line, flush=True)
         print(f"running at {args.speedup:g}x, Ctrl-C to stop", flush=True)
         try:
@@ -92,3 +110,16 @@ def run(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             pass
     return 0
+
+
+def _serve_video(stack: contextlib.ExitStack, fleet: SimulatedFleet, args: argparse.Namespace) -> None:
+    """Every vehicle's cameras filmed over the Schengen scenario and served on an RTSP server (video only:
+    no radiometric side channel), a thermal picture per colour one."""
+    from sitl.camera.live import VIDEO_FPS, LiveCamera
+    from sitl.camera.rtsp import RtspServer
+    from sitl.camera.scenario import SCENARIOS, load_scenario
+
+    server = stack.enter_context(RtspServer(args.bind, args.rtsp_port))
+    stack.enter_context(LiveCamera(fleet, load_scenario(SCENARIOS / "schengen.json"),
+                                   {v.system_id: None for v in fleet.vehicles}, fps=VIDEO_FPS / args.speedup,
+                                   video=server, video_codec=args.serve_video))

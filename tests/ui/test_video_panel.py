@@ -1,6 +1,7 @@
 """The video dock: vehicle 1's live thermal camera over the Schengen scenario in fixed palettes, the
 detectors' boxes, the temperature probe; and an H.264 stream opened from a typed-in URL, with the boxes
-of the detector the pilot chose for it (real HIT-UAV white-hot frames sent as a drone's video link)."""
+of the detector the pilot chose for it (real HIT-UAV white-hot frames sent as a drone's video link), bound
+or not to a vehicle's camera (findings, or boxes only)."""
 
 from __future__ import annotations
 
@@ -335,3 +336,94 @@ def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtb
                         timeout=3000)
         assert panel.view.image is None
         panel.close_stream()
+
+
+def thermal_uri(engine: Engine, vehicle_id: int) -> str:
+    """The rtsp:// address vehicle `vehicle_id`'s camera advertises for its white-hot video, or ""."""
+    view = engine.snapshot().vehicles.get(vehicle_id)
+    cameras = view.state.cameras if view is not None else {}
+    return next((s.uri for c in cameras.values() for s in c.streams if s.thermal and s.uri.startswith("rtsp://")), "")
+
+
+def person_boxes(panel) -> bool:
+    return any(colour == BOX_COLOURS["person"] for _, _, colour in panel.view.boxes)
+
+
+@pytest.mark.timeout(150)
+def test_a_typed_in_stream_bound_to_a_vehicle_gives_its_findings_and_unbound_only_boxes(qtbot, tmp_path):
+    """Drone 1 hovers over a walker of the Schengen scenario and serves its white-hot video over RTSP (its
+    radiometric frames go elsewhere: only the typed-in stream can find anyone). Unbound: person boxes and
+    no finding. Bound to vehicle 1 (the choice kept while the vehicle list refreshes and drone 2's link is
+    lost): a finding of vehicle 1 where the walker is. Bound to drone 2: the status line says why nothing
+    is found."""
+    from drivers.video.radiometric_link import RadiometricReceiver
+    from sitl.camera.rtsp import RtspServer
+    from sitl.vehicle import SimulatedFleet
+    from vision.findings import distance_m
+
+    walker = next(p for p in SCENARIO.persons if p.id == "p5")  # alone in the middle of the meadow
+    with Engine(DataDir.open(tmp_path / "data"), links=["udpin:127.0.0.1:0"], record_tlog=False) as engine, \
+            SimulatedFleet(count=2, home=(walker.lat, walker.lon, SCENARIO.ground_alt_m), speedup=5.0, seed=5,
+                           gcs=("127.0.0.1", int(engine.links[0].rsplit(":", 1)[1])), base_port=0) as fleet, \
+            RadiometricReceiver() as elsewhere, RtspServer() as server:
+        panel = VideoPanel(engine, lambda: None)
+        qtbot.addWidget(panel)
+        panel.resize(820, 720)
+        panel.show()
+        qtbot.waitExposed(panel)
+
+        def fed(check) -> bool:  # what the window does at 10 Hz: hand the panel the engine's snapshot
+            panel.show_snapshot(engine.snapshot())
+            return check()
+
+        def offered() -> list[tuple[int, str]]:
+            return [(panel.camera_of.itemData(i), panel.camera_of.itemText(i)) for i in range(panel.camera_of.count())]
+
+        # every vehicle the station knows is offered, and none (boxes only) is the choice at first
+        qtbot.waitUntil(lambda: fed(lambda: len(offered()) == 3), timeout=15_000)
+        assert offered() == [(0, "Camera of: none (boxes only)"), (1, "Camera of vehicle 1"),
+                             (2, "Camera of vehicle 2")]
+        assert panel.camera_of.currentData() == 0
+        qtbot.waitUntil(lambda: fed(lambda: (v := engine.snapshot().vehicles[1]).state.home is not None
+                                    and v.state.gps_fix.startswith("3D")), timeout=20_000)
+        engine.point_gimbal(1, -90.0, 0.0).result(timeout=10)
+        with LiveCamera(fleet, SCENARIO, {1: elsewhere.address}, fps=1.0, video=server):
+            qtbot.waitUntil(lambda: fed(lambda: bool(thermal_uri(engine, 1))), timeout=10_000)
+            uri = thermal_uri(engine, 1)
+            engine.arm(1).result(timeout=10)
+            engine.takeoff(1, 60.0).result(timeout=10)
+            fleet.wait_until(lambda: fleet.vehicles[0].truth().alt_rel > 59.5, 60)
+
+            # unbound: the walker boxed in every frame, but nothing is placed on the map
+            panel.url.setText(uri)
+            choose(panel, THERMAL_PERSON)
+            QTest.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+            assert engine.stream.status().vehicle_id is None
+            qtbot.waitUntil(lambda: fed(lambda: person_boxes(panel)), timeout=20_000)
+            done = engine.stream.status().processed
+            qtbot.waitUntil(lambda: fed(lambda: engine.stream.status().processed >= done + 8), timeout=20_000)
+            assert engine.sharing.store.all() == [] and "findings" not in panel.status.text()
+
+            # bound to vehicle 1: the stream on screen is opened again for it at once
+            panel.camera_of.setCurrentIndex(panel.camera_of.findData(1))
+            assert (engine.stream.status().uri, engine.stream.status().vehicle_id) == (uri, 1)
+            # drone 2 falls silent meanwhile: the list says so and keeps the choice
+            fleet.vehicles[1].faults.link_cut = True
+            qtbot.waitUntil(lambda: fed(lambda: (2, "Camera of vehicle 2 (link lost)") in offered()), timeout=15_000)
+            assert panel.camera_of.currentData() == 1 and panel.camera_of.currentText() == "Camera of vehicle 1"
+            qtbot.waitUntil(lambda: fed(lambda: "findings: 1 new, " in panel.status.text()), timeout=30_000)
+            assert "no findings" not in panel.status.text()
+            findings = engine.sharing.store.all()
+
+            # bound to drone 2, whose position the station no longer hears: boxes, and the reason said
+            panel.camera_of.setCurrentIndex(panel.camera_of.findData(2))
+            assert engine.stream.status().vehicle_id == 2
+            qtbot.waitUntil(lambda: fed(lambda: "no findings: no position of vehicle 2 at the frame's time"
+                                        in panel.status.text()), timeout=20_000)
+            assert person_boxes(panel)
+        panel.close_stream()
+
+    (found,) = findings
+    assert found.kind == "person" and found.source.endswith("-1")
+    assert distance_m(walker.lat, walker.lon, found.lat, found.lon) < 5.0
+

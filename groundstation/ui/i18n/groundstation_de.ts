@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../camera_controls.py" line="81"/>
+        <location filename="../camera_controls.py" line="80"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="82"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Stop recording</source>
         <translation>Aufnahme beenden</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="82"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Start recording</source>
         <translation>Aufnahme starten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="83"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Clear ROI</source>
         <translation>ROI aufheben</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="84"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Kamera nicht mehr auf einen Kartenpunkt richten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="88"/>
+        <location filename="../camera_controls.py" line="87"/>
         <source>Pitch %1°</source>
         <translation>Neigung %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="89"/>
+        <location filename="../camera_controls.py" line="88"/>
         <source>Yaw %1°</source>
         <translation>Gierwinkel %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="93"/>
+        <location filename="../camera_controls.py" line="92"/>
         <source>Point camera here</source>
         <translation>Kamera hierhin richten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="126"/>
-        <location filename="../camera_controls.py" line="155"/>
+        <location filename="../camera_controls.py" line="125"/>
+        <location filename="../camera_controls.py" line="154"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="131"/>
+        <location filename="../camera_controls.py" line="130"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="132"/>
+        <location filename="../camera_controls.py" line="131"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="137"/>
+        <location filename="../camera_controls.py" line="136"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="139"/>
+        <location filename="../camera_controls.py" line="138"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="141"/>
         <source>photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="141"/>
         <source>start recording</source>
         <translation>Aufnahmestart</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="141"/>
         <source>stop recording</source>
         <translation>Aufnahmeende</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="143"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>gimbal pointing</source>
         <translation>Gimbal-Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="143"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>look at</source>
         <translation>Punktausrichtung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="144"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>clear ROI</source>
         <translation>ROI-Aufhebung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="164"/>
+        <location filename="../camera_controls.py" line="163"/>
         <source>camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="166"/>
+        <location filename="../camera_controls.py" line="165"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermisch): %2</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="168"/>
+        <location filename="../camera_controls.py" line="167"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 Foto(s)</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="170"/>
+        <location filename="../camera_controls.py" line="169"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Fahrzeug %1 hat keine Kamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="173"/>
+        <location filename="../camera_controls.py" line="172"/>
         <source>No gimbal attitude reported.</source>
         <translation>Keine Gimbal-Lage gemeldet.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="176"/>
+        <location filename="../camera_controls.py" line="175"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Gimbal: Neigung %1°, Gierwinkel %2°</translation>
     </message>
@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="151"/>
+        <location filename="../robot_panel.py" line="150"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>Geschwindigkeitsstufe {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="154"/>
+        <location filename="../robot_panel.py" line="153"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>FAHRTASTEN AKTIV: Pfeiltasten / WASD · 1-5, +/- {0} · Leertaste NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="157"/>
+        <location filename="../robot_panel.py" line="156"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Hier klicken, um mit der Tastatur zu fahren ({0})</translation>
     </message>
@@ -543,294 +543,294 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="46"/>
+        <location filename="../findings_panel.py" line="45"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="47"/>
+        <location filename="../findings_panel.py" line="46"/>
         <source>Hotspot</source>
         <translation>Glutnest</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="48"/>
+        <location filename="../findings_panel.py" line="47"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="52"/>
+        <location filename="../findings_panel.py" line="51"/>
         <source>unconfirmed</source>
         <translation>unbestätigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="53"/>
-        <location filename="../findings_panel.py" line="401"/>
+        <location filename="../findings_panel.py" line="52"/>
+        <location filename="../findings_panel.py" line="400"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="402"/>
+        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="401"/>
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="55"/>
-        <location filename="../findings_panel.py" line="403"/>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="402"/>
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>Note</source>
         <translation>Vermerk</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="123"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="124"/>
         <source>Dismiss…</source>
         <translation>Verwerfen…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="125"/>
         <source>Annotate…</source>
         <translation>Vermerken…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="126"/>
         <source>Resolved…</source>
         <translation>Erledigt…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Reachable</source>
         <translation>Erreichbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="132"/>
+        <location filename="../findings_panel.py" line="131"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="133"/>
+        <location filename="../findings_panel.py" line="132"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="231"/>
+        <location filename="../findings_panel.py" line="230"/>
         <source>not tried yet</source>
         <translation>noch nicht versucht</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="231"/>
+        <location filename="../findings_panel.py" line="230"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="231"/>
+        <location filename="../findings_panel.py" line="230"/>
         <source>NO</source>
         <translation>NEIN</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="253"/>
+        <location filename="../findings_panel.py" line="252"/>
         <source>Select a finding in the list or on the map.</source>
         <translation>Fund in der Liste oder auf der Karte auswählen.</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="255"/>
-        <location filename="../findings_panel.py" line="309"/>
+        <location filename="../findings_panel.py" line="254"/>
+        <location filename="../findings_panel.py" line="308"/>
         <source>No snapshot</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="266"/>
+        <location filename="../findings_panel.py" line="265"/>
         <source>confidence {0:.0%}</source>
         <translation>Wahrscheinlichkeit {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="270"/>
+        <location filename="../findings_panel.py" line="269"/>
         <source>seen {0} by {1}</source>
         <translation>erfasst am {0} durch {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="309"/>
+        <location filename="../findings_panel.py" line="308"/>
         <source>Snapshot unreadable</source>
         <translation>Bild nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="314"/>
+        <location filename="../findings_panel.py" line="313"/>
         <source>confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="320"/>
+        <location filename="../findings_panel.py" line="319"/>
         <source>Dismiss finding</source>
         <translation>Fund verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="320"/>
+        <location filename="../findings_panel.py" line="319"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Warum wird er verworfen? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="323"/>
+        <location filename="../findings_panel.py" line="322"/>
         <source>dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="329"/>
+        <location filename="../findings_panel.py" line="328"/>
         <source>Annotate finding</source>
         <translation>Vermerk zum Fund</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="329"/>
-        <location filename="../findings_panel.py" line="389"/>
+        <location filename="../findings_panel.py" line="328"/>
+        <location filename="../findings_panel.py" line="388"/>
         <source>Note:</source>
         <translation>Vermerk:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="333"/>
+        <location filename="../findings_panel.py" line="332"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>Vermerken: ein Vermerk braucht Text; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="335"/>
+        <location filename="../findings_panel.py" line="334"/>
         <source>annotate</source>
         <translation>Vermerken</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="341"/>
+        <location filename="../findings_panel.py" line="340"/>
         <source>Mark finding resolved</source>
         <translation>Fund als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="341"/>
+        <location filename="../findings_panel.py" line="340"/>
         <source>How was it resolved? (optional)</source>
         <translation>Wie wurde er erledigt? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="344"/>
+        <location filename="../findings_panel.py" line="343"/>
         <source>resolve</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="352"/>
-        <location filename="../findings_panel.py" line="366"/>
+        <location filename="../findings_panel.py" line="351"/>
+        <location filename="../findings_panel.py" line="365"/>
         <source>mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="358"/>
+        <location filename="../findings_panel.py" line="357"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="363"/>
+        <location filename="../findings_panel.py" line="362"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="365"/>
+        <location filename="../findings_panel.py" line="364"/>
         <source>{0}: recorded</source>
         <translation>{0}: erfasst</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="381"/>
+        <location filename="../findings_panel.py" line="380"/>
         <source>Mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="388"/>
+        <location filename="../findings_panel.py" line="387"/>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="400"/>
+        <location filename="../findings_panel.py" line="399"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="404"/>
+        <location filename="../findings_panel.py" line="403"/>
         <source>annotated</source>
         <translation>vermerkt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="405"/>
+        <location filename="../findings_panel.py" line="404"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
@@ -838,200 +838,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="135"/>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="446"/>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="177"/>
         <source> (down)</source>
         <translation> (getrennt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="179"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 Rahmen, %2 fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Disarm vehicle %1?</source>
         <translation>Fahrzeug %1 entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="246"/>
         <source>at its current altitude</source>
         <translation>auf seiner aktuellen Höhe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="247"/>
         <source>at %1 m above home</source>
         <translation>auf %1 m über dem Startpunkt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="250"/>
         <source>(%1 m away)</source>
         <translation>(%1 m entfernt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="263"/>
         <source>%1: no vehicle selected</source>
         <translation>%1: kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="266"/>
         <source>%1: vehicle %2</source>
         <translation>%1: Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="268"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>Fahrzeug %1: %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="274"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="276"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>Fahrzeug %1: %2 gesendet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="284"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="287"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>Fahrzeug %1: %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="293"/>
         <source>mode %1</source>
         <translation>Modus %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>arm</source>
         <translation>Scharfschalten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>disarm</source>
         <translation>Entschärfen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>take off</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>land</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>return</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="296"/>
         <source>go to</source>
         <translation>Fliege zu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="310"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Findings</source>
         <translation>Funde</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Funde: {0} ({1} unbestätigt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Mark here…</source>
         <translation>Hier markieren…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+</context>
+<context>
+    <name>MapDrawing</name>
+    <message>
+        <source>Set datum on map</source>
+        <translation type="vanished">Datum auf der Karte setzen</translation>
+    </message>
+    <message>
+        <source>Draw area on map</source>
+        <translation type="vanished">Gebiet auf der Karte zeichnen</translation>
+    </message>
+    <message>
+        <source>Draw route on map</source>
+        <translation type="vanished">Route auf der Karte zeichnen</translation>
+    </message>
+    <message>
+        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
+        <translation type="vanished">Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
+    </message>
+    <message>
+        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
+        <translation type="vanished">Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
+    </message>
+    <message>
+        <source>Click the datum (last known position) on the map</source>
+        <translation type="vanished">Datum (letzte bekannte Position) auf der Karte anklicken</translation>
     </message>
 </context>
 <context>
@@ -1198,179 +1225,239 @@
 <context>
     <name>ParamsPanel</name>
     <message>
-        <location filename="../params_panel.py" line="120"/>
+        <location filename="../params_panel.py" line="119"/>
         <source>Download all</source>
         <translation>Alle herunterladen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="121"/>
+        <location filename="../params_panel.py" line="120"/>
         <source>Save…</source>
         <translation>Speichern…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="122"/>
+        <location filename="../params_panel.py" line="121"/>
         <source>Load…</source>
         <translation>Laden…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="123"/>
+        <location filename="../params_panel.py" line="122"/>
         <source>Search by name</source>
         <translation>Nach Namen suchen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="124"/>
+        <location filename="../params_panel.py" line="123"/>
         <source>Set</source>
         <translation>Setzen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="125"/>
+        <location filename="../params_panel.py" line="124"/>
         <source>new value</source>
         <translation>neuer Wert</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="126"/>
+        <location filename="../params_panel.py" line="125"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="126"/>
+        <location filename="../params_panel.py" line="125"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="126"/>
+        <location filename="../params_panel.py" line="125"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="154"/>
+        <location filename="../params_panel.py" line="153"/>
         <source>No parameters yet: select a vehicle and download them</source>
         <translation>Noch keine Parameter: Fahrzeug auswählen und herunterladen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="156"/>
+        <location filename="../params_panel.py" line="155"/>
         <source>Vehicle %1: %2 parameters</source>
         <translation>Fahrzeug %1: %2 Parameter</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="193"/>
+        <location filename="../params_panel.py" line="192"/>
         <source>Wait: the last request to the vehicle has not finished</source>
         <translation>Bitte warten: die letzte Anfrage an das Fahrzeug läuft noch</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="201"/>
+        <location filename="../params_panel.py" line="200"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="225"/>
+        <location filename="../params_panel.py" line="224"/>
         <source>Choose a parameter in the list first</source>
         <translation>Zuerst einen Parameter in der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="233"/>
+        <location filename="../params_panel.py" line="232"/>
         <source>%1 takes a whole number, not “%2”; nothing sent</source>
         <translation>%1 braucht eine ganze Zahl, nicht „%2“; nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="241"/>
+        <location filename="../params_panel.py" line="240"/>
         <source>%1 takes a number, not “%2”; nothing sent</source>
         <translation>%1 braucht eine Zahl, nicht „%2“; nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="249"/>
+        <location filename="../params_panel.py" line="248"/>
         <source>Nothing to save: download the parameters first</source>
         <translation>Nichts zu speichern: zuerst die Parameter herunterladen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="254"/>
+        <location filename="../params_panel.py" line="253"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="256"/>
+        <location filename="../params_panel.py" line="255"/>
         <source>%1 parameters saved to %2</source>
         <translation>%1 Parameter in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="264"/>
+        <location filename="../params_panel.py" line="263"/>
         <source>Download the parameters first, then load a file onto them</source>
         <translation>Zuerst die Parameter herunterladen, dann eine Datei laden</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="269"/>
+        <location filename="../params_panel.py" line="268"/>
         <source>Could not load %1: %2; nothing sent</source>
         <translation>%1 konnte nicht geladen werden: %2; nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="295"/>
+        <location filename="../params_panel.py" line="294"/>
         <source>File loaded: %1 values changed, %2 names not on this vehicle</source>
         <translation>Datei geladen: %1 Werte geändert, %2 Namen gibt es auf diesem Fahrzeug nicht</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="298"/>
+        <location filename="../params_panel.py" line="297"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="302"/>
+        <location filename="../params_panel.py" line="301"/>
         <source>Save parameters</source>
         <translation>Parameter speichern</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="303"/>
-        <location filename="../params_panel.py" line="309"/>
+        <location filename="../params_panel.py" line="302"/>
+        <location filename="../params_panel.py" line="308"/>
         <source>QGroundControl parameters (*.params)</source>
         <translation>QGroundControl-Parameter (*.params)</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="308"/>
+        <location filename="../params_panel.py" line="307"/>
         <source>Load parameters</source>
         <translation>Parameter laden</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="319"/>
+        <location filename="../params_panel.py" line="318"/>
         <source>vehicle %1: not sent: %2</source>
         <translation>Fahrzeug %1: nicht gesendet: %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="323"/>
+        <location filename="../params_panel.py" line="322"/>
         <source>vehicle %1: downloading parameters…</source>
         <translation>Fahrzeug %1: Parameter werden heruntergeladen…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="324"/>
+        <location filename="../params_panel.py" line="323"/>
         <source>vehicle %1: setting %2…</source>
         <translation>Fahrzeug %1: %2 wird gesetzt…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="334"/>
+        <location filename="../params_panel.py" line="333"/>
         <source>vehicle %1: parameter download FAILED: %2</source>
         <translation>Fahrzeug %1: Parameter-Download FEHLGESCHLAGEN: %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="343"/>
+        <location filename="../params_panel.py" line="342"/>
         <source>vehicle %1: %2 parameters downloaded</source>
         <translation>Fahrzeug %1: %2 Parameter heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="361"/>
+        <location filename="../params_panel.py" line="360"/>
         <source>vehicle %1: setting %2 FAILED: %3</source>
         <translation>Fahrzeug %1: Setzen von %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="364"/>
+        <location filename="../params_panel.py" line="363"/>
         <source>vehicle %1: %2 is now %3</source>
         <translation>Fahrzeug %1: %2 ist jetzt %3</translation>
     </message>
 </context>
 <context>
-    <name>PlanPanel</name>
+    <name>PartsStart</name>
     <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>#</source>
-        <translation>Nr.</translation>
+        <source>part %1 on vehicle %2 FAILED: %3</source>
+        <translation type="vanished">Teil %1 auf Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
     </message>
+    <message>
+        <source>part %1 on vehicle %2</source>
+        <translation type="vanished">Teil %1 auf Fahrzeug %2</translation>
+    </message>
+    <message>
+        <source>Not all parts started: %1</source>
+        <translation type="vanished">Nicht alle Teile gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Parts started: %1</source>
+        <translation type="vanished">Teile gestartet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PartsUpload</name>
+    <message>
+        <source>part %1 to vehicle %2 FAILED: %3</source>
+        <translation type="vanished">Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <source>part %1 to vehicle %2</source>
+        <translation type="vanished">Teil %1 an Fahrzeug %2</translation>
+    </message>
+    <message>
+        <source>Parts upload FAILED: %1</source>
+        <translation type="vanished">Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
+    </message>
+    <message>
+        <source>Parts uploaded: %1</source>
+        <translation type="vanished">Teile hochgeladen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemList</name>
+    <message>
+        <source>#</source>
+        <translation type="vanished">Nr.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="vanished">Element</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="vanished">Breite</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="vanished">Länge</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation type="vanished">Höhe</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">Geschwindigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
     <message>
         <location filename="../plan_panel.py" line="701"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
@@ -1426,16 +1513,6 @@
         <translation type="vanished">%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="498"/>
-        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
-        <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="503"/>
-        <source>Click the datum (last known position) on the map</source>
-        <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
-    </message>
-    <message>
         <location filename="../plan_panel.py" line="705"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
@@ -1449,6 +1526,21 @@
         <location filename="../plan_panel.py" line="429"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="498"/>
+        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
+        <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="500"/>
+        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
+        <translation>Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="503"/>
+        <source>Click the datum (last known position) on the map</source>
+        <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="541"/>
@@ -1474,11 +1566,6 @@
         <location filename="../plan_panel.py" line="449"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="436"/>
-        <source>Draw area on map</source>
-        <translation>Gebiet auf der Karte zeichnen</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="429"/>
@@ -1535,24 +1622,9 @@
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Item</source>
-        <translation>Element</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Latitude</source>
-        <translation>Breite</translation>
-    </message>
-    <message>
         <location filename="../plan_panel.py" line="428"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Longitude</source>
-        <translation>Länge</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="636"/>
@@ -1570,24 +1642,16 @@
         <translation>Hochladen abgelehnt: %1 Teile, aber %2 Fahrzeuge ausgewählt; ein Fahrzeug je Teil auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="973"/>
-        <source>Parts uploaded: %1</source>
-        <translation>Teile hochgeladen: %1</translation>
+        <source>Wait: the parts&apos; vehicles have not all answered yet</source>
+        <translation type="vanished">Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="974"/>
-        <source>Parts upload FAILED: %1</source>
-        <translation>Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
+        <source>Start all parts: upload every part first</source>
+        <translation type="vanished">Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="991"/>
-        <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation>Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="994"/>
-        <source>part %1 to vehicle %2</source>
-        <translation>Teil %1 an Fahrzeug %2</translation>
+        <source>Every part is started already</source>
+        <translation type="vanished">Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="1040"/>
@@ -1613,6 +1677,16 @@
         <location filename="../plan_panel.py" line="430"/>
         <source>Drones</source>
         <translation>Drohnen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="435"/>
+        <source>Set datum on map</source>
+        <translation>Datum auf der Karte setzen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="436"/>
+        <source>Draw area on map</source>
+        <translation>Gebiet auf der Karte zeichnen</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="437"/>
@@ -1641,6 +1715,26 @@
         <translation>Einen Teil an Fahrzeug %1 hochladen</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>Latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>Longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.py" line="445"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
@@ -1661,9 +1755,20 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="500"/>
-        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
-        <translation>Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
+        <source>Start all parts</source>
+        <translation type="vanished">Alle Teile starten</translation>
+    </message>
+    <message>
+        <source>Each vehicle that holds a part takes off and flies it</source>
+        <translation type="vanished">Jedes Fahrzeug mit einem Teil startet und fliegt ihn</translation>
+    </message>
+    <message>
+        <source>Items of</source>
+        <translation type="vanished">Elemente von</translation>
+    </message>
+    <message>
+        <source>part %1</source>
+        <translation type="vanished">Teil %1</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="520"/>
@@ -1684,6 +1789,10 @@
         <location filename="../plan_panel.py" line="576"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Route noch Punkt</translation>
+    </message>
+    <message>
+        <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet</source>
+        <translation type="vanished">%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="582"/>
@@ -1836,11 +1945,6 @@
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="435"/>
-        <source>Set datum on map</source>
-        <translation>Datum auf der Karte setzen</translation>
-    </message>
-    <message>
         <location filename="../plan_panel.py" line="428"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
@@ -1887,9 +1991,17 @@
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
+        <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
+        <translation type="vanished">Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.py" line="1092"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
+    </message>
+    <message>
+        <source>start of part %1</source>
+        <translation type="vanished">Start von Teil %1</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="1093"/>
@@ -1927,6 +2039,26 @@
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="973"/>
+        <source>Parts uploaded: %1</source>
+        <translation>Teile hochgeladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="974"/>
+        <source>Parts upload FAILED: %1</source>
+        <translation>Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="991"/>
+        <source>part %1 to vehicle %2 FAILED: %3</source>
+        <translation>Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="994"/>
+        <source>part %1 to vehicle %2</source>
+        <translation>Teil %1 an Fahrzeug %2</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.py" line="1074"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
@@ -1950,102 +2082,102 @@
 <context>
     <name>PrefetchDialog</name>
     <message>
-        <location filename="../prefetch_dialog.py" line="102"/>
+        <location filename="../prefetch_dialog.py" line="103"/>
         <source>Prefetch map area</source>
         <translation>Kartengebiet vorladen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="103"/>
+        <location filename="../prefetch_dialog.py" line="104"/>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="104"/>
+        <location filename="../prefetch_dialog.py" line="105"/>
         <source>Area:</source>
         <translation>Gebiet:</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="105"/>
+        <location filename="../prefetch_dialog.py" line="106"/>
         <source>Zoom levels:</source>
         <translation>Zoomstufen:</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="106"/>
+        <location filename="../prefetch_dialog.py" line="107"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="107"/>
+        <location filename="../prefetch_dialog.py" line="108"/>
         <source>Draw on map</source>
         <translation>Auf der Karte zeichnen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="108"/>
+        <location filename="../prefetch_dialog.py" line="109"/>
         <source>Use map view</source>
         <translation>Kartenausschnitt nehmen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="109"/>
+        <location filename="../prefetch_dialog.py" line="110"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="110"/>
+        <location filename="../prefetch_dialog.py" line="111"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="111"/>
+        <location filename="../prefetch_dialog.py" line="112"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="112"/>
+        <location filename="../prefetch_dialog.py" line="113"/>
         <source>Retry failed</source>
         <translation>Fehlgeschlagene erneut</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="113"/>
+        <location filename="../prefetch_dialog.py" line="114"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="144"/>
+        <location filename="../prefetch_dialog.py" line="145"/>
         <source>Not drawn yet: draw it on the map or use the map view</source>
         <translation>Noch nicht gezeichnet: auf der Karte zeichnen oder den Kartenausschnitt nehmen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="155"/>
+        <location filename="../prefetch_dialog.py" line="156"/>
         <source>%1 tiles, %2 already cached, about %3 to download</source>
         <translation>%1 Kacheln, %2 schon gespeichert, etwa %3 herunterzuladen</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="214"/>
+        <location filename="../prefetch_dialog.py" line="215"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="214"/>
+        <location filename="../prefetch_dialog.py" line="215"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="214"/>
+        <location filename="../prefetch_dialog.py" line="215"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="215"/>
+        <location filename="../prefetch_dialog.py" line="216"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="215"/>
+        <location filename="../prefetch_dialog.py" line="216"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="216"/>
+        <location filename="../prefetch_dialog.py" line="217"/>
         <source>%1: %2 downloaded, %3 already cached, %4 failed (%5)</source>
         <translation>%1: %2 geladen, %3 schon gespeichert, %4 fehlgeschlagen (%5)</translation>
     </message>
@@ -2090,305 +2222,305 @@
         <translation type="vanished">Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="237"/>
+        <location filename="../robot_panel.py" line="236"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Set limits</source>
         <translation>Grenzen setzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>EMERGENCY STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Release e-stop…</source>
         <translation>Not-Halt entriegeln…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Robot:</source>
         <translation>Roboter:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Turn</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Link:</source>
         <translation>Verbindung:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Battery:</source>
         <translation>Akku:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>E-stop:</source>
         <translation>Not-Halt:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Deadman:</source>
         <translation>Totmann:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Input:</source>
         <translation>Eingabe:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Gamepad:</source>
         <translation>Gamepad:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Last event:</source>
         <translation>Letztes Ereignis:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Video:</source>
         <translation>Video:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="335"/>
+        <location filename="../robot_panel.py" line="334"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="337"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="338"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="340"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>, quality {0:.0%}</source>
         <translation>, Qualität {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="340"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>, NOT HEARD</source>
         <translation>, KEIN SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="346"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>LATCHED by this station</source>
         <translation>VERRIEGELT von dieser Station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="346"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>, robot confirms</source>
         <translation>, vom Roboter bestätigt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>, waiting for the robot</source>
         <translation>, warte auf den Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="349"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>releasing…</source>
         <translation>wird entriegelt…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="351"/>
+        <location filename="../robot_panel.py" line="350"/>
         <source>ENGAGED on the robot</source>
         <translation>AM ROBOTER AUSGELÖST</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="353"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>E-STOP LATCHED</source>
         <translation>NOT-HALT VERRIEGELT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="359"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="360"/>
+        <location filename="../robot_panel.py" line="359"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>no fresh input: sending stop</source>
         <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>driving</source>
         <translation>fährt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="405"/>
+        <location filename="../robot_panel.py" line="404"/>
         <source>none announced</source>
         <translation>keines gemeldet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="407"/>
+        <location filename="../robot_panel.py" line="406"/>
         <source>cannot open {0}: {1}</source>
         <translation>{0} lässt sich nicht öffnen: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="411"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="411"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0}: {1}, {2} Bilder</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="440"/>
-        <location filename="../robot_panel.py" line="489"/>
+        <location filename="../robot_panel.py" line="439"/>
+        <location filename="../robot_panel.py" line="488"/>
         <source>drive: {0}</source>
         <translation>Fahren: {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="498"/>
+        <location filename="../robot_panel.py" line="497"/>
         <source>no gamepad</source>
         <translation>kein Gamepad</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="500"/>
+        <location filename="../robot_panel.py" line="499"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0}: vorwärts {1:+.0%}, Drehung {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="547"/>
+        <location filename="../robot_panel.py" line="546"/>
         <source>e-stop</source>
         <translation>Not-Halt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="557"/>
+        <location filename="../robot_panel.py" line="556"/>
         <source>Release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="558"/>
+        <location filename="../robot_panel.py" line="557"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="563"/>
+        <location filename="../robot_panel.py" line="562"/>
         <source>release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="568"/>
+        <location filename="../robot_panel.py" line="567"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="573"/>
-        <location filename="../robot_panel.py" line="600"/>
+        <location filename="../robot_panel.py" line="572"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="580"/>
+        <location filename="../robot_panel.py" line="579"/>
         <source>disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="587"/>
+        <location filename="../robot_panel.py" line="586"/>
         <source>speed limits</source>
         <translation>Geschwindigkeitsgrenzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="592"/>
+        <location filename="../robot_panel.py" line="591"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="597"/>
+        <location filename="../robot_panel.py" line="596"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="599"/>
+        <location filename="../robot_panel.py" line="598"/>
         <source>{0}: done</source>
         <translation>{0}: ausgeführt</translation>
     </message>
@@ -2396,17 +2528,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="681"/>
+        <location filename="../robot_panel.py" line="680"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="683"/>
+        <location filename="../robot_panel.py" line="682"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="684"/>
+        <location filename="../robot_panel.py" line="683"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>
@@ -2414,7 +2546,7 @@
 <context>
     <name>TelemetryPanel</name>
     <message>
-        <location filename="../telemetry_panel.py" line="59"/>
+        <location filename="../telemetry_panel.py" line="58"/>
         <source>Selected vehicle</source>
         <translation>Gewähltes Fahrzeug</translation>
     </message>
@@ -2445,6 +2577,17 @@
         <location filename="../telemetry_plot.py" line="73"/>
         <source>%1 to %2 %3, last %4 min</source>
         <translation>%1 bis %2 %3, letzte %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclePicks</name>
+    <message>
+        <source>to vehicles:</source>
+        <translation type="vanished">an Fahrzeuge:</translation>
+    </message>
+    <message>
+        <source>Upload a part to vehicle %1</source>
+        <translation type="vanished">Einen Teil an Fahrzeug %1 hochladen</translation>
     </message>
 </context>
 <context>
@@ -2653,228 +2796,272 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>White-hot</source>
         <translation>Weiß-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>Black-hot</source>
         <translation>Schwarz-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="227"/>
+        <location filename="../video_panel.py" line="242"/>
         <source>Ironbow</source>
         <translation>Eisenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="227"/>
+        <location filename="../video_panel.py" line="242"/>
         <source>Rainbow</source>
         <translation>Regenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="230"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>Search span</source>
         <translation>Suchbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="230"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>Fire span</source>
         <translation>Brandbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="233"/>
+        <location filename="../video_panel.py" line="248"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1: %2 bis %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="235"/>
+        <location filename="../video_panel.py" line="250"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="236"/>
+        <location filename="../video_panel.py" line="251"/>
         <source>Colour camera of the selected vehicle</source>
         <translation>Farbkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="252"/>
         <source>Video stream from a URL</source>
         <translation>Videostream von einer URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>Picture in picture</source>
         <translation>Bild im Bild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="254"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>Die andere Kamera in der Ecke: der Farb- oder eingegebene Stream über der Wärmebildkamera, die Wärmebildkamera über dem Stream</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>Open stream</source>
         <translation>Stream öffnen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="242"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="274"/>
+        <location filename="../video_panel.py" line="264"/>
+        <source>Camera of: none (boxes only)</source>
+        <translation>Kamera von: keinem (nur Rahmen)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="265"/>
+        <source>Camera of vehicle %1 (link lost)</source>
+        <translation>Kamera von Fahrzeug %1 (Verbindung verloren)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="266"/>
+        <source>Camera of vehicle %1</source>
+        <translation>Kamera von Fahrzeug %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="267"/>
+        <source>Whose camera the typed-in stream is. With a vehicle, what is detected in it becomes findings, placed with that vehicle&apos;s position and gimbal at each frame&apos;s time; with none, only the boxes are shown.</source>
+        <translation>Von wessen Kamera der eingegebene Stream kommt. Mit einem Fahrzeug wird, was darin erkannt wird, zu Funden, verortet mit Position und Gimbal dieses Fahrzeugs zum Zeitpunkt jedes Bildes; ohne Fahrzeug werden nur die Rahmen gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="300"/>
         <source>Type the address of a video stream first.</source>
         <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="349"/>
-        <location filename="../video_panel.py" line="369"/>
-        <location filename="../video_panel.py" line="403"/>
+        <location filename="../video_panel.py" line="405"/>
+        <location filename="../video_panel.py" line="425"/>
+        <location filename="../video_panel.py" line="459"/>
         <source>No vehicle selected.</source>
         <translation>Kein Fahrzeug ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="351"/>
+        <location filename="../video_panel.py" line="407"/>
         <source>Vehicle %1 has shown no colour camera.</source>
         <translation>Fahrzeug %1 hat keine Farbkamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="353"/>
+        <location filename="../video_panel.py" line="409"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
         <translation>Farbkamera von Fahrzeug %1 (%2) lässt sich nicht öffnen: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="404"/>
+        <location filename="../video_panel.py" line="460"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="421"/>
+        <location filename="../video_panel.py" line="477"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="415"/>
+        <location filename="../video_panel.py" line="471"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="439"/>
+        <location filename="../video_panel.py" line="495"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="506"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="506"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="507"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="507"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="507"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="452"/>
+        <location filename="../video_panel.py" line="508"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1: %2, %3 Bilder</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="478"/>
-        <location filename="../video_panel.py" line="486"/>
+        <location filename="../video_panel.py" line="519"/>
+        <source>no findings: %1</source>
+        <translation>keine Funde: %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="540"/>
+        <source>no position of vehicle %1 at the frame&apos;s time</source>
+        <translation>keine Position von Fahrzeug %1 zum Zeitpunkt des Bildes</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="541"/>
+        <source>no gimbal attitude from vehicle %1</source>
+        <translation>keine Gimbal-Lage von Fahrzeug %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="542"/>
+        <source>vehicle %1 advertises no field of view for this stream</source>
+        <translation>Fahrzeug %1 meldet kein Sichtfeld für diesen Stream</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="543"/>
+        <source>frames could not be placed on the ground</source>
+        <translation>Bilder konnten nicht am Boden verortet werden</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="554"/>
+        <location filename="../video_panel.py" line="562"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="480"/>
+        <location filename="../video_panel.py" line="556"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="489"/>
+        <location filename="../video_panel.py" line="565"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="491"/>
+        <location filename="../video_panel.py" line="567"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C an Pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="272"/>
         <source>No detection</source>
         <translation>Keine Erkennung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="272"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personen im Weiß-heiß-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="247"/>
+        <location filename="../video_panel.py" line="273"/>
         <source>Persons in colour</source>
         <translation>Personen in Farbe</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="247"/>
+        <location filename="../video_panel.py" line="273"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Glutnester im 8-Bit-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../video_panel.py" line="279"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Was im eingegebenen Stream erkannt wird (die Erkennung läuft in der Station, nicht im Fenster)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="258"/>
+        <location filename="../video_panel.py" line="284"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="259"/>
-        <location filename="../video_panel.py" line="262"/>
+        <location filename="../video_panel.py" line="285"/>
+        <location filename="../video_panel.py" line="288"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="281"/>
+        <location filename="../video_panel.py" line="307"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>%1 kann nicht mit %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="298"/>
+        <location filename="../video_panel.py" line="324"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Erkennung mit %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="456"/>
+        <location filename="../video_panel.py" line="512"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1: %2 Erkennungen, %3 ms/Bild, %4 Bilder verworfen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="459"/>
+        <location filename="../video_panel.py" line="516"/>
         <source>findings: %1 new, %2 seen again</source>
         <translation>Funde: %1 neu, %2 erneut gesehen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
         <source>%1 frame(s) not placed on the map, last because: %2</source>
-        <translation>%1 Bild(er) nicht auf der Karte verortet, zuletzt weil: %2</translation>
+        <translation type="vanished">%1 Bild(er) nicht auf der Karte verortet, zuletzt weil: %2</translation>
     </message>
 </context>
 </TS>

@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../camera_controls.py" line="81"/>
+        <location filename="../camera_controls.py" line="80"/>
         <source>Take photo</source>
         <translation>Prendre une photo</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="82"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="82"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="83"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Clear ROI</source>
         <translation>Libérer la ROI</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="84"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Ne plus garder la caméra sur un point de la carte</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="88"/>
+        <location filename="../camera_controls.py" line="87"/>
         <source>Pitch %1°</source>
         <translation>Tangage %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="89"/>
+        <location filename="../camera_controls.py" line="88"/>
         <source>Yaw %1°</source>
         <translation>Lacet %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="93"/>
+        <location filename="../camera_controls.py" line="92"/>
         <source>Point camera here</source>
         <translation>Pointer la caméra ici</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="126"/>
-        <location filename="../camera_controls.py" line="155"/>
+        <location filename="../camera_controls.py" line="125"/>
+        <location filename="../camera_controls.py" line="154"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="131"/>
+        <location filename="../camera_controls.py" line="130"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="132"/>
+        <location filename="../camera_controls.py" line="131"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="137"/>
+        <location filename="../camera_controls.py" line="136"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="139"/>
+        <location filename="../camera_controls.py" line="138"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="141"/>
         <source>photo</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="141"/>
         <source>start recording</source>
         <translation>début d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="141"/>
         <source>stop recording</source>
         <translation>fin d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="143"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>gimbal pointing</source>
         <translation>orientation de la nacelle</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="143"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>look at</source>
         <translation>visée d&apos;un point</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="144"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>clear ROI</source>
         <translation>libération de la ROI</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="164"/>
+        <location filename="../camera_controls.py" line="163"/>
         <source>camera %1</source>
         <translation>caméra %1</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="166"/>
+        <location filename="../camera_controls.py" line="165"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermique) : %2</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="168"/>
+        <location filename="../camera_controls.py" line="167"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 photo(s)</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="170"/>
+        <location filename="../camera_controls.py" line="169"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="173"/>
+        <location filename="../camera_controls.py" line="172"/>
         <source>No gimbal attitude reported.</source>
         <translation>Aucune attitude de nacelle reçue.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="176"/>
+        <location filename="../camera_controls.py" line="175"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="151"/>
+        <location filename="../robot_panel.py" line="150"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="154"/>
+        <location filename="../robot_panel.py" line="153"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="157"/>
+        <location filename="../robot_panel.py" line="156"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Cliquez ici pour conduire au clavier ({0})</translation>
     </message>
@@ -543,294 +543,294 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="46"/>
+        <location filename="../findings_panel.py" line="45"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="47"/>
+        <location filename="../findings_panel.py" line="46"/>
         <source>Hotspot</source>
         <translation>Point chaud</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="48"/>
+        <location filename="../findings_panel.py" line="47"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="52"/>
+        <location filename="../findings_panel.py" line="51"/>
         <source>unconfirmed</source>
         <translation>non confirmée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="53"/>
-        <location filename="../findings_panel.py" line="401"/>
+        <location filename="../findings_panel.py" line="52"/>
+        <location filename="../findings_panel.py" line="400"/>
         <source>confirmed</source>
         <translation>confirmée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="402"/>
+        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="401"/>
         <source>dismissed</source>
         <translation>écartée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="55"/>
-        <location filename="../findings_panel.py" line="403"/>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="402"/>
         <source>resolved</source>
         <translation>traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="121"/>
         <source>Vehicle</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Accuracy</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="123"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="124"/>
         <source>Dismiss…</source>
         <translation>Écarter…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="125"/>
         <source>Annotate…</source>
         <translation>Annoter…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="126"/>
         <source>Resolved…</source>
         <translation>Traitée…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="128"/>
         <source>Reachable</source>
         <translation>Joignable</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Sent</source>
         <translation>Envoyées</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="129"/>
         <source>Acknowledged</source>
         <translation>Acquittées</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="130"/>
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="132"/>
+        <location filename="../findings_panel.py" line="131"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="133"/>
+        <location filename="../findings_panel.py" line="132"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="231"/>
+        <location filename="../findings_panel.py" line="230"/>
         <source>not tried yet</source>
         <translation>pas encore essayé</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="231"/>
+        <location filename="../findings_panel.py" line="230"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="231"/>
+        <location filename="../findings_panel.py" line="230"/>
         <source>NO</source>
         <translation>NON</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="253"/>
+        <location filename="../findings_panel.py" line="252"/>
         <source>Select a finding in the list or on the map.</source>
         <translation>Sélectionnez une détection dans la liste ou sur la carte.</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="255"/>
-        <location filename="../findings_panel.py" line="309"/>
+        <location filename="../findings_panel.py" line="254"/>
+        <location filename="../findings_panel.py" line="308"/>
         <source>No snapshot</source>
         <translation>Pas d&apos;image</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="266"/>
+        <location filename="../findings_panel.py" line="265"/>
         <source>confidence {0:.0%}</source>
         <translation>confiance {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="270"/>
+        <location filename="../findings_panel.py" line="269"/>
         <source>seen {0} by {1}</source>
         <translation>vue le {0} par {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="309"/>
+        <location filename="../findings_panel.py" line="308"/>
         <source>Snapshot unreadable</source>
         <translation>Image illisible</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="314"/>
+        <location filename="../findings_panel.py" line="313"/>
         <source>confirm</source>
         <translation>confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="320"/>
+        <location filename="../findings_panel.py" line="319"/>
         <source>Dismiss finding</source>
         <translation>Écarter la détection</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="320"/>
+        <location filename="../findings_panel.py" line="319"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Pourquoi est-elle écartée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="323"/>
+        <location filename="../findings_panel.py" line="322"/>
         <source>dismiss</source>
         <translation>écarter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="329"/>
+        <location filename="../findings_panel.py" line="328"/>
         <source>Annotate finding</source>
         <translation>Annoter la détection</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="329"/>
-        <location filename="../findings_panel.py" line="389"/>
+        <location filename="../findings_panel.py" line="328"/>
+        <location filename="../findings_panel.py" line="388"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="333"/>
+        <location filename="../findings_panel.py" line="332"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>annoter : une note doit contenir du texte ; rien n&apos;a été modifié</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="335"/>
+        <location filename="../findings_panel.py" line="334"/>
         <source>annotate</source>
         <translation>annoter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="341"/>
+        <location filename="../findings_panel.py" line="340"/>
         <source>Mark finding resolved</source>
         <translation>Marquer la détection comme traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="341"/>
+        <location filename="../findings_panel.py" line="340"/>
         <source>How was it resolved? (optional)</source>
         <translation>Comment a-t-elle été traitée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="344"/>
+        <location filename="../findings_panel.py" line="343"/>
         <source>resolve</source>
         <translation>marquer traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="352"/>
-        <location filename="../findings_panel.py" line="366"/>
+        <location filename="../findings_panel.py" line="351"/>
+        <location filename="../findings_panel.py" line="365"/>
         <source>mark here</source>
         <translation>marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="358"/>
+        <location filename="../findings_panel.py" line="357"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="363"/>
+        <location filename="../findings_panel.py" line="362"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="365"/>
+        <location filename="../findings_panel.py" line="364"/>
         <source>{0}: recorded</source>
         <translation>{0} : enregistré</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="381"/>
+        <location filename="../findings_panel.py" line="380"/>
         <source>Mark here</source>
         <translation>Marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="388"/>
+        <location filename="../findings_panel.py" line="387"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="400"/>
+        <location filename="../findings_panel.py" line="399"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="404"/>
+        <location filename="../findings_panel.py" line="403"/>
         <source>annotated</source>
         <translation>annotée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="405"/>
+        <location filename="../findings_panel.py" line="404"/>
         <source>moved</source>
         <translation>déplacée</translation>
     </message>
@@ -838,200 +838,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="135"/>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Flight</source>
         <translation>Vol</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="446"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="177"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="179"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="246"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="247"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="250"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="263"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="266"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="268"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="274"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="276"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="284"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="287"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="293"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="294"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="295"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="296"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="310"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Findings</source>
         <translation>Détections</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Détections : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+</context>
+<context>
+    <name>MapDrawing</name>
+    <message>
+        <source>Set datum on map</source>
+        <translation type="vanished">Placer le datum sur la carte</translation>
+    </message>
+    <message>
+        <source>Draw area on map</source>
+        <translation type="vanished">Tracer la zone sur la carte</translation>
+    </message>
+    <message>
+        <source>Draw route on map</source>
+        <translation type="vanished">Tracer la route sur la carte</translation>
+    </message>
+    <message>
+        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
+        <translation type="vanished">Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
+    </message>
+    <message>
+        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
+        <translation type="vanished">Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
+    </message>
+    <message>
+        <source>Click the datum (last known position) on the map</source>
+        <translation type="vanished">Cliquez le datum (dernière position connue) sur la carte</translation>
     </message>
 </context>
 <context>
@@ -1198,179 +1225,239 @@
 <context>
     <name>ParamsPanel</name>
     <message>
-        <location filename="../params_panel.py" line="120"/>
+        <location filename="../params_panel.py" line="119"/>
         <source>Download all</source>
         <translation>Tout télécharger</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="121"/>
+        <location filename="../params_panel.py" line="120"/>
         <source>Save…</source>
         <translation>Enregistrer…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="122"/>
+        <location filename="../params_panel.py" line="121"/>
         <source>Load…</source>
         <translation>Charger…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="123"/>
+        <location filename="../params_panel.py" line="122"/>
         <source>Search by name</source>
         <translation>Rechercher par nom</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="124"/>
+        <location filename="../params_panel.py" line="123"/>
         <source>Set</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="125"/>
+        <location filename="../params_panel.py" line="124"/>
         <source>new value</source>
         <translation>nouvelle valeur</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="126"/>
+        <location filename="../params_panel.py" line="125"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="126"/>
+        <location filename="../params_panel.py" line="125"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="126"/>
+        <location filename="../params_panel.py" line="125"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="154"/>
+        <location filename="../params_panel.py" line="153"/>
         <source>No parameters yet: select a vehicle and download them</source>
         <translation>Pas encore de paramètres : sélectionnez un vecteur et téléchargez-les</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="156"/>
+        <location filename="../params_panel.py" line="155"/>
         <source>Vehicle %1: %2 parameters</source>
         <translation>Vecteur %1 : %2 paramètres</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="193"/>
+        <location filename="../params_panel.py" line="192"/>
         <source>Wait: the last request to the vehicle has not finished</source>
         <translation>Patientez : la dernière demande au vecteur n’est pas terminée</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="201"/>
+        <location filename="../params_panel.py" line="200"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="225"/>
+        <location filename="../params_panel.py" line="224"/>
         <source>Choose a parameter in the list first</source>
         <translation>Choisissez d’abord un paramètre dans la liste</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="233"/>
+        <location filename="../params_panel.py" line="232"/>
         <source>%1 takes a whole number, not “%2”; nothing sent</source>
         <translation>%1 attend un nombre entier, pas « %2 » ; rien n’a été envoyé</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="241"/>
+        <location filename="../params_panel.py" line="240"/>
         <source>%1 takes a number, not “%2”; nothing sent</source>
         <translation>%1 attend un nombre, pas « %2 » ; rien n’a été envoyé</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="249"/>
+        <location filename="../params_panel.py" line="248"/>
         <source>Nothing to save: download the parameters first</source>
         <translation>Rien à enregistrer : téléchargez d’abord les paramètres</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="254"/>
+        <location filename="../params_panel.py" line="253"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1 : %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="256"/>
+        <location filename="../params_panel.py" line="255"/>
         <source>%1 parameters saved to %2</source>
         <translation>%1 paramètres enregistrés dans %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="264"/>
+        <location filename="../params_panel.py" line="263"/>
         <source>Download the parameters first, then load a file onto them</source>
         <translation>Téléchargez d’abord les paramètres, puis chargez un fichier</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="269"/>
+        <location filename="../params_panel.py" line="268"/>
         <source>Could not load %1: %2; nothing sent</source>
         <translation>Impossible de charger %1 : %2 ; rien n’a été envoyé</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="295"/>
+        <location filename="../params_panel.py" line="294"/>
         <source>File loaded: %1 values changed, %2 names not on this vehicle</source>
         <translation>Fichier chargé : %1 valeurs modifiées, %2 noms absents de ce vecteur</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="298"/>
+        <location filename="../params_panel.py" line="297"/>
         <source>%1 failed: %2</source>
         <translation>%1 en échec : %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="302"/>
+        <location filename="../params_panel.py" line="301"/>
         <source>Save parameters</source>
         <translation>Enregistrer les paramètres</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="303"/>
-        <location filename="../params_panel.py" line="309"/>
+        <location filename="../params_panel.py" line="302"/>
+        <location filename="../params_panel.py" line="308"/>
         <source>QGroundControl parameters (*.params)</source>
         <translation>Paramètres QGroundControl (*.params)</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="308"/>
+        <location filename="../params_panel.py" line="307"/>
         <source>Load parameters</source>
         <translation>Charger des paramètres</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="319"/>
+        <location filename="../params_panel.py" line="318"/>
         <source>vehicle %1: not sent: %2</source>
         <translation>vecteur %1 : non envoyé : %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="323"/>
+        <location filename="../params_panel.py" line="322"/>
         <source>vehicle %1: downloading parameters…</source>
         <translation>vecteur %1 : téléchargement des paramètres…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="324"/>
+        <location filename="../params_panel.py" line="323"/>
         <source>vehicle %1: setting %2…</source>
         <translation>vecteur %1 : réglage de %2…</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="334"/>
+        <location filename="../params_panel.py" line="333"/>
         <source>vehicle %1: parameter download FAILED: %2</source>
         <translation>vecteur %1 : ÉCHEC du téléchargement des paramètres : %2</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="343"/>
+        <location filename="../params_panel.py" line="342"/>
         <source>vehicle %1: %2 parameters downloaded</source>
         <translation>vecteur %1 : %2 paramètres téléchargés</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="361"/>
+        <location filename="../params_panel.py" line="360"/>
         <source>vehicle %1: setting %2 FAILED: %3</source>
         <translation>vecteur %1 : ÉCHEC du réglage de %2 : %3</translation>
     </message>
     <message>
-        <location filename="../params_panel.py" line="364"/>
+        <location filename="../params_panel.py" line="363"/>
         <source>vehicle %1: %2 is now %3</source>
         <translation>vecteur %1 : %2 vaut maintenant %3</translation>
     </message>
 </context>
 <context>
-    <name>PlanPanel</name>
+    <name>PartsStart</name>
     <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>#</source>
-        <translation>N°</translation>
+        <source>part %1 on vehicle %2 FAILED: %3</source>
+        <translation type="vanished">partie %1 sur le vecteur %2 ÉCHEC : %3</translation>
     </message>
+    <message>
+        <source>part %1 on vehicle %2</source>
+        <translation type="vanished">partie %1 sur le vecteur %2</translation>
+    </message>
+    <message>
+        <source>Not all parts started: %1</source>
+        <translation type="vanished">Toutes les parties n’ont pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>Parts started: %1</source>
+        <translation type="vanished">Parties démarrées : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PartsUpload</name>
+    <message>
+        <source>part %1 to vehicle %2 FAILED: %3</source>
+        <translation type="vanished">partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
+    </message>
+    <message>
+        <source>part %1 to vehicle %2</source>
+        <translation type="vanished">partie %1 vers le vecteur %2</translation>
+    </message>
+    <message>
+        <source>Parts upload FAILED: %1</source>
+        <translation type="vanished">Envoi des parties ÉCHEC : %1</translation>
+    </message>
+    <message>
+        <source>Parts uploaded: %1</source>
+        <translation type="vanished">Parties envoyées : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemList</name>
+    <message>
+        <source>#</source>
+        <translation type="vanished">N°</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="vanished">Élément</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="vanished">Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="vanished">Longitude</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation type="vanished">Altitude</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">Vitesse</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
     <message>
         <location filename="../plan_panel.py" line="701"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
@@ -1426,16 +1513,6 @@
         <translation type="vanished">Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="498"/>
-        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
-        <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="503"/>
-        <source>Click the datum (last known position) on the map</source>
-        <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
-    </message>
-    <message>
         <location filename="../plan_panel.py" line="705"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Couverture %1 % de %2 ha</translation>
@@ -1449,6 +1526,21 @@
         <location filename="../plan_panel.py" line="429"/>
         <source>Cruise speed</source>
         <translation>Vitesse de croisière</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="498"/>
+        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
+        <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="500"/>
+        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
+        <translation>Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="503"/>
+        <source>Click the datum (last known position) on the map</source>
+        <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="541"/>
@@ -1474,11 +1566,6 @@
         <location filename="../plan_panel.py" line="449"/>
         <source>Download</source>
         <translation>Télécharger</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="436"/>
-        <source>Draw area on map</source>
-        <translation>Tracer la zone sur la carte</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="429"/>
@@ -1535,24 +1622,9 @@
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Latitude</source>
-        <translation>Latitude</translation>
-    </message>
-    <message>
         <location filename="../plan_panel.py" line="428"/>
         <source>Legs</source>
         <translation>Branches</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Longitude</source>
-        <translation>Longitude</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="636"/>
@@ -1570,24 +1642,16 @@
         <translation>Envoi refusé : %1 parties mais %2 vecteurs choisis ; choisissez un vecteur par partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="973"/>
-        <source>Parts uploaded: %1</source>
-        <translation>Parties envoyées : %1</translation>
+        <source>Wait: the parts&apos; vehicles have not all answered yet</source>
+        <translation type="vanished">Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="974"/>
-        <source>Parts upload FAILED: %1</source>
-        <translation>Envoi des parties ÉCHEC : %1</translation>
+        <source>Start all parts: upload every part first</source>
+        <translation type="vanished">Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="991"/>
-        <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation>partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="994"/>
-        <source>part %1 to vehicle %2</source>
-        <translation>partie %1 vers le vecteur %2</translation>
+        <source>Every part is started already</source>
+        <translation type="vanished">Toutes les parties sont déjà démarrées</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="1040"/>
@@ -1613,6 +1677,16 @@
         <location filename="../plan_panel.py" line="430"/>
         <source>Drones</source>
         <translation>Drones</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="435"/>
+        <source>Set datum on map</source>
+        <translation>Placer le datum sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="436"/>
+        <source>Draw area on map</source>
+        <translation>Tracer la zone sur la carte</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="437"/>
@@ -1641,6 +1715,26 @@
         <translation>Envoyer une partie au vecteur %1</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="444"/>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.py" line="445"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
@@ -1661,9 +1755,20 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="500"/>
-        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
-        <translation>Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
+        <source>Start all parts</source>
+        <translation type="vanished">Démarrer toutes les parties</translation>
+    </message>
+    <message>
+        <source>Each vehicle that holds a part takes off and flies it</source>
+        <translation type="vanished">Chaque vecteur qui détient une partie décolle et l’effectue</translation>
+    </message>
+    <message>
+        <source>Items of</source>
+        <translation type="vanished">Éléments de la</translation>
+    </message>
+    <message>
+        <source>part %1</source>
+        <translation type="vanished">partie %1</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="520"/>
@@ -1684,6 +1789,10 @@
         <location filename="../plan_panel.py" line="576"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>Import de %1 impossible : le fichier ne contient ni zone, ni route, ni point</translation>
+    </message>
+    <message>
+        <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet</source>
+        <translation type="vanished">%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="582"/>
@@ -1836,11 +1945,6 @@
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="435"/>
-        <source>Set datum on map</source>
-        <translation>Placer le datum sur la carte</translation>
-    </message>
-    <message>
         <location filename="../plan_panel.py" line="428"/>
         <source>Side overlap</source>
         <translation>Recouvrement latéral</translation>
@@ -1887,9 +1991,17 @@
         <translation>zone tracée</translation>
     </message>
     <message>
+        <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
+        <translation type="vanished">Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.py" line="1092"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
+    </message>
+    <message>
+        <source>start of part %1</source>
+        <translation type="vanished">démarrage de la partie %1</translation>
     </message>
     <message>
         <location filename="../plan_panel.py" line="1093"/>
@@ -1927,6 +2039,26 @@
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="973"/>
+        <source>Parts uploaded: %1</source>
+        <translation>Parties envoyées : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="974"/>
+        <source>Parts upload FAILED: %1</source>
+        <translation>Envoi des parties ÉCHEC : %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="991"/>
+        <source>part %1 to vehicle %2 FAILED: %3</source>
+        <translation>partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="994"/>
+        <source>part %1 to vehicle %2</source>
+        <translation>partie %1 vers le vecteur %2</translation>
+    </message>
+    <message>
         <location filename="../plan_panel.py" line="1074"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
@@ -1950,102 +2082,102 @@
 <context>
     <name>PrefetchDialog</name>
     <message>
-        <location filename="../prefetch_dialog.py" line="102"/>
+        <location filename="../prefetch_dialog.py" line="103"/>
         <source>Prefetch map area</source>
         <translation>Précharger une zone de carte</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="103"/>
+        <location filename="../prefetch_dialog.py" line="104"/>
         <source>Source:</source>
         <translation>Source :</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="104"/>
+        <location filename="../prefetch_dialog.py" line="105"/>
         <source>Area:</source>
         <translation>Zone :</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="105"/>
+        <location filename="../prefetch_dialog.py" line="106"/>
         <source>Zoom levels:</source>
         <translation>Niveaux de zoom :</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="106"/>
+        <location filename="../prefetch_dialog.py" line="107"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="107"/>
+        <location filename="../prefetch_dialog.py" line="108"/>
         <source>Draw on map</source>
         <translation>Tracer sur la carte</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="108"/>
+        <location filename="../prefetch_dialog.py" line="109"/>
         <source>Use map view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="109"/>
+        <location filename="../prefetch_dialog.py" line="110"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="110"/>
+        <location filename="../prefetch_dialog.py" line="111"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="111"/>
+        <location filename="../prefetch_dialog.py" line="112"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="112"/>
+        <location filename="../prefetch_dialog.py" line="113"/>
         <source>Retry failed</source>
         <translation>Réessayer les échecs</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="113"/>
+        <location filename="../prefetch_dialog.py" line="114"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="144"/>
+        <location filename="../prefetch_dialog.py" line="145"/>
         <source>Not drawn yet: draw it on the map or use the map view</source>
         <translation>Pas encore tracée : tracez-la sur la carte ou prenez la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="155"/>
+        <location filename="../prefetch_dialog.py" line="156"/>
         <source>%1 tiles, %2 already cached, about %3 to download</source>
         <translation>%1 tuiles, %2 déjà en cache, environ %3 à télécharger</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="214"/>
+        <location filename="../prefetch_dialog.py" line="215"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="214"/>
+        <location filename="../prefetch_dialog.py" line="215"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="214"/>
+        <location filename="../prefetch_dialog.py" line="215"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="215"/>
+        <location filename="../prefetch_dialog.py" line="216"/>
         <source>finished</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="215"/>
+        <location filename="../prefetch_dialog.py" line="216"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../prefetch_dialog.py" line="216"/>
+        <location filename="../prefetch_dialog.py" line="217"/>
         <source>%1: %2 downloaded, %3 already cached, %4 failed (%5)</source>
         <translation>%1 : %2 téléchargées, %3 déjà en cache, %4 en échec (%5)</translation>
     </message>
@@ -2090,305 +2222,305 @@
         <translation type="vanished">Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="237"/>
+        <location filename="../robot_panel.py" line="236"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Gamepad:</source>
         <translation>Manette :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="250"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="335"/>
+        <location filename="../robot_panel.py" line="334"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="337"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="338"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="340"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="340"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="346"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="346"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="347"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="349"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="351"/>
+        <location filename="../robot_panel.py" line="350"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="353"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="359"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="360"/>
+        <location filename="../robot_panel.py" line="359"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="362"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="405"/>
+        <location filename="../robot_panel.py" line="404"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="407"/>
+        <location filename="../robot_panel.py" line="406"/>
         <source>cannot open {0}: {1}</source>
         <translation>impossible d’ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="411"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="411"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="415"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0} : {1}, {2} images</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="440"/>
-        <location filename="../robot_panel.py" line="489"/>
+        <location filename="../robot_panel.py" line="439"/>
+        <location filename="../robot_panel.py" line="488"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="498"/>
+        <location filename="../robot_panel.py" line="497"/>
         <source>no gamepad</source>
         <translation>aucune manette</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="500"/>
+        <location filename="../robot_panel.py" line="499"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="547"/>
+        <location filename="../robot_panel.py" line="546"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="557"/>
+        <location filename="../robot_panel.py" line="556"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="558"/>
+        <location filename="../robot_panel.py" line="557"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="563"/>
+        <location filename="../robot_panel.py" line="562"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="568"/>
+        <location filename="../robot_panel.py" line="567"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="573"/>
-        <location filename="../robot_panel.py" line="600"/>
+        <location filename="../robot_panel.py" line="572"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="580"/>
+        <location filename="../robot_panel.py" line="579"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="587"/>
+        <location filename="../robot_panel.py" line="586"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="592"/>
+        <location filename="../robot_panel.py" line="591"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="597"/>
+        <location filename="../robot_panel.py" line="596"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="599"/>
+        <location filename="../robot_panel.py" line="598"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -2396,17 +2528,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="681"/>
+        <location filename="../robot_panel.py" line="680"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="683"/>
+        <location filename="../robot_panel.py" line="682"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="684"/>
+        <location filename="../robot_panel.py" line="683"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -2414,7 +2546,7 @@
 <context>
     <name>TelemetryPanel</name>
     <message>
-        <location filename="../telemetry_panel.py" line="59"/>
+        <location filename="../telemetry_panel.py" line="58"/>
         <source>Selected vehicle</source>
         <translation>Vecteur sélectionné</translation>
     </message>
@@ -2445,6 +2577,17 @@
         <location filename="../telemetry_plot.py" line="73"/>
         <source>%1 to %2 %3, last %4 min</source>
         <translation>%1 à %2 %3, dernières %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclePicks</name>
+    <message>
+        <source>to vehicles:</source>
+        <translation type="vanished">vers les vecteurs :</translation>
+    </message>
+    <message>
+        <source>Upload a part to vehicle %1</source>
+        <translation type="vanished">Envoyer une partie au vecteur %1</translation>
     </message>
 </context>
 <context>
@@ -2653,228 +2796,272 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="226"/>
+        <location filename="../video_panel.py" line="241"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="227"/>
+        <location filename="../video_panel.py" line="242"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="227"/>
+        <location filename="../video_panel.py" line="242"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="230"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="230"/>
+        <location filename="../video_panel.py" line="245"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="233"/>
+        <location filename="../video_panel.py" line="248"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="235"/>
+        <location filename="../video_panel.py" line="250"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="236"/>
+        <location filename="../video_panel.py" line="251"/>
         <source>Colour camera of the selected vehicle</source>
         <translation>Caméra couleur du véhicule sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="237"/>
+        <location filename="../video_panel.py" line="252"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="238"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>Picture in picture</source>
         <translation>Incrustation</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="239"/>
+        <location filename="../video_panel.py" line="254"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>L&apos;autre caméra dans le coin : le flux couleur ou saisi sur la caméra thermique, la caméra thermique sur le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="256"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="242"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="274"/>
+        <location filename="../video_panel.py" line="264"/>
+        <source>Camera of: none (boxes only)</source>
+        <translation>Caméra de : aucun (cadres seuls)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="265"/>
+        <source>Camera of vehicle %1 (link lost)</source>
+        <translation>Caméra du vecteur %1 (liaison perdue)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="266"/>
+        <source>Camera of vehicle %1</source>
+        <translation>Caméra du vecteur %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="267"/>
+        <source>Whose camera the typed-in stream is. With a vehicle, what is detected in it becomes findings, placed with that vehicle&apos;s position and gimbal at each frame&apos;s time; with none, only the boxes are shown.</source>
+        <translation>De quelle caméra vient le flux saisi. Avec un vecteur, ce qui y est détecté devient des détections, placées avec la position et la nacelle de ce vecteur à l&apos;instant de chaque image ; sans vecteur, seuls les cadres sont affichés.</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="300"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="349"/>
-        <location filename="../video_panel.py" line="369"/>
-        <location filename="../video_panel.py" line="403"/>
+        <location filename="../video_panel.py" line="405"/>
+        <location filename="../video_panel.py" line="425"/>
+        <location filename="../video_panel.py" line="459"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="351"/>
+        <location filename="../video_panel.py" line="407"/>
         <source>Vehicle %1 has shown no colour camera.</source>
         <translation>Le véhicule %1 n&apos;a annoncé aucune caméra couleur.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="353"/>
+        <location filename="../video_panel.py" line="409"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
         <translation>Impossible d&apos;ouvrir la caméra couleur du véhicule %1 (%2) : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="404"/>
+        <location filename="../video_panel.py" line="460"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="421"/>
+        <location filename="../video_panel.py" line="477"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="415"/>
+        <location filename="../video_panel.py" line="471"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="439"/>
+        <location filename="../video_panel.py" line="495"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="506"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="450"/>
+        <location filename="../video_panel.py" line="506"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="507"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="507"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="451"/>
+        <location filename="../video_panel.py" line="507"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="452"/>
+        <location filename="../video_panel.py" line="508"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="478"/>
-        <location filename="../video_panel.py" line="486"/>
+        <location filename="../video_panel.py" line="519"/>
+        <source>no findings: %1</source>
+        <translation>aucune détection : %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="540"/>
+        <source>no position of vehicle %1 at the frame&apos;s time</source>
+        <translation>pas de position du vecteur %1 à l&apos;instant de l&apos;image</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="541"/>
+        <source>no gimbal attitude from vehicle %1</source>
+        <translation>pas d&apos;attitude de nacelle du vecteur %1</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="542"/>
+        <source>vehicle %1 advertises no field of view for this stream</source>
+        <translation>le vecteur %1 n&apos;annonce pas de champ de vision pour ce flux</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="543"/>
+        <source>frames could not be placed on the ground</source>
+        <translation>images impossibles à placer au sol</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="554"/>
+        <location filename="../video_panel.py" line="562"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="480"/>
+        <location filename="../video_panel.py" line="556"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="489"/>
+        <location filename="../video_panel.py" line="565"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="491"/>
+        <location filename="../video_panel.py" line="567"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="272"/>
         <source>No detection</source>
         <translation>Aucune détection</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="246"/>
+        <location filename="../video_panel.py" line="272"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personnes en thermique blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="247"/>
+        <location filename="../video_panel.py" line="273"/>
         <source>Persons in colour</source>
         <translation>Personnes en couleur</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="247"/>
+        <location filename="../video_panel.py" line="273"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Points chauds en thermique 8 bits</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../video_panel.py" line="279"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Ce qu’il faut détecter dans le flux saisi (la détection tourne dans la station, pas dans la fenêtre)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="258"/>
+        <location filename="../video_panel.py" line="284"/>
         <source>%1 (not available)</source>
         <translation>%1 (indisponible)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="259"/>
-        <location filename="../video_panel.py" line="262"/>
+        <location filename="../video_panel.py" line="285"/>
+        <location filename="../video_panel.py" line="288"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="281"/>
+        <location filename="../video_panel.py" line="307"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>Impossible d’ouvrir %1 avec %2 : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="298"/>
+        <location filename="../video_panel.py" line="324"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Détection impossible avec %1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="456"/>
+        <location filename="../video_panel.py" line="512"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="459"/>
+        <location filename="../video_panel.py" line="516"/>
         <source>findings: %1 new, %2 seen again</source>
         <translation>détections : %1 nouvelles, %2 revues</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="461"/>
         <source>%1 frame(s) not placed on the map, last because: %2</source>
-        <translation>%1 image(s) non placée(s) sur la carte, la dernière parce que : %2</translation>
+        <translation type="vanished">%1 image(s) non placée(s) sur la carte, la dernière parce que : %2</translation>
     </message>
 </context>
 </TS>
