@@ -1,5 +1,6 @@
-"""The map with its tools around it: tile source, offline switch, MGRS grid, measuring, prefetch,
-alerts above it, and the coordinate row below it (search box, format, pointer position, copy).
+"""The map with its tools around it: tile source (and adding one from a WMTS service), offline switch,
+MGRS grid, measuring, prefetch, alerts above it, and the coordinate row below it (search box, format,
+pointer position, copy).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from groundstation.ui.map_view import MapView
 from groundstation.ui.tile_loader import TileLoader
 from groundstation.ui.vehicle_text import fill
 from groundstation.ui.themes import show_status
+from groundstation.ui.wmts_dialog import WmtsDialog
 
 FORMATS = ("dd", "dms", "utm", "mgrs")
 PLOTS_PX = 96  # the telemetry strip under the map: readable, and the map keeps most of the height
@@ -37,6 +39,7 @@ class MapPane(QWidget):
         self.form = "dd"
         self.vehicle_position: tuple[float, float] | None = None  # the selected vehicle's, for Copy
         self._pointer: tuple[float, float] | None = None
+        self.wmts_dialog: WmtsDialog | None = None
 
         self.source_label = QLabel()
         self.source = QComboBox()
@@ -82,7 +85,7 @@ class MapPane(QWidget):
         plots.setFixedHeight(PLOTS_PX)
         column.addWidget(plots)
 
-        self.source.activated.connect(lambda i: self.sourceChosen.emit(self.source.itemData(i)))
+        self.source.activated.connect(self._source_activated)
         self.offline.toggled.connect(self.offlineToggled)
         self.mgrs.toggled.connect(self.mgrsToggled)
         self.measure.toggled.connect(lambda on: self.map.set_tool("measure" if on else ""))
@@ -99,6 +102,7 @@ class MapPane(QWidget):
     def retranslate(self) -> None:
         self.source_label.setText(self.tr("Map:"))
         self.source.setToolTip(self.tr("Tile source shown under the map"))
+        self._label_add_wmts()
         self.offline.setText(self.tr("Offline"))
         self.offline.setToolTip(self.tr("No network request at all: only cached map tiles are shown"))
         self.mgrs.setText(self.tr("MGRS grid"))
@@ -125,8 +129,37 @@ class MapPane(QWidget):
         for source in loader.service.sources:
             self.source.addItem(source.name, source.id)
             self.source.setItemData(self.source.count() - 1, source.attribution, Qt.ItemDataRole.ToolTipRole)
+        # The last entry opens the WMTS dialog: where sources are chosen, and no room taken from the map's row.
+        self.source.insertSeparator(self.source.count())
+        self.source.addItem("")
+        self._label_add_wmts()
         index = self.source.findData(current)
         self.source.setCurrentIndex(max(index, 0))
+
+    def _label_add_wmts(self) -> None:
+        if self.tiles is not None:
+            self.source.setItemText(self.source.count() - 1, self.tr("Add a WMTS layer…"))
+
+    def _source_activated(self, index: int) -> None:
+        source_id = self.source.itemData(index)
+        if source_id is not None:
+            self.sourceChosen.emit(source_id)
+            return
+        self.source.setCurrentIndex(max(self.source.findData(self.map.source_id), 0))  # the map still shows that
+        self.open_wmts()
+
+    def open_wmts(self) -> WmtsDialog:
+        """The dialog that adds a WMTS layer; once added, the list holds it and the map shows it."""
+        if self.wmts_dialog is None:
+            self.wmts_dialog = WmtsDialog(self.tiles, self)
+            self.wmts_dialog.sourceAdded.connect(self._wmts_added)
+        self.wmts_dialog.show()
+        self.wmts_dialog.raise_()
+        return self.wmts_dialog
+
+    def _wmts_added(self, source_id: str) -> None:
+        self.show_sources(self.tiles, source_id)
+        self.sourceChosen.emit(source_id)
 
     def set_format(self, form: str) -> None:
         self.form = CoordinateFormat(form).value

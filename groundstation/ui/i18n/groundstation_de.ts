@@ -1064,97 +1064,102 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../map_pane.py" line="100"/>
+        <location filename="../map_pane.py" line="103"/>
         <source>Map:</source>
         <translation>Karte:</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="101"/>
+        <location filename="../map_pane.py" line="104"/>
         <source>Tile source shown under the map</source>
         <translation>Angezeigte Kartenquelle</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="102"/>
+        <location filename="../map_pane.py" line="106"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="103"/>
+        <location filename="../map_pane.py" line="107"/>
         <source>No network request at all: only cached map tiles are shown</source>
         <translation>Keine Netzwerkanfrage: nur gespeicherte Kacheln werden gezeigt</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="104"/>
+        <location filename="../map_pane.py" line="108"/>
         <source>MGRS grid</source>
         <translation>UTMREF-Gitter</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="105"/>
+        <location filename="../map_pane.py" line="109"/>
         <source>Draw the MGRS / UTMREF grid</source>
         <translation>MGRS-/UTMREF-Gitter zeichnen</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="106"/>
+        <location filename="../map_pane.py" line="110"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="107"/>
+        <location filename="../map_pane.py" line="111"/>
         <source>Click points on the map: distance, and area from three points</source>
         <translation>Punkte auf der Karte anklicken: Strecke, ab drei Punkten auch Fläche</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="108"/>
+        <location filename="../map_pane.py" line="112"/>
         <source>Prefetch area…</source>
         <translation>Gebiet vorladen…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="109"/>
+        <location filename="../map_pane.py" line="113"/>
         <source>Search: degrees, DMS, UTM or MGRS</source>
         <translation>Suche: Grad, GMS, UTM oder UTMREF</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="110"/>
+        <location filename="../map_pane.py" line="114"/>
         <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
         <translation>Zum Beispiel 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 oder 32U LV 26936 81868; Eingabe zentriert die Karte</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="112"/>
+        <location filename="../map_pane.py" line="116"/>
         <source>How positions are shown and copied</source>
         <translation>Wie Positionen angezeigt und kopiert werden</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="113"/>
+        <location filename="../map_pane.py" line="117"/>
         <source>Copy position</source>
         <translation>Position kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="114"/>
+        <location filename="../map_pane.py" line="118"/>
         <source>Copy the selected vehicle&apos;s position in the chosen format</source>
         <translation>Position des gewählten Fahrzeugs im gewählten Format kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="153"/>
+        <location filename="../map_pane.py" line="141"/>
+        <source>Add a WMTS layer…</source>
+        <translation>WMTS-Ebene hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="186"/>
         <source>Centred on %1</source>
         <translation>Zentriert auf %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="158"/>
+        <location filename="../map_pane.py" line="191"/>
         <source>No vehicle with a position selected</source>
         <translation>Kein Fahrzeug mit Position ausgewählt</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="165"/>
+        <location filename="../map_pane.py" line="198"/>
         <source>Copied %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="174"/>
+        <location filename="../map_pane.py" line="207"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="175"/>
+        <location filename="../map_pane.py" line="208"/>
         <source>Measure from here</source>
         <translation>Von hier messen</translation>
     </message>
@@ -3062,6 +3067,119 @@
     <message>
         <source>%1 frame(s) not placed on the map, last because: %2</source>
         <translation type="vanished">%1 Bild(er) nicht auf der Karte verortet, zuletzt weil: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WmtsDialog</name>
+    <message>
+        <location filename="../wmts_dialog.py" line="102"/>
+        <source>Add a WMTS map layer</source>
+        <translation>WMTS-Kartenebene hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="103"/>
+        <source>Service address:</source>
+        <translation>Dienstadresse:</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="104"/>
+        <source>https://…/WMTSCapabilities.xml or the service&apos;s WMTS address</source>
+        <translation>https://…/WMTSCapabilities.xml oder die WMTS-Adresse des Dienstes</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="105"/>
+        <source>The address of the service&apos;s capabilities document, as the map agency publishes it; the station asks for GetCapabilities where it is missing</source>
+        <translation>Die Adresse des Capabilities-Dokuments des Dienstes, wie die Vermessungsverwaltung sie veröffentlicht; fehlt GetCapabilities, ergänzt die Station es</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="107"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="108"/>
+        <source>Layers:</source>
+        <translation>Ebenen:</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="109"/>
+        <source>Source id:</source>
+        <translation>Quellen-ID:</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="110"/>
+        <source>Lower-case letters, digits, &apos;-&apos; and &apos;_&apos;; it names the layer&apos;s cache</source>
+        <translation>Kleinbuchstaben, Ziffern, „-“ und „_“; benennt den Zwischenspeicher der Ebene</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="111"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="112"/>
+        <source>Style:</source>
+        <translation>Stil:</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="113"/>
+        <source>Image format:</source>
+        <translation>Bildformat:</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="114"/>
+        <source>Add to the map</source>
+        <translation>Zur Karte hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="128"/>
+        <source>Paste the service&apos;s address first</source>
+        <translation>Zuerst die Adresse des Dienstes einfügen</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="130"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="165"/>
+        <source>terms: %1</source>
+        <translation>Bedingungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="173"/>
+        <source>%1 (cannot be shown)</source>
+        <translation>%1 (nicht darstellbar)</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="212"/>
+        <source>The map cannot show this layer: %1</source>
+        <translation>Die Karte kann diese Ebene nicht zeigen: %1</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="216"/>
+        <source>%1 — zoom levels %2 to %3; %4</source>
+        <translation>%1 — Zoomstufen %2 bis %3; %4</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="237"/>
+        <source>Adding %1…</source>
+        <translation>%1 wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="267"/>
+        <source>%1 layers, %2 the map can show</source>
+        <translation>%1 Ebenen, davon %2 auf der Karte darstellbar</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="271"/>
+        <source>Added %1: the map shows it now</source>
+        <translation>Quelle %1 hinzugefügt: die Karte zeigt sie jetzt</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="275"/>
+        <source>Nothing added: %1</source>
+        <translation>Nichts hinzugefügt: %1</translation>
     </message>
 </context>
 </TS>

@@ -1064,97 +1064,102 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../map_pane.py" line="100"/>
+        <location filename="../map_pane.py" line="103"/>
         <source>Map:</source>
         <translation>Carte :</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="101"/>
+        <location filename="../map_pane.py" line="104"/>
         <source>Tile source shown under the map</source>
         <translation>Fond de carte affiché</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="102"/>
+        <location filename="../map_pane.py" line="106"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="103"/>
+        <location filename="../map_pane.py" line="107"/>
         <source>No network request at all: only cached map tiles are shown</source>
         <translation>Aucune requête réseau : seules les tuiles en cache sont affichées</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="104"/>
+        <location filename="../map_pane.py" line="108"/>
         <source>MGRS grid</source>
         <translation>Carroyage MGRS</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="105"/>
+        <location filename="../map_pane.py" line="109"/>
         <source>Draw the MGRS / UTMREF grid</source>
         <translation>Afficher le carroyage MGRS / UTMREF</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="106"/>
+        <location filename="../map_pane.py" line="110"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="107"/>
+        <location filename="../map_pane.py" line="111"/>
         <source>Click points on the map: distance, and area from three points</source>
         <translation>Cliquez des points sur la carte : distance, et surface à partir de trois points</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="108"/>
+        <location filename="../map_pane.py" line="112"/>
         <source>Prefetch area…</source>
         <translation>Précharger une zone…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="109"/>
+        <location filename="../map_pane.py" line="113"/>
         <source>Search: degrees, DMS, UTM or MGRS</source>
         <translation>Recherche : degrés, DMS, UTM ou MGRS</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="110"/>
+        <location filename="../map_pane.py" line="114"/>
         <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
         <translation>Par exemple 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 ou 32U LV 26936 81868 ; Entrée centre la carte</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="112"/>
+        <location filename="../map_pane.py" line="116"/>
         <source>How positions are shown and copied</source>
         <translation>Format d&apos;affichage et de copie des positions</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="113"/>
+        <location filename="../map_pane.py" line="117"/>
         <source>Copy position</source>
         <translation>Copier la position</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="114"/>
+        <location filename="../map_pane.py" line="118"/>
         <source>Copy the selected vehicle&apos;s position in the chosen format</source>
         <translation>Copier la position du vecteur sélectionné dans le format choisi</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="153"/>
+        <location filename="../map_pane.py" line="141"/>
+        <source>Add a WMTS layer…</source>
+        <translation>Ajouter une couche WMTS…</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="186"/>
         <source>Centred on %1</source>
         <translation>Centré sur %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="158"/>
+        <location filename="../map_pane.py" line="191"/>
         <source>No vehicle with a position selected</source>
         <translation>Aucun vecteur avec une position n&apos;est sélectionné</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="165"/>
+        <location filename="../map_pane.py" line="198"/>
         <source>Copied %1</source>
         <translation>Copié : %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="174"/>
+        <location filename="../map_pane.py" line="207"/>
         <source>Copy %1</source>
         <translation>Copier %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="175"/>
+        <location filename="../map_pane.py" line="208"/>
         <source>Measure from here</source>
         <translation>Mesurer à partir d&apos;ici</translation>
     </message>
@@ -3062,6 +3067,119 @@
     <message>
         <source>%1 frame(s) not placed on the map, last because: %2</source>
         <translation type="vanished">%1 image(s) non placée(s) sur la carte, la dernière parce que : %2</translation>
+    </message>
+</context>
+<context>
+    <name>WmtsDialog</name>
+    <message>
+        <location filename="../wmts_dialog.py" line="102"/>
+        <source>Add a WMTS map layer</source>
+        <translation>Ajouter une couche de carte WMTS</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="103"/>
+        <source>Service address:</source>
+        <translation>Adresse du service :</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="104"/>
+        <source>https://…/WMTSCapabilities.xml or the service&apos;s WMTS address</source>
+        <translation>https://…/WMTSCapabilities.xml ou l&apos;adresse WMTS du service</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="105"/>
+        <source>The address of the service&apos;s capabilities document, as the map agency publishes it; the station asks for GetCapabilities where it is missing</source>
+        <translation>L&apos;adresse du document de capacités du service, telle que l&apos;agence cartographique la publie ; la station demande GetCapabilities si elle ne le fait pas</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="107"/>
+        <source>Read</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="108"/>
+        <source>Layers:</source>
+        <translation>Couches :</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="109"/>
+        <source>Source id:</source>
+        <translation>Identifiant de la source :</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="110"/>
+        <source>Lower-case letters, digits, &apos;-&apos; and &apos;_&apos;; it names the layer&apos;s cache</source>
+        <translation>Minuscules, chiffres, « - » et « _ » ; il nomme le cache de la couche</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="111"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="112"/>
+        <source>Style:</source>
+        <translation>Style :</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="113"/>
+        <source>Image format:</source>
+        <translation>Format d&apos;image :</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="114"/>
+        <source>Add to the map</source>
+        <translation>Ajouter à la carte</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="128"/>
+        <source>Paste the service&apos;s address first</source>
+        <translation>Collez d&apos;abord l&apos;adresse du service</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="130"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="165"/>
+        <source>terms: %1</source>
+        <translation>conditions : %1</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="173"/>
+        <source>%1 (cannot be shown)</source>
+        <translation>%1 (ne peut pas être affichée)</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="212"/>
+        <source>The map cannot show this layer: %1</source>
+        <translation>La carte ne peut pas afficher cette couche : %1</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="216"/>
+        <source>%1 — zoom levels %2 to %3; %4</source>
+        <translation>%1 — niveaux de zoom %2 à %3 ; %4</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="237"/>
+        <source>Adding %1…</source>
+        <translation>Ajout de %1…</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="267"/>
+        <source>%1 layers, %2 the map can show</source>
+        <translation>%1 couches, dont %2 affichables sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="271"/>
+        <source>Added %1: the map shows it now</source>
+        <translation>Source %1 ajoutée : la carte l&apos;affiche maintenant</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="275"/>
+        <source>Nothing added: %1</source>
+        <translation>Rien n&apos;a été ajouté : %1</translation>
     </message>
 </context>
 </TS>
