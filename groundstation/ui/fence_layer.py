@@ -4,7 +4,8 @@ The fence is what the vehicle itself holds: the window downloads it (mission pro
 when a vehicle first appears and again when the pilot asks ("Refresh fence" on the map's menu, for
 the selected vehicle, e.g. after another tool uploaded one). Downloads run on the engine; their
 result crosses to the GUI thread through a signal. A failed or malformed download keeps the fence
-last shown and says why in the status bar.
+last shown and says why in the status bar. A fence imported with a plan and not yet on a vehicle is
+drawn by the plan's layer with `paint_fence(..., on_vehicle=False)`: dotted and hatched.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from drivers.mavlink.plan_items import plan_from_items
 from groundstation.core.engine import Engine, FleetSnapshot
@@ -95,28 +96,37 @@ class FenceLayer(QObject):
 
     # -- drawn by the map ---------------------------------------------------------------------------
     def paint(self, painter: QPainter, view) -> None:
-        painter.save()
         for fence in self.fences.values():
-            for polygon in fence.polygons:
-                points = [view.screen_point(p.lat, p.lon) for p in polygon.points]
-                if any(p is None for p in points):
-                    continue
-                self._pen(painter, polygon.inclusion)
-                painter.drawPolygon(QPolygonF(points))
-            for circle in fence.circles:
-                centre = view.screen_point(circle.center.lat, circle.center.lon)
-                if centre is None:
-                    continue
-                radius = circle.radius_m / view.viewport.m_per_px
-                self._pen(painter, circle.inclusion)
-                painter.drawEllipse(centre, radius, radius)
-        painter.restore()
-
-    @staticmethod
-    def _pen(painter: QPainter, inclusion: bool) -> None:
-        painter.setPen(QPen(INCLUSION if inclusion else EXCLUSION, 2, Qt.PenStyle.DashLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush if inclusion else EXCLUSION_FILL)
+            paint_fence(painter, view, fence, on_vehicle=True)
 
     def click(self, _view, _pos: QPointF) -> bool:
         return False  # the fence is shown, not picked
 
+
+def paint_fence(painter: QPainter, view, fence: Fence, on_vehicle: bool) -> None:
+    """A fence the vehicle holds: dashed outlines, exclusion areas shaded. One only planned (imported, not
+    on a vehicle yet): dotted outlines, exclusion areas hatched, so the pilot tells the two apart."""
+    painter.save()
+    for polygon in fence.polygons:
+        points = [view.screen_point(p.lat, p.lon) for p in polygon.points]
+        if any(p is None for p in points):
+            continue
+        _pen(painter, polygon.inclusion, on_vehicle)
+        painter.drawPolygon(QPolygonF(points))
+    for circle in fence.circles:
+        centre = view.screen_point(circle.center.lat, circle.center.lon)
+        if centre is None:
+            continue
+        radius = circle.radius_m / view.viewport.m_per_px
+        _pen(painter, circle.inclusion, on_vehicle)
+        painter.drawEllipse(centre, radius, radius)
+    painter.restore()
+
+
+def _pen(painter: QPainter, inclusion: bool, on_vehicle: bool) -> None:
+    colour = INCLUSION if inclusion else EXCLUSION
+    painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine if on_vehicle else Qt.PenStyle.DotLine))
+    if inclusion:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        painter.setBrush(EXCLUSION_FILL if on_vehicle else QBrush(EXCLUSION, Qt.BrushStyle.BDiagPattern))

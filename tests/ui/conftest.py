@@ -6,15 +6,30 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 
 SPEEDUP = 10.0
+
+
+def clear_point(window, margin: int = 60, avoid: Sequence[QPointF] = ()) -> QPoint:
+    """A point on the window's map more than `margin` px from every vehicle and every point in `avoid`,
+    and 80 px in from the map's edges: a click there is not a vehicle pick."""
+    taken = [window.map.screen_point(v.state.lat, v.state.lon)
+             for v in window.shown_snapshot.vehicles.values()] + list(avoid)
+    for y in range(80, window.map.height() - 80, 20):
+        for x in range(80, window.map.width() - 80, 20):
+            if all(math.hypot(x - p.x(), y - p.y()) > margin for p in taken):
+                return QPoint(x, y)
+    raise AssertionError("no free spot on the map")
 
 
 @dataclass

@@ -1,31 +1,26 @@
 """The geofence on the map: a fence uploaded to the built-in simulator is downloaded when the pilot
 refreshes it and drawn (exclusion shaded red, inclusion outlined green); a failed download says why
-and keeps the fence shown."""
+and keeps the fence shown. A fence and rally points imported with a .plan are drawn at once, dotted and
+hatched while no vehicle holds them."""
 
 from __future__ import annotations
 
+import json
 import math
 
 from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 
 from groundstation.ui.fence_layer import Fence
 from missions.items import MissionItem, to_e7
+
+from .conftest import clear_point
 
 
 def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
     return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
                        mavlink.MAV_MISSION_TYPE_FENCE)
-
-
-def clear_point(window) -> QPointF:
-    """A point on the map 80 px or more from every vehicle and from the map's edges."""
-    vehicles = [window.map.screen_point(v.state.lat, v.state.lon) for v in window.shown_snapshot.vehicles.values()]
-    for y in range(80, window.map.height() - 80, 20):
-        for x in range(80, window.map.width() - 80, 20):
-            if all(math.hypot(x - v.x(), y - v.y()) > 80 for v in vehicles):
-                return QPointF(x, y)
-    raise AssertionError("no free spot on the map")
 
 
 def refresh_action(window):
@@ -44,7 +39,7 @@ def test_uploaded_fence_is_drawn_after_refresh(qtbot, window):
     qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
     assert layer.fences[sid] == Fence()
 
-    spot = clear_point(window)
+    spot = QPointF(clear_point(window, margin=80))
     lat, lon = window.map.ground_point(spot)
     half_m = 20 * window.map.viewport.m_per_px  # a square 40 px a side around the spot
     dlat, dlon = half_m / 111_200, half_m / (111_200 * math.cos(math.radians(lat)))
@@ -79,3 +74,75 @@ def test_a_failed_download_says_why_and_keeps_the_fence(qtbot, window):
     qtbot.waitUntil(lambda: "Fence of vehicle 99 not read" in window.statusBar().currentMessage(), timeout=15_000)
     assert "no vehicle with system id 99" in window.statusBar().currentMessage()
     assert layer.fences == shown and 99 not in layer.fences
+
+
+def plan_with_fence(path, square: list[tuple[float, float]], circle: tuple[float, float, float],
+                    rally: tuple[float, float]) -> None:
+    """A QGroundControl .plan holding only a geofence (an exclusion square, an inclusion circle) and a rally point."""
+    path.write_text(json.dumps({
+        "fileType": "Plan", "version": 1, "groundStation": "QGroundControl",
+        "mission": {"version": 2, "firmwareType": 12, "vehicleType": 2, "cruiseSpeed": 15, "hoverSpeed": 5,
+                    "items": [], "plannedHomePosition": [circle[0], circle[1], 0]},
+        "geoFence": {"version": 2,
+                     "polygons": [{"version": 1, "inclusion": False, "polygon": [list(p) for p in square]}],
+                     "circles": [{"version": 1, "inclusion": True,
+                                  "circle": {"center": [circle[0], circle[1]], "radius": circle[2]}}]},
+        "rallyPoints": {"version": 2, "points": [[rally[0], rally[1], 30]]}}), encoding="utf-8")
+
+
+def shaded_share(before, after, spot: QPointF, half_px: int) -> float:
+    """The share of the pixels in a square around `spot` that turned red."""
+    pixels = [QPointF(spot.x() + dx, spot.y() + dy) for dx in range(-half_px, half_px) for dy in range(-half_px, half_px)]
+    return sum(red_excess(after, p) - red_excess(before, p) > 20 for p in pixels) / len(pixels)
+
+
+def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_holds_it(qtbot, window, tmp_path):
+    layer, panel = window.fence_layer, window.plan
+    sid = window.selected_id
+    qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
+    spot = QPointF(clear_point(window, margin=110))
+    lat, lon = window.map.ground_point(spot)
+    half_m = 20 * window.map.viewport.m_per_px  # a square 40 px a side around the spot
+    dlat, dlon = half_m / 111_200, half_m / (111_200 * math.cos(math.radians(lat)))
+    square = [(lat + a * dlat, lon + b * dlon) for a, b in ((1, -1), (1, 1), (-1, 1), (-1, -1))]
+    home = window.shown_snapshot.vehicles[sid].state.home
+    radius_m = 60 * window.map.viewport.m_per_px
+    rally_spot = spot + QPointF(0, 50)
+    rally = window.map.ground_point(rally_spot)
+    fenced = tmp_path / "sector-fence.plan"
+    plan_with_fence(fenced, square, (home.lat, home.lon, radius_m), rally)
+
+    before = window.map.grab().toImage()
+    assert panel.import_file(fenced)
+    assert panel.status.text() == ("sector-fence.plan: its geofence (2 shapes) and 1 rally points are drawn dotted: "
+                                   "not on any vehicle yet")
+    assert layer.fences[sid] == Fence()  # the vehicle holds no fence: it was only imported
+    after = window.map.grab().toImage()
+    hatched = shaded_share(before, after, spot, 15)
+    assert 0.05 < hatched < 0.6, hatched  # the exclusion square hatched, not shaded
+    centre = window.map.screen_point(home.lat, home.lon)
+    ring = [centre + QPointF(60 * math.cos(a), 60 * math.sin(a)) for a in (i * math.pi / 36 for i in range(72))]
+    green = [p for p in ring if (c := after.pixelColor(int(p.x()), int(p.y()))).green() > c.red() + 40]
+    assert len(green) >= 10  # the inclusion circle's dotted outline
+    purple = QColor("#6a1b9a")
+    marked = [(x, y) for x in range(-9, 10) for y in range(-9, 10)
+              if (c := after.pixelColor(int(rally_spot.x()) + x, int(rally_spot.y()) + y)).blue() > c.green() + 60
+              and abs(c.red() - purple.red()) < 60]
+    assert len(marked) >= 10  # the rally point's marker
+
+    # A broken .plan is refused and the imported fence stays drawn.
+    broken = tmp_path / "broken.plan"
+    broken.write_text(fenced.read_text().replace(f'"radius": {radius_m}', '"radius": -4'), encoding="utf-8")
+    assert not panel.import_file(broken)
+    assert panel.status.text().startswith("Cannot import broken.plan: geoFence circle 1: radius")
+    assert panel.layer.planned_fence.circles
+    assert 0.05 < shaded_share(before, window.map.grab().toImage(), spot, 15) < 0.6
+
+    # Once on the vehicle (uploaded, then read back from it) the square is shaded as the vehicle's fence.
+    exclusion = mavlink.MAV_CMD_NAV_FENCE_POLYGON_VERTEX_EXCLUSION
+    items = [fence_item(i, exclusion, 4, a, b) for i, (a, b) in enumerate(square)]
+    items.append(fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, radius_m, home.lat, home.lon))
+    window.engine.upload_mission(sid, items, "fence").result(timeout=15)
+    refresh_action(window)(lat, lon)
+    qtbot.waitUntil(lambda: layer.fences[sid] != Fence(), timeout=15_000)
+    assert shaded_share(before, window.map.grab().toImage(), spot, 15) > 0.9

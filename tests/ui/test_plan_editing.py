@@ -9,33 +9,24 @@ import math
 
 import pytest
 from pymavlink.dialects.v20 import common as mavlink
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
-from groundstation.ui.plan_panel import (
-    ALTITUDE_COLUMN,
+from groundstation.ui.plan_edits import (
     INSERT_STEP_M,
-    SPEED_COLUMN,
     waypoint_after,
     with_altitude,
     with_speed,
 )
+from groundstation.ui.plan_item_list import ALTITUDE_COLUMN, SPEED_COLUMN
 from missions.errors import MissionError
 from missions.geodesy import LatLon, distance
 from missions.items import MissionItem, to_e7
 
+from .conftest import clear_point
+
 WAYPOINT, CHANGE_SPEED = mavlink.MAV_CMD_NAV_WAYPOINT, mavlink.MAV_CMD_DO_CHANGE_SPEED
-
-
-def free_point(win, avoid: list[QPointF], margin: int = 60) -> QPoint:
-    """A point on the map at least `margin` px from every vehicle and every point in `avoid`."""
-    taken = [win.map.screen_point(v.state.lat, v.state.lon) for v in win.shown_snapshot.vehicles.values()] + avoid
-    for y in range(80, win.map.height() - 80, 20):
-        for x in range(80, win.map.width() - 80, 20):
-            if all(math.hypot(x - p.x(), y - p.y()) > margin for p in taken):
-                return QPoint(x, y)
-    raise AssertionError("no free spot on the map")
 
 
 def type_in_cell(qtbot, table, row: int, col: int, text: str) -> None:
@@ -63,7 +54,7 @@ def test_edit_upload_and_download_a_custom_mission(qtbot, window):
     panel.legs.setValue(3)
     panel.altitude.setValue(20)
     panel.datum_button.click()
-    qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=free_point(window, []))
+    qtbot.mouseClick(window.map, Qt.MouseButton.LeftButton, pos=clear_point(window))
     assert panel.plan is not None
     planned = list(panel.layer.items)
     wp = rows_of(panel, WAYPOINT)
@@ -116,7 +107,7 @@ def test_edit_upload_and_download_a_custom_mission(qtbot, window):
     window.map.fit_fleet()
     markers = [window.map.screen_point(p.lat, p.lon) for p in panel.layer.route()]
     start = window.map.screen_point(new.position.lat, new.position.lon)
-    end = free_point(window, markers, margin=25)
+    end = clear_point(window, margin=25, avoid=markers)
     qtbot.mousePress(window.map, Qt.MouseButton.LeftButton, pos=start.toPoint())
     qtbot.mouseMove(window.map, pos=(start.toPoint() + end) / 2)
     qtbot.mouseMove(window.map, pos=end)
@@ -128,7 +119,7 @@ def test_edit_upload_and_download_a_custom_mission(qtbot, window):
 
     # Right-click "Add waypoint here", with nothing selected: before the return to launch.
     panel.list.clearSelection()
-    spot = free_point(window, [window.map.screen_point(p.lat, p.lon) for p in panel.layer.route()], margin=25)
+    spot = clear_point(window, margin=25, avoid=[window.map.screen_point(p.lat, p.lon) for p in panel.layer.route()])
     QApplication.sendEvent(window.map, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, spot,
                                                          window.map.mapToGlobal(spot)))
     qtbot.waitUntil(lambda: any(m.isVisible() for m in window.findChildren(QMenu)), timeout=2000)

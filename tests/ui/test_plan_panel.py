@@ -11,18 +11,14 @@ import math
 from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from groundstation.ui.plan_item_list import ALTITUDE_COLUMN, command_name
+from missions.area import SearchArea
 from missions.geodesy import LatLon
-from missions.items import to_e7
+from missions.items import plan_to_items, to_e7
 
+from .conftest import clear_point
 
-def clear_point(win) -> QPoint:
-    """A point on the map at least 60 px from every vehicle, so the click is not a vehicle pick."""
-    vehicles = [win.map.screen_point(v.state.lat, v.state.lon) for v in win.shown_snapshot.vehicles.values()]
-    for y in range(80, win.map.height() - 80, 20):
-        for x in range(80, win.map.width() - 80, 20):
-            if all(math.hypot(x - v.x(), y - v.y()) > 60 for v in vehicles):
-                return QPoint(x, y)
-    raise AssertionError("no free spot on the map")
+ORCHARD = [LatLon(49.4694, 6.3683), LatLon(49.4694, 6.3717), LatLon(49.4707, 6.3717), LatLon(49.4707, 6.3683)]
 
 
 def test_plan_upload_and_fly_an_expanding_square(qtbot, window, pilot):
@@ -181,17 +177,24 @@ def near(colour, rgb: int, tolerance: int = 40) -> bool:
     return abs(r - colour.red()) + abs(g - colour.green()) + abs(b - colour.blue()) <= tolerance
 
 
+def listed(panel) -> list[tuple[str, str, str]]:
+    """What the item list shows: command, latitude and longitude of each row."""
+    return [tuple(panel.list.item(r, c).text() for c in (1, 2, 3)) for r in range(panel.list.rowCount())]
+
+
+def positions(items) -> list[tuple[str, str, str]]:
+    return [(command_name(i.command), f"{i.position.lat:.6f}" if i.position else "",
+             f"{i.position.lon:.6f}" if i.position else "") for i in items]
+
+
 def test_area_split_between_two_vehicles_each_holds_its_part(qtbot, window, tmp_path):
-    from groundstation.ui.plan_panel import PART_COLOURS
-    from missions.area import SearchArea
-    from missions.items import plan_to_items
+    from groundstation.ui.plan_layer import PART_COLOURS
 
     panel = window.plan
     window.plan_dock.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: list(panel.picks) == [1, 2, 3], timeout=5000)
     assert panel.drones.maximum() == 3  # one drone per vehicle online
-    panel.set_area(SearchArea([LatLon(49.4694, 6.3683), LatLon(49.4694, 6.3717), LatLon(49.4707, 6.3717),
-                               LatLon(49.4707, 6.3683)], name="orchard"))
+    panel.set_area(SearchArea(ORCHARD, name="orchard"))
     whole = panel.plan
     assert whole is not None and not panel.split
     before = window.map.grab().toImage()
@@ -201,7 +204,15 @@ def test_area_split_between_two_vehicles_each_holds_its_part(qtbot, window, tmp_
     first, second = (d.plan for d in panel.split)
     # Every track of the one-drone plan is flown by exactly one of the two.
     assert math.isclose(first.search_length_m + second.search_length_m, whole.search_length_m, rel_tol=0.02)
-    assert panel.list.rowCount() == 0  # the list holds one vehicle's mission; the parts are on the map
+    # The list shows the items of the part chosen, part 1 first, read-only: an edit would undo the split.
+    assert panel.part.isVisible() and [panel.part.itemText(i) for i in range(2)] == ["part 1", "part 2"]
+    assert not panel.insert_waypoint.isVisible() and not panel.delete_item.isVisible()
+    assert listed(panel) == positions(plan_to_items(first))
+    assert not any(panel.list.item(r, ALTITUDE_COLUMN).flags() & Qt.ItemFlag.ItemIsEditable
+                   for r in range(panel.list.rowCount()))
+    panel.part.setCurrentIndex(1)
+    assert listed(panel) == positions(plan_to_items(second)) and listed(panel) != positions(plan_to_items(first))
+    panel.part.setCurrentIndex(0)
     assert [p.colour for p in panel.layer.parts] == list(PART_COLOURS[:2])
     image = window.map.grab().toImage()
     for colour in PART_COLOURS[:2]:
@@ -250,6 +261,58 @@ def test_area_split_between_two_vehicles_each_holds_its_part(qtbot, window, tmp_
     assert not panel.split and not panel.layer.parts  # the list and map now show vehicle 3's mission
 
 
+def test_start_all_parts_flies_each_part_and_says_which_vehicle_failed(qtbot, window, demo, pilot):
+    panel = window.plan
+    window.plan_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: list(panel.picks) == [1, 2, 3], timeout=5000)
+    assert not panel.start_parts.isVisible()  # one drone: nothing to start all together
+    panel.set_area(SearchArea(ORCHARD, name="orchard"))
+    panel.drones.setValue(2)
+    assert panel.start_parts.isVisible() and not panel.start_parts.isEnabled()  # no part is up yet
+    assert not panel.start_all_parts() and panel.status.text() == "Start all parts: upload every part first"
+    assert not pilot.questions and not panel.outcomes
+
+    panel.pick_vehicles([2, 3])
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: panel.parts_upload is None and len(panel.outcomes) == 2, timeout=30_000)
+    assert panel.start_parts.isEnabled() and panel.items_vehicle == 2  # part 1, listed, is vehicle 2's
+
+    # The pilot is asked, since several drones take off; a no sends nothing.
+    pilot.accept = False
+    assert not panel.start_all_parts()
+    question = "Arm the vehicles holding a part (2, 3) and fly each its part? They take off at once."
+    assert pilot.questions[-1] == ("Start all parts", question)
+    assert len(panel.outcomes) == 2
+    pilot.accept = True
+
+    # Vehicle 3 refuses to arm: vehicle 2 flies part 1 all the same, and the pilot reads who failed and why.
+    demo.fleet.vehicles[2].faults.deny_arming = "battery too cold"
+    assert panel.start_all_parts()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 4, timeout=15_000)
+    assert sorted((o.action, o.part, o.system_id, bool(o.error)) for o in panel.outcomes[2:]) == [
+        ("start part", 1, 2, False), ("start part", 2, 3, True)]
+    text = panel.status.text()
+    assert text.startswith("Not all parts started: part 1 on vehicle 2; part 2 on vehicle 3 FAILED: "), text
+    assert "battery too cold" in text and "#b71c1c" in panel.status.styleSheet()
+    qtbot.waitUntil(lambda: panel.layer.current > 1, timeout=30_000)  # vehicle 2 flies part 1's items
+    row = panel.current_row
+    assert row is not None and panel.list.item(row, 0).font().bold()
+    vehicles = window.shown_snapshot.vehicles
+    assert vehicles[2].state.armed and not vehicles[3].state.armed
+
+    # Started again once the fault is gone: only part 2 goes; vehicle 2 is not sent back to its first item.
+    demo.fleet.vehicles[2].faults.deny_arming = None
+    flying = vehicles[2].state.mission_current
+    assert panel.start_all_parts()
+    assert pilot.questions[-1][1].startswith("Arm the vehicles holding a part (3) ")
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 5, timeout=15_000)
+    assert (panel.outcomes[-1].part, panel.outcomes[-1].error) == (2, "")
+    assert panel.status.text() == "Parts started: part 2 on vehicle 3"
+    qtbot.waitUntil(lambda: window.shown_snapshot.vehicles[3].state.mission_current > 1, timeout=30_000)
+    assert window.shown_snapshot.vehicles[2].state.mission_current >= flying
+    assert not panel.start_all_parts() and panel.status.text() == "Every part is started already"
+
+
 def test_track_line_along_a_route_drawn_on_the_map_or_imported(qtbot, window, tmp_path):
     panel = window.plan
     panel.pattern.setCurrentIndex(panel.pattern.findData("track-line"))
@@ -292,3 +355,27 @@ def test_track_line_along_a_route_drawn_on_the_map_or_imported(qtbot, window, tm
     assert panel.pattern.currentData() == "track-line" and panel.route.name == "planned walk"
     assert [(p.lon, p.lat) for p in panel.plan.route.points] == [tuple(c) for c in line]
     assert panel.where.text().startswith("Route: planned walk (")
+
+
+def test_a_plan_split_among_three_drones_fits_the_dock_at_1366x768(qtbot, window):
+    from .test_field_window import assert_nothing_cut_off, in_sight
+
+    panel = window.plan
+    window.plan_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: in_sight(window.plan_dock) and list(panel.picks) == [1, 2, 3], timeout=5000)
+    panel.set_area(SearchArea(ORCHARD, name="orchard"))
+    panel.drones.setValue(3)
+    panel.pick_vehicles([1, 2, 3])
+    scroll = window.plan_dock.widget()
+    try:
+        for language in ("en", "fr", "de"):
+            window.field.set_language(language)
+            qtbot.wait(250)
+            assert panel.start_parts.isVisible() and panel.part.isVisible() and panel.list.rowCount() > 0
+            assert not scroll.verticalScrollBar().isVisible() and not scroll.horizontalScrollBar().isVisible(), \
+                f"{language}: the panel needs {scroll.widget().minimumSizeHint().toTuple()}"
+            status = panel.status.mapTo(scroll.viewport(), QPoint(0, 0))
+            assert panel.status.text() and status.y() + panel.status.height() <= scroll.viewport().height(), language
+            assert_nothing_cut_off(window, f"{language}/split plan")
+    finally:
+        window.field.set_language("en")

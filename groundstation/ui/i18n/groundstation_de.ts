@@ -355,17 +355,17 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="66"/>
+        <location filename="../fence_layer.py" line="67"/>
         <source>Refresh fence</source>
         <translation>Geozaun aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="77"/>
+        <location filename="../fence_layer.py" line="78"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="92"/>
+        <location filename="../fence_layer.py" line="93"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -1037,28 +1037,34 @@
 <context>
     <name>MapDrawing</name>
     <message>
+        <location filename="../plan_drawing.py" line="39"/>
         <source>Set datum on map</source>
-        <translation type="vanished">Datum auf der Karte setzen</translation>
+        <translation>Datum auf der Karte setzen</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="40"/>
         <source>Draw area on map</source>
-        <translation type="vanished">Gebiet auf der Karte zeichnen</translation>
+        <translation>Gebiet auf der Karte zeichnen</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="41"/>
         <source>Draw route on map</source>
-        <translation type="vanished">Route auf der Karte zeichnen</translation>
+        <translation>Route auf der Karte zeichnen</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="53"/>
         <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
-        <translation type="vanished">Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
+        <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="55"/>
         <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
-        <translation type="vanished">Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
+        <translation>Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="58"/>
         <source>Click the datum (last known position) on the map</source>
-        <translation type="vanished">Datum (letzte bekannte Position) auf der Karte anklicken</translation>
+        <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
     </message>
 </context>
 <context>
@@ -1399,103 +1405,116 @@
 <context>
     <name>PartsStart</name>
     <message>
+        <location filename="../plan_parts.py" line="69"/>
         <source>part %1 on vehicle %2 FAILED: %3</source>
-        <translation type="vanished">Teil %1 auf Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+        <translation>Teil %1 auf Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="72"/>
         <source>part %1 on vehicle %2</source>
-        <translation type="vanished">Teil %1 auf Fahrzeug %2</translation>
+        <translation>Teil %1 auf Fahrzeug %2</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="80"/>
         <source>Not all parts started: %1</source>
-        <translation type="vanished">Nicht alle Teile gestartet: %1</translation>
+        <translation>Nicht alle Teile gestartet: %1</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="81"/>
         <source>Parts started: %1</source>
-        <translation type="vanished">Teile gestartet: %1</translation>
+        <translation>Teile gestartet: %1</translation>
     </message>
 </context>
 <context>
     <name>PartsUpload</name>
     <message>
+        <location filename="../plan_parts.py" line="40"/>
         <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation type="vanished">Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+        <translation>Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="43"/>
         <source>part %1 to vehicle %2</source>
-        <translation type="vanished">Teil %1 an Fahrzeug %2</translation>
+        <translation>Teil %1 an Fahrzeug %2</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="49"/>
         <source>Parts upload FAILED: %1</source>
-        <translation type="vanished">Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
+        <translation>Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="50"/>
         <source>Parts uploaded: %1</source>
-        <translation type="vanished">Teile hochgeladen: %1</translation>
+        <translation>Teile hochgeladen: %1</translation>
     </message>
 </context>
 <context>
     <name>PlanItemList</name>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>#</source>
-        <translation type="vanished">Nr.</translation>
+        <translation>Nr.</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>Item</source>
-        <translation type="vanished">Element</translation>
+        <translation>Element</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>Latitude</source>
-        <translation type="vanished">Breite</translation>
+        <translation>Breite</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>Longitude</source>
-        <translation type="vanished">Länge</translation>
+        <translation>Länge</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="40"/>
         <source>Altitude</source>
-        <translation type="vanished">Höhe</translation>
+        <translation>Höhe</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="40"/>
         <source>Speed</source>
-        <translation type="vanished">Geschwindigkeit</translation>
+        <translation>Geschwindigkeit</translation>
     </message>
 </context>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="701"/>
+        <location filename="../plan_panel.py" line="530"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="431"/>
+        <location filename="../plan_panel.py" line="277"/>
         <source>Advance direction</source>
         <translation>Vorrückrichtung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="423"/>
-        <location filename="../plan_panel.py" line="445"/>
+        <location filename="../plan_panel.py" line="269"/>
         <source>Altitude</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="548"/>
+        <location filename="../plan_panel.py" line="360"/>
         <source>Area %1: %2 ha</source>
         <translation>Gebiet %1: %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="522"/>
+        <location filename="../plan_panel.py" line="345"/>
         <source>Area not used: %1</source>
         <translation>Gebiet nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="594"/>
+        <location filename="../plan_panel.py" line="418"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Gebiet: %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="593"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Area: not set</source>
         <translation>Gebiet: nicht festgelegt</translation>
     </message>
@@ -1504,12 +1523,12 @@
         <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1007"/>
+        <location filename="../plan_panel.py" line="805"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="564"/>
+        <location filename="../plan_panel.py" line="378"/>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
@@ -1518,102 +1537,87 @@
         <translation type="vanished">%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="705"/>
+        <location filename="../plan_panel.py" line="534"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Creeping line</source>
         <translation>Kriechende Linie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="275"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="498"/>
-        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
-        <translation>Eckpunkte des Gebiets auf der Karte anklicken, dann erneut Gebiet zeichnen drücken, um es zu schließen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="500"/>
-        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
-        <translation>Punkte der Route der Reihe nach auf der Karte anklicken, dann erneut Route zeichnen drücken, um sie abzuschließen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="503"/>
-        <source>Click the datum (last known position) on the map</source>
-        <translation>Datum (letzte bekannte Position) auf der Karte anklicken</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="541"/>
+        <location filename="../plan_panel.py" line="353"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum gesetzt auf %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="591"/>
+        <location filename="../plan_panel.py" line="415"/>
         <source>Datum: %1, %2</source>
         <translation>Datum: %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="590"/>
+        <location filename="../plan_panel.py" line="414"/>
         <source>Datum: not set</source>
         <translation>Datum: nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Detection camera</source>
         <translation>Erkennungskamera</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="449"/>
+        <location filename="../plan_panel.py" line="288"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="275"/>
         <source>Endurance</source>
         <translation>Flugzeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Expanding square</source>
         <translation>Expandierendes Quadrat</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="911"/>
+        <location filename="../plan_panel.py" line="715"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="920"/>
+        <location filename="../plan_panel.py" line="724"/>
         <source>Export the plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="450"/>
+        <location filename="../plan_panel.py" line="289"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="432"/>
+        <location filename="../plan_panel.py" line="278"/>
         <source>First leg heading</source>
         <translation>Kurs des ersten Schenkels</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="274"/>
         <source>Front overlap</source>
         <translation>Längsüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="423"/>
+        <location filename="../plan_panel.py" line="269"/>
         <source>Ground resolution</source>
         <translation>Bodenauflösung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="709"/>
+        <location filename="../plan_panel.py" line="538"/>
         <source>Ground seen %1 ha</source>
         <translation>Gesehener Boden %1 ha</translation>
     </message>
@@ -1622,464 +1626,405 @@
         <translation type="vanished">Suchgebiet oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="438"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="274"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="636"/>
+        <location filename="../plan_panel.py" line="460"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="928"/>
+        <location filename="../plan_panel.py" line="732"/>
         <source>Wait: the parts are still going up</source>
         <translation>Bitte warten: die Teile werden noch hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="956"/>
+        <location filename="../plan_panel.py" line="760"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Hochladen abgelehnt: %1 Teile, aber %2 Fahrzeuge ausgewählt; ein Fahrzeug je Teil auswählen</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="814"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
-        <translation type="vanished">Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
+        <translation>Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="817"/>
         <source>Start all parts: upload every part first</source>
-        <translation type="vanished">Alle Teile starten: zuerst jeden Teil hochladen</translation>
+        <translation>Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="821"/>
         <source>Every part is started already</source>
-        <translation type="vanished">Alle Teile sind bereits gestartet</translation>
+        <translation>Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1040"/>
+        <location filename="../plan_panel.py" line="858"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Parallel track</source>
         <translation>Parallelsuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="418"/>
+        <location filename="../plan_panel.py" line="264"/>
         <source>Track line</source>
         <translation>Streckensuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Pattern</source>
         <translation>Suchmuster</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="430"/>
+        <location filename="../plan_panel.py" line="276"/>
         <source>Drones</source>
         <translation>Drohnen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="435"/>
-        <source>Set datum on map</source>
-        <translation>Datum auf der Karte setzen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="436"/>
-        <source>Draw area on map</source>
-        <translation>Gebiet auf der Karte zeichnen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="437"/>
-        <source>Draw route on map</source>
-        <translation>Route auf der Karte zeichnen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="439"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Back along the other side of the route</source>
         <translation>Zurück auf der anderen Seite der Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="440"/>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Das Gebiet auf so viele Drohnen aufteilen, jede fliegt ihren eigenen Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="441"/>
-        <source>to vehicles:</source>
-        <translation>an Fahrzeuge:</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="443"/>
-        <location filename="../plan_panel.py" line="756"/>
-        <source>Upload a part to vehicle %1</source>
-        <translation>Einen Teil an Fahrzeug %1 hochladen</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>#</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Item</source>
-        <translation>Element</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Latitude</source>
-        <translation>Breite</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Longitude</source>
-        <translation>Länge</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="445"/>
-        <source>Speed</source>
-        <translation>Geschwindigkeit</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="446"/>
+        <location filename="../plan_panel.py" line="285"/>
         <source>Insert waypoint after</source>
         <translation>Wegpunkt danach einfügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="447"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="452"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="824"/>
         <source>Start all parts</source>
-        <translation type="vanished">Alle Teile starten</translation>
+        <translation>Alle Teile starten</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
-        <translation type="vanished">Jedes Fahrzeug mit einem Teil startet und fliegt ihn</translation>
+        <translation>Jedes Fahrzeug mit einem Teil startet und fliegt ihn</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="295"/>
         <source>Items of</source>
-        <translation type="vanished">Elemente von</translation>
+        <translation>Elemente von</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="297"/>
+        <location filename="../plan_panel.py" line="586"/>
         <source>part %1</source>
-        <translation type="vanished">Teil %1</translation>
+        <translation>Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="520"/>
+        <location filename="../plan_panel.py" line="343"/>
         <source>drawn route</source>
         <translation>gezeichnete Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="522"/>
+        <location filename="../plan_panel.py" line="345"/>
         <source>Route not used: %1</source>
         <translation>Route nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="555"/>
+        <location filename="../plan_panel.py" line="367"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1: %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="576"/>
+        <location filename="../plan_panel.py" line="394"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Route noch Punkt</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="399"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet</source>
-        <translation type="vanished">%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
+        <translation>%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="582"/>
+        <location filename="../plan_panel.py" line="406"/>
         <source>Import a search area, route or datum</source>
         <translation>Suchgebiet, Route oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="583"/>
+        <location filename="../plan_panel.py" line="407"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Gebiete und Routen (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="596"/>
+        <location filename="../plan_panel.py" line="420"/>
         <source>Route: not set</source>
         <translation>Route: nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="597"/>
+        <location filename="../plan_panel.py" line="421"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route: %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="457"/>
         <source>Part %1: %2</source>
         <translation>Teil %1: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="694"/>
+        <location filename="../plan_panel.py" line="523"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Bearbeitete Mission: %1 Elemente, noch nicht hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="714"/>
+        <location filename="../plan_panel.py" line="543"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Gebiet auf %3 Drohnen aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Track</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Battery</source>
         <translation>Akku</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="720"/>
+        <location filename="../plan_panel.py" line="546"/>
         <source>none picked</source>
         <translation>keines ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="802"/>
+        <location filename="../plan_panel.py" line="620"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Element %1: Höhe %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="805"/>
+        <location filename="../plan_panel.py" line="623"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Element %1: Geschwindigkeit %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="808"/>
+        <location filename="../plan_panel.py" line="626"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="819"/>
+        <location filename="../plan_panel.py" line="637"/>
         <source>Select the item to delete first</source>
         <translation>Zuerst das zu löschende Element auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="822"/>
+        <location filename="../plan_panel.py" line="640"/>
         <source>Item %1 deleted</source>
         <translation>Element %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="830"/>
+        <location filename="../plan_panel.py" line="648"/>
         <source>Select the item to insert after first</source>
         <translation>Zuerst das Element auswählen, nach dem eingefügt wird</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="835"/>
+        <location filename="../plan_panel.py" line="653"/>
         <source>No waypoint inserted: %1</source>
         <translation>Kein Wegpunkt eingefügt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="837"/>
+        <location filename="../plan_panel.py" line="655"/>
         <source>Waypoint %1 inserted</source>
         <translation>Wegpunkt %1 eingefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="661"/>
         <source>Add waypoint here</source>
         <translation>Wegpunkt hier hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="853"/>
+        <location filename="../plan_panel.py" line="671"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Wegpunkt %1 bei %2, %3 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="858"/>
+        <location filename="../plan_panel.py" line="676"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Element %1 nach %2, %3 verschoben</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="914"/>
+        <location filename="../plan_panel.py" line="718"/>
         <source>Plan written to %1</source>
         <translation>Plan gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="916"/>
+        <location filename="../plan_panel.py" line="720"/>
         <source>%1 parts written: %2</source>
         <translation>%1 Teile gespeichert: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="921"/>
+        <location filename="../plan_panel.py" line="725"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="275"/>
         <source>Radius</source>
         <translation>Radius</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="453"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="274"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Sized by</source>
         <translation>Bemessen nach</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="451"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1006"/>
+        <location filename="../plan_panel.py" line="804"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="448"/>
+        <location filename="../plan_panel.py" line="287"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="941"/>
-        <location filename="../plan_panel.py" line="962"/>
+        <location filename="../plan_panel.py" line="745"/>
+        <location filename="../plan_panel.py" line="766"/>
         <source>Upload refused: %1</source>
         <translation>Hochladen abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="936"/>
+        <location filename="../plan_panel.py" line="740"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="698"/>
+        <location filename="../plan_panel.py" line="527"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="518"/>
+        <location filename="../plan_panel.py" line="341"/>
         <source>drawn area</source>
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="825"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
-        <translation type="vanished">Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
+        <translation>Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1092"/>
+        <location filename="../plan_panel.py" line="913"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="915"/>
         <source>start of part %1</source>
-        <translation type="vanished">Start von Teil %1</translation>
+        <translation>Start von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1093"/>
+        <location filename="../plan_panel.py" line="916"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1094"/>
+        <location filename="../plan_panel.py" line="917"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1095"/>
+        <location filename="../plan_panel.py" line="918"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1094"/>
+        <location filename="../plan_panel.py" line="917"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1093"/>
+        <location filename="../plan_panel.py" line="916"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="902"/>
+        <location filename="../plan_panel.py" line="706"/>
         <source>there is no plan to export</source>
         <translation>es gibt keinen Plan zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="904"/>
+        <location filename="../plan_panel.py" line="708"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="973"/>
-        <source>Parts uploaded: %1</source>
-        <translation>Teile hochgeladen: %1</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="974"/>
-        <source>Parts upload FAILED: %1</source>
-        <translation>Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="991"/>
-        <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation>Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="994"/>
-        <source>part %1 to vehicle %2</source>
-        <translation>Teil %1 an Fahrzeug %2</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="1074"/>
+        <location filename="../plan_panel.py" line="895"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1088"/>
+        <location filename="../plan_panel.py" line="909"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1063"/>
+        <location filename="../plan_panel.py" line="881"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1065"/>
+        <location filename="../plan_panel.py" line="883"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
@@ -2587,12 +2532,14 @@
 <context>
     <name>VehiclePicks</name>
     <message>
+        <location filename="../plan_parts.py" line="99"/>
         <source>to vehicles:</source>
-        <translation type="vanished">an Fahrzeuge:</translation>
+        <translation>an Fahrzeuge:</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="101"/>
         <source>Upload a part to vehicle %1</source>
-        <translation type="vanished">Einen Teil an Fahrzeug %1 hochladen</translation>
+        <translation>Einen Teil an Fahrzeug %1 hochladen</translation>
     </message>
 </context>
 <context>

@@ -355,17 +355,17 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="66"/>
+        <location filename="../fence_layer.py" line="67"/>
         <source>Refresh fence</source>
         <translation>Actualiser la géobarrière</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="77"/>
+        <location filename="../fence_layer.py" line="78"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun véhicule sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="92"/>
+        <location filename="../fence_layer.py" line="93"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Géobarrière du véhicule %1 non lue : %2</translation>
     </message>
@@ -1037,28 +1037,34 @@
 <context>
     <name>MapDrawing</name>
     <message>
+        <location filename="../plan_drawing.py" line="39"/>
         <source>Set datum on map</source>
-        <translation type="vanished">Placer le datum sur la carte</translation>
+        <translation>Placer le datum sur la carte</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="40"/>
         <source>Draw area on map</source>
-        <translation type="vanished">Tracer la zone sur la carte</translation>
+        <translation>Tracer la zone sur la carte</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="41"/>
         <source>Draw route on map</source>
-        <translation type="vanished">Tracer la route sur la carte</translation>
+        <translation>Tracer la route sur la carte</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="53"/>
         <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
-        <translation type="vanished">Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
+        <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="55"/>
         <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
-        <translation type="vanished">Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
+        <translation>Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
     </message>
     <message>
+        <location filename="../plan_drawing.py" line="58"/>
         <source>Click the datum (last known position) on the map</source>
-        <translation type="vanished">Cliquez le datum (dernière position connue) sur la carte</translation>
+        <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
     </message>
 </context>
 <context>
@@ -1399,103 +1405,116 @@
 <context>
     <name>PartsStart</name>
     <message>
+        <location filename="../plan_parts.py" line="69"/>
         <source>part %1 on vehicle %2 FAILED: %3</source>
-        <translation type="vanished">partie %1 sur le vecteur %2 ÉCHEC : %3</translation>
+        <translation>partie %1 sur le vecteur %2 ÉCHEC : %3</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="72"/>
         <source>part %1 on vehicle %2</source>
-        <translation type="vanished">partie %1 sur le vecteur %2</translation>
+        <translation>partie %1 sur le vecteur %2</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="80"/>
         <source>Not all parts started: %1</source>
-        <translation type="vanished">Toutes les parties n’ont pas démarré : %1</translation>
+        <translation>Toutes les parties n’ont pas démarré : %1</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="81"/>
         <source>Parts started: %1</source>
-        <translation type="vanished">Parties démarrées : %1</translation>
+        <translation>Parties démarrées : %1</translation>
     </message>
 </context>
 <context>
     <name>PartsUpload</name>
     <message>
+        <location filename="../plan_parts.py" line="40"/>
         <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation type="vanished">partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
+        <translation>partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="43"/>
         <source>part %1 to vehicle %2</source>
-        <translation type="vanished">partie %1 vers le vecteur %2</translation>
+        <translation>partie %1 vers le vecteur %2</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="49"/>
         <source>Parts upload FAILED: %1</source>
-        <translation type="vanished">Envoi des parties ÉCHEC : %1</translation>
+        <translation>Envoi des parties ÉCHEC : %1</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="50"/>
         <source>Parts uploaded: %1</source>
-        <translation type="vanished">Parties envoyées : %1</translation>
+        <translation>Parties envoyées : %1</translation>
     </message>
 </context>
 <context>
     <name>PlanItemList</name>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>#</source>
-        <translation type="vanished">N°</translation>
+        <translation>N°</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>Item</source>
-        <translation type="vanished">Élément</translation>
+        <translation>Élément</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>Latitude</source>
-        <translation type="vanished">Latitude</translation>
+        <translation>Latitude</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="39"/>
         <source>Longitude</source>
-        <translation type="vanished">Longitude</translation>
+        <translation>Longitude</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="40"/>
         <source>Altitude</source>
-        <translation type="vanished">Altitude</translation>
+        <translation>Altitude</translation>
     </message>
     <message>
+        <location filename="../plan_item_list.py" line="40"/>
         <source>Speed</source>
-        <translation type="vanished">Vitesse</translation>
+        <translation>Vitesse</translation>
     </message>
 </context>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="701"/>
+        <location filename="../plan_panel.py" line="530"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m de haut, traces espacées de %2 m, parcours %3 km, vol %4 min, batterie %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="431"/>
+        <location filename="../plan_panel.py" line="277"/>
         <source>Advance direction</source>
         <translation>Direction de progression</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="423"/>
-        <location filename="../plan_panel.py" line="445"/>
+        <location filename="../plan_panel.py" line="269"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="548"/>
+        <location filename="../plan_panel.py" line="360"/>
         <source>Area %1: %2 ha</source>
         <translation>Zone %1 : %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="522"/>
+        <location filename="../plan_panel.py" line="345"/>
         <source>Area not used: %1</source>
         <translation>Zone non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="594"/>
+        <location filename="../plan_panel.py" line="418"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Zone : %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="593"/>
+        <location filename="../plan_panel.py" line="417"/>
         <source>Area: not set</source>
         <translation>Zone : non définie</translation>
     </message>
@@ -1504,12 +1523,12 @@
         <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1007"/>
+        <location filename="../plan_panel.py" line="805"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="564"/>
+        <location filename="../plan_panel.py" line="378"/>
         <source>Cannot import %1: %2</source>
         <translation>Import de %1 impossible : %2</translation>
     </message>
@@ -1518,102 +1537,87 @@
         <translation type="vanished">Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="705"/>
+        <location filename="../plan_panel.py" line="534"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Couverture %1 % de %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Creeping line</source>
         <translation>Ligne rampante</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="275"/>
         <source>Cruise speed</source>
         <translation>Vitesse de croisière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="498"/>
-        <source>Click the area&apos;s corners on the map, then press Draw area again to close it</source>
-        <translation>Cliquez les sommets de la zone sur la carte, puis de nouveau sur Tracer la zone pour la fermer</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="500"/>
-        <source>Click the route&apos;s points in order on the map, then press Draw route again to end it</source>
-        <translation>Cliquez les points de la route dans l’ordre sur la carte, puis de nouveau sur Tracer la route pour la terminer</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="503"/>
-        <source>Click the datum (last known position) on the map</source>
-        <translation>Cliquez le datum (dernière position connue) sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="541"/>
+        <location filename="../plan_panel.py" line="353"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum placé en %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="591"/>
+        <location filename="../plan_panel.py" line="415"/>
         <source>Datum: %1, %2</source>
         <translation>Datum : %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="590"/>
+        <location filename="../plan_panel.py" line="414"/>
         <source>Datum: not set</source>
         <translation>Datum : non défini</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Detection camera</source>
         <translation>Caméra de détection</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="449"/>
+        <location filename="../plan_panel.py" line="288"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="275"/>
         <source>Endurance</source>
         <translation>Autonomie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Expanding square</source>
         <translation>Carré croissant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="911"/>
+        <location filename="../plan_panel.py" line="715"/>
         <source>Export failed: %1</source>
         <translation>Échec de l&apos;export : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="920"/>
+        <location filename="../plan_panel.py" line="724"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="450"/>
+        <location filename="../plan_panel.py" line="289"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="432"/>
+        <location filename="../plan_panel.py" line="278"/>
         <source>First leg heading</source>
         <translation>Cap de la première branche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="274"/>
         <source>Front overlap</source>
         <translation>Recouvrement longitudinal</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="423"/>
+        <location filename="../plan_panel.py" line="269"/>
         <source>Ground resolution</source>
         <translation>Résolution au sol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="709"/>
+        <location filename="../plan_panel.py" line="538"/>
         <source>Ground seen %1 ha</source>
         <translation>Sol vu %1 ha</translation>
     </message>
@@ -1622,464 +1626,405 @@
         <translation type="vanished">Importer une zone de recherche ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="438"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="274"/>
         <source>Legs</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="636"/>
+        <location filename="../plan_panel.py" line="460"/>
         <source>No plan: %1</source>
         <translation>Pas de plan : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="928"/>
+        <location filename="../plan_panel.py" line="732"/>
         <source>Wait: the parts are still going up</source>
         <translation>Patientez : les parties sont encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="956"/>
+        <location filename="../plan_panel.py" line="760"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Envoi refusé : %1 parties mais %2 vecteurs choisis ; choisissez un vecteur par partie</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="814"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
-        <translation type="vanished">Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
+        <translation>Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="817"/>
         <source>Start all parts: upload every part first</source>
-        <translation type="vanished">Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
+        <translation>Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="821"/>
         <source>Every part is started already</source>
-        <translation type="vanished">Toutes les parties sont déjà démarrées</translation>
+        <translation>Toutes les parties sont déjà démarrées</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1040"/>
+        <location filename="../plan_panel.py" line="858"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Parallel track</source>
         <translation>Traces parallèles</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="418"/>
+        <location filename="../plan_panel.py" line="264"/>
         <source>Track line</source>
         <translation>Recherche sur route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Pattern</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="430"/>
+        <location filename="../plan_panel.py" line="276"/>
         <source>Drones</source>
         <translation>Drones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="435"/>
-        <source>Set datum on map</source>
-        <translation>Placer le datum sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="436"/>
-        <source>Draw area on map</source>
-        <translation>Tracer la zone sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="437"/>
-        <source>Draw route on map</source>
-        <translation>Tracer la route sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="439"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Back along the other side of the route</source>
         <translation>Retour par l’autre côté de la route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="440"/>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Partager la zone entre ce nombre de drones, chacun volant sa propre partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="441"/>
-        <source>to vehicles:</source>
-        <translation>vers les vecteurs :</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="443"/>
-        <location filename="../plan_panel.py" line="756"/>
-        <source>Upload a part to vehicle %1</source>
-        <translation>Envoyer une partie au vecteur %1</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>#</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Latitude</source>
-        <translation>Latitude</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="444"/>
-        <source>Longitude</source>
-        <translation>Longitude</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="445"/>
-        <source>Speed</source>
-        <translation>Vitesse</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="446"/>
+        <location filename="../plan_panel.py" line="285"/>
         <source>Insert waypoint after</source>
         <translation>Insérer un point de passage après</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="447"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Delete item</source>
         <translation>Supprimer l&apos;élément</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="452"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="824"/>
         <source>Start all parts</source>
-        <translation type="vanished">Démarrer toutes les parties</translation>
+        <translation>Démarrer toutes les parties</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
-        <translation type="vanished">Chaque vecteur qui détient une partie décolle et l’effectue</translation>
+        <translation>Chaque vecteur qui détient une partie décolle et l’effectue</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="295"/>
         <source>Items of</source>
-        <translation type="vanished">Éléments de la</translation>
+        <translation>Éléments de la</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="297"/>
+        <location filename="../plan_panel.py" line="586"/>
         <source>part %1</source>
-        <translation type="vanished">partie %1</translation>
+        <translation>partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="520"/>
+        <location filename="../plan_panel.py" line="343"/>
         <source>drawn route</source>
         <translation>route tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="522"/>
+        <location filename="../plan_panel.py" line="345"/>
         <source>Route not used: %1</source>
         <translation>Route non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="555"/>
+        <location filename="../plan_panel.py" line="367"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1 : %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="576"/>
+        <location filename="../plan_panel.py" line="394"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>Import de %1 impossible : le fichier ne contient ni zone, ni route, ni point</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="399"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet</source>
-        <translation type="vanished">%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant</translation>
+        <translation>%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="582"/>
+        <location filename="../plan_panel.py" line="406"/>
         <source>Import a search area, route or datum</source>
         <translation>Importer une zone de recherche, une route ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="583"/>
+        <location filename="../plan_panel.py" line="407"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Zones et routes (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="596"/>
+        <location filename="../plan_panel.py" line="420"/>
         <source>Route: not set</source>
         <translation>Route : non définie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="597"/>
+        <location filename="../plan_panel.py" line="421"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route : %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="457"/>
         <source>Part %1: %2</source>
         <translation>Partie %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="694"/>
+        <location filename="../plan_panel.py" line="523"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Mission modifiée : %1 éléments, pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="714"/>
+        <location filename="../plan_panel.py" line="543"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m de haut, traces espacées de %2 m, zone partagée entre %3 drones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Track</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Flight</source>
         <translation>Vol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Vehicle</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="720"/>
+        <location filename="../plan_panel.py" line="546"/>
         <source>none picked</source>
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="802"/>
+        <location filename="../plan_panel.py" line="620"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Élément %1 : altitude %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="805"/>
+        <location filename="../plan_panel.py" line="623"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Élément %1 : vitesse %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="808"/>
+        <location filename="../plan_panel.py" line="626"/>
         <source>Not changed: %1</source>
         <translation>Non modifié : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="819"/>
+        <location filename="../plan_panel.py" line="637"/>
         <source>Select the item to delete first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément à supprimer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="822"/>
+        <location filename="../plan_panel.py" line="640"/>
         <source>Item %1 deleted</source>
         <translation>Élément %1 supprimé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="830"/>
+        <location filename="../plan_panel.py" line="648"/>
         <source>Select the item to insert after first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément après lequel insérer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="835"/>
+        <location filename="../plan_panel.py" line="653"/>
         <source>No waypoint inserted: %1</source>
         <translation>Aucun point de passage inséré : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="837"/>
+        <location filename="../plan_panel.py" line="655"/>
         <source>Waypoint %1 inserted</source>
         <translation>Point de passage %1 inséré</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="661"/>
         <source>Add waypoint here</source>
         <translation>Ajouter un point de passage ici</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="853"/>
+        <location filename="../plan_panel.py" line="671"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Point de passage %1 ajouté en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="858"/>
+        <location filename="../plan_panel.py" line="676"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Élément %1 déplacé en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="914"/>
+        <location filename="../plan_panel.py" line="718"/>
         <source>Plan written to %1</source>
         <translation>Plan enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="916"/>
+        <location filename="../plan_panel.py" line="720"/>
         <source>%1 parts written: %2</source>
         <translation>%1 parties enregistrées : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="921"/>
+        <location filename="../plan_panel.py" line="725"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="275"/>
         <source>Radius</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="453"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="263"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="274"/>
         <source>Side overlap</source>
         <translation>Recouvrement latéral</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Sized by</source>
         <translation>Dimensionné par</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="451"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1006"/>
+        <location filename="../plan_panel.py" line="804"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="448"/>
+        <location filename="../plan_panel.py" line="287"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="941"/>
-        <location filename="../plan_panel.py" line="962"/>
+        <location filename="../plan_panel.py" line="745"/>
+        <location filename="../plan_panel.py" line="766"/>
         <source>Upload refused: %1</source>
         <translation>Envoi refusé : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="936"/>
+        <location filename="../plan_panel.py" line="740"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="698"/>
+        <location filename="../plan_panel.py" line="527"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission du vecteur %1 : %2 éléments</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="518"/>
+        <location filename="../plan_panel.py" line="341"/>
         <source>drawn area</source>
         <translation>zone tracée</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="825"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
-        <translation type="vanished">Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
+        <translation>Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1092"/>
+        <location filename="../plan_panel.py" line="913"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
     </message>
     <message>
+        <location filename="../plan_panel.py" line="915"/>
         <source>start of part %1</source>
-        <translation type="vanished">démarrage de la partie %1</translation>
+        <translation>démarrage de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1093"/>
+        <location filename="../plan_panel.py" line="916"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1094"/>
+        <location filename="../plan_panel.py" line="917"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1095"/>
+        <location filename="../plan_panel.py" line="918"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1094"/>
+        <location filename="../plan_panel.py" line="917"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1093"/>
+        <location filename="../plan_panel.py" line="916"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="902"/>
+        <location filename="../plan_panel.py" line="706"/>
         <source>there is no plan to export</source>
         <translation>il n&apos;y a pas de plan à exporter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="904"/>
+        <location filename="../plan_panel.py" line="708"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="973"/>
-        <source>Parts uploaded: %1</source>
-        <translation>Parties envoyées : %1</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="974"/>
-        <source>Parts upload FAILED: %1</source>
-        <translation>Envoi des parties ÉCHEC : %1</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="991"/>
-        <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation>partie %1 vers le vecteur %2 ÉCHEC : %3</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="994"/>
-        <source>part %1 to vehicle %2</source>
-        <translation>partie %1 vers le vecteur %2</translation>
-    </message>
-    <message>
-        <location filename="../plan_panel.py" line="1074"/>
+        <location filename="../plan_panel.py" line="895"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1088"/>
+        <location filename="../plan_panel.py" line="909"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1063"/>
+        <location filename="../plan_panel.py" line="881"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="1065"/>
+        <location filename="../plan_panel.py" line="883"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
@@ -2587,12 +2532,14 @@
 <context>
     <name>VehiclePicks</name>
     <message>
+        <location filename="../plan_parts.py" line="99"/>
         <source>to vehicles:</source>
-        <translation type="vanished">vers les vecteurs :</translation>
+        <translation>vers les vecteurs :</translation>
     </message>
     <message>
+        <location filename="../plan_parts.py" line="101"/>
         <source>Upload a part to vehicle %1</source>
-        <translation type="vanished">Envoyer une partie au vecteur %1</translation>
+        <translation>Envoyer une partie au vecteur %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,54 @@
+"""What the plan view asks of a vehicle through the engine and what comes back: one record per transfer or
+mission command, a way to chain the engine's futures, and the mission start (arm, then start)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from groundstation.core.engine import Engine
+
+
+@dataclass(frozen=True)
+class TransferOutcome:
+    """What came back from the engine for one transfer or mission command."""
+
+    action: str  # "upload", "upload part", "download", "start", "start part", "pause", "resume"
+    system_id: int
+    result: object
+    error: str  # empty on success
+    part: int = 0  # for "upload part" and "start part": the part of a split plan (1-based)
+
+
+def chain(source: concurrent.futures.Future, target: concurrent.futures.Future,
+          then: Callable[[object], object] = lambda result: result) -> concurrent.futures.Future:
+    """Complete `target` with `then(source's result)`, or with its error; returns `target`."""
+    def done(f: concurrent.futures.Future) -> None:
+        try:
+            target.set_result(then(f.result()))
+        except Exception as e:  # noqa: BLE001 - passed on to whoever waits on target
+            target.set_exception(e)
+    source.add_done_callback(done)
+    return target
+
+
+def start_request(engine: Engine, sid: int, armed: bool) -> Callable[[], concurrent.futures.Future]:
+    """The request that starts the vehicle's uploaded mission, arming it first unless it is `armed` already."""
+    if armed:
+        return lambda: engine.start_mission(sid)
+
+    def arm_then_start() -> concurrent.futures.Future:
+        started: concurrent.futures.Future = concurrent.futures.Future()
+
+        def done_arming(future: concurrent.futures.Future) -> None:
+            try:
+                future.result()
+                chain(engine.start_mission(sid), started)
+            except Exception as e:  # noqa: BLE001 - the pilot reads why
+                started.set_exception(e)
+
+        engine.arm(sid).add_done_callback(done_arming)
+        return started
+
+    return arm_then_start
