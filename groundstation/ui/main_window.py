@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         self._add_video()
         self._add_plan()
         self._add_params()
-        self.fence_layer = FenceLayer(engine, self.map, lambda: self.selected_id, self.statusBar().showMessage)
+        self.fence_layer = FenceLayer(engine, self.map, lambda: self.selected_id, self.statusBar().showMessage,
+                                      lambda title, question: (self.confirm or self._ask_pilot)(title, question))
+        self.plan.follow_fences(self.fence_layer)  # an uploaded fence is read back; planned copies give way
         self.field.restore_layout()
 
         self.command_status = QLabel("")

@@ -1,19 +1,19 @@
 """The plan on the map: the area or route searched (and the points being drawn), the datum, the camera's
 swaths, the legs, the parts of a split plan each in its colour, the mission items (their waypoints can be
-dragged), the item being flown now, and a geofence and rally points imported with a .plan that no vehicle
-holds yet (dotted: the vehicle's own fence is the fence layer's)."""
+dragged), the item being flown now, and a geofence and rally points imported with a .plan: dotted while no
+vehicle holds them; once one does, the fence layer draws the vehicle's fence and the rally points turn solid."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
-from groundstation.ui.fence_layer import Fence, paint_fence
+from groundstation.ui.fence_layer import Fence, paint_fence, same_fence
 from groundstation.ui.plan_edits import moved
 from missions.coverage import footprint_swaths
 from missions.geodesy import LatLon, LocalFrame
@@ -45,7 +45,7 @@ class PartOnMap:
 class PlanLayer:
     """The plan on the map: area or route (and the points being drawn), datum, camera swaths, legs,
     the parts of a split plan in their colours, the mission items, the item being flown now, and the
-    geofence and rally points imported with a .plan (dotted: planned). Waypoint markers can be dragged."""
+    geofence and rally points imported with a .plan (dotted while only planned). Waypoint markers can be dragged."""
 
     def __init__(self, on_click: Callable[[float, float], bool], on_moved: Callable[[int], None]) -> None:
         self.on_click = on_click  # (lat, lon) -> True when the plan took the click
@@ -61,8 +61,14 @@ class PlanLayer:
         self.parts: list[PartOnMap] = []
         self.items: list[MissionItem] = []
         self.current: int = -1  # seq of the item being flown, -1 when none
-        self.planned_fence = Fence()  # imported with a .plan, not on a vehicle yet
-        self.rally_points: list[LatLon] = []  # imported with a .plan, not on a vehicle yet
+        self.planned_fence = Fence()  # imported with a .plan
+        self.rally_points: list[LatLon] = []  # imported with a .plan
+        self.rally_on_vehicle = False  # a vehicle took the rally points
+        self.vehicle_fences: Callable[[], Collection[Fence]] = lambda: ()  # the fences the vehicles hold
+
+    def fence_on_vehicle(self) -> bool:
+        """Some vehicle holds the planned fence: it is drawn as that vehicle's, not as planned."""
+        return any(same_fence(self.planned_fence, held) for held in self.vehicle_fences())
 
     def route(self) -> list[LatLon]:
         return [p for p in (item.position for item in self.items) if p is not None]
@@ -73,7 +79,8 @@ class PlanLayer:
         def points(ring: list[LatLon]) -> QPolygonF:
             return QPolygonF([view.screen_point(p.lat, p.lon) for p in ring])
 
-        paint_fence(painter, view, self.planned_fence, on_vehicle=False)
+        if not self.fence_on_vehicle():
+            paint_fence(painter, view, self.planned_fence, on_vehicle=False)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(SWATH_COLOUR)
         for ring in self.swaths:
@@ -108,7 +115,7 @@ class PlanLayer:
             painter.drawLine(pt + QPointF(-9, -9), pt + QPointF(9, 9))
             painter.drawLine(pt + QPointF(-9, 9), pt + QPointF(9, -9))
         for pt in points(self.rally_points):
-            self._paint_rally_point(painter, pt)
+            self._paint_rally_point(painter, pt, self.rally_on_vehicle)
         target = self.current_position()
         if target is not None:
             pt = view.screen_point(target.lat, target.lon)
@@ -140,9 +147,9 @@ class PlanLayer:
         painter.drawText(QRectF(start.x() - 9, start.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(part.number))
 
     @staticmethod
-    def _paint_rally_point(painter: QPainter, pt: QPointF) -> None:
+    def _paint_rally_point(painter: QPainter, pt: QPointF, on_vehicle: bool) -> None:
         """A safe landing point as QGroundControl marks it: an R in a circle, dotted while only planned."""
-        painter.setPen(QPen(RALLY_COLOUR, 2, Qt.PenStyle.DotLine))
+        painter.setPen(QPen(RALLY_COLOUR, 2, Qt.PenStyle.SolidLine if on_vehicle else Qt.PenStyle.DotLine))
         painter.setBrush(QBrush(QColor("white")))
         painter.drawEllipse(pt, 8, 8)
         painter.setPen(QPen(RALLY_COLOUR, 1))

@@ -10,8 +10,12 @@ vehicle, picked in the panel; the list shows the items of the part chosen, and o
 one button starts them all. All planning is done by the pure `missions` package; the panel only
 gathers the inputs and shows the result. The pilot can then edit the mission item by item (altitude
 and speed in the list, delete, insert, drag a waypoint on the map or add one there); the edited items,
-a custom mission, upload like a plan. Transfers and mission commands go to the engine; their progress
-and results come back on the engine thread and cross here through Qt signals.
+a custom mission, upload like a plan. Upload also sends an imported .plan's geofence and rally points,
+after the mission, to the same vehicle (to each part's vehicle for a split plan), as QGroundControl's
+Upload does; a .plan holding only a fence and rally points uploads just those. The vehicle's fence is
+then read back and drawn as its own, and the dotted planned copy gives way. Transfers and mission
+commands go to the engine; their progress and results come back on the engine thread and cross here
+through Qt signals.
 
 Beside this module: the map layer (plan_layer), the drawing tools (plan_drawing), the item list
 (plan_item_list) and its edits (plan_edits), the parts of a split plan (plan_parts) and the transfer
@@ -44,9 +48,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drivers.mavlink.plan_items import fence_items, rally_items
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.ui import pending
-from groundstation.ui.fence_layer import Fence
+from groundstation.ui.fence_layer import Fence, FenceLayer
 from groundstation.ui.plan_drawing import MapDrawing
 from groundstation.ui.plan_edits import (
     typed_number,
@@ -69,7 +74,7 @@ from groundstation.ui.plan_parts import (
     VehiclePicks,
     parts_table,
 )
-from groundstation.ui.plan_transfers import TransferOutcome, chain, start_request
+from groundstation.ui.plan_transfers import FenceAndRallyUpload, TransferOutcome, chain, start_request
 from groundstation.ui.themes import show_status
 from groundstation.ui.vehicle_text import fill
 from missions.area import Route, SearchArea
@@ -124,6 +129,10 @@ class PlanPanel(QWidget):
         self.items_vehicle: int | None = None  # the vehicle holding the listed items (uploaded or downloaded)
         self.edited = False  # the listed items are the pilot's edits, not yet uploaded
         self.outcomes: list[TransferOutcome] = []
+        self.fence_items: list[MissionItem] = []  # the imported .plan's geofence, as the vehicle takes it
+        self.rally_items: list[MissionItem] = []  # and its rally points
+        self.fence_upload: FenceAndRallyUpload | None = None  # those on their way up
+        self.fences: FenceLayer | None = None  # the vehicles' own fences, read back after an upload
         self._snapshot: FleetSnapshot | None = None
         self.on_change: Callable[[], None] = lambda: None  # the window repaints the map
 
@@ -285,6 +294,8 @@ class PlanPanel(QWidget):
         self.insert_waypoint.setText(self.tr("Insert waypoint after"))
         self.delete_item.setText(self.tr("Delete item"))
         self.upload.setText(self.tr("Upload"))
+        self.upload.setToolTip(self.tr("Send the plan to the selected vehicle (a split plan's parts to the vehicles "
+                                       "picked), then the geofence and rally points of an imported .plan"))
         self.download.setText(self.tr("Download"))
         self.export.setText(self.tr("Export…"))
         self.start.setText(self.tr("Start"))
@@ -374,6 +385,7 @@ class PlanPanel(QWidget):
         try:
             shapes = load_shapes(path)
             plan_file = read_plan(path) if Path(path).suffix.lower() == ".plan" else None
+            fence_and_rally = (fence_items(plan_file), rally_items(plan_file)) if plan_file is not None else None
         except (MissionError, OSError) as e:
             self._say(fill(self.tr("Cannot import %1: %2"), Path(path).name, e), ok=False)
             return False
@@ -393,12 +405,13 @@ class PlanPanel(QWidget):
         elif fence == Fence() and not rally:
             self._say(fill(self.tr("Cannot import %1: it holds no area, route or point"), name), ok=False)
             return False
-        if plan_file is not None:
-            self.layer.planned_fence, self.layer.rally_points = fence, rally
+        if fence_and_rally is not None:
+            self.layer.planned_fence, self.layer.rally_points, self.layer.rally_on_vehicle = fence, rally, False
+            self.fence_items, self.rally_items = fence_and_rally
             if fence != Fence() or rally:
                 self._say(fill(self.tr("%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: "
-                                       "not on any vehicle yet"), name, len(fence.polygons) + len(fence.circles),
-                               len(rally)), ok=True)
+                                       "not on any vehicle yet; Upload sends them"), name,
+                               len(fence.polygons) + len(fence.circles), len(rally)), ok=True)
         self.on_change()
         return True
 
@@ -731,12 +744,17 @@ class PlanPanel(QWidget):
         if self.parts_upload is not None:
             self._say(self.tr("Wait: the parts are still going up"), ok=False)
             return False
+        if self.fence_upload is not None:
+            self._say(self.tr("Wait: the geofence and rally points are still going up"), ok=False)
+            return False
         if self.split:
             return self._upload_parts()
         sid = self._vehicle()
         if sid is None:
             return False
         if self.plan is None and not (self.edited and self.layer.items):
+            if self.fence_items or self.rally_items:  # a .plan holding only a fence and rally points
+                return self._upload_fence_and_rally([sid], with_mission=False)
             self._say(self.tr("Upload: no plan yet: set a datum or an area first"), ok=False)
             return False
         try:
@@ -778,6 +796,8 @@ class PlanPanel(QWidget):
             if not run.failed and run.split is self.split:  # the parts on screen are those now on the vehicles
                 self.parts_on_vehicles = run.delivered
                 self._part_chosen()
+                if self.fence_items or self.rally_items:
+                    return self._upload_fence_and_rally([sid for _, sid in run.delivered], with_mission=True)
             return not run.failed
         part, sid, items = run.waiting.pop(0)
         run.sending = len(items)
@@ -791,6 +811,51 @@ class PlanPanel(QWidget):
         if self.parts_upload is not None:
             self.parts_upload.answered(outcome)
             self._upload_next_part()
+
+    def _upload_fence_and_rally(self, vehicles: list[int], with_mission: bool) -> bool:
+        """The imported geofence, then rally points, to each vehicle in turn; stops at the first refusal."""
+        waiting = [(sid, kind, items) for sid in vehicles
+                   for kind, items in (("fence", self.fence_items), ("rally", self.rally_items)) if items]
+        self.fence_upload = FenceAndRallyUpload(waiting, with_mission)
+        return self._upload_next_fence()
+
+    def _upload_next_fence(self) -> bool:
+        run = self.fence_upload
+        if not run.waiting:
+            self.fence_upload = None
+            names = {"mission": self.tr("mission"), "fence": self.tr("geofence"), "rally": self.tr("rally points")}
+            self._say(fill(self.tr("Uploaded to vehicle %1: %2"), ", ".join(str(sid) for sid in run.vehicles()),
+                           ", ".join(names[kind] for kind in run.kinds())), ok=True)
+            return True
+        sid, kind, items = run.waiting[0]
+        self.progress.setRange(0, len(items))
+        self.progress.setValue(0)
+        if not self._submit(f"upload {kind}", sid,
+                            lambda: self.engine.upload_mission(sid, items, kind, progress=self._progress)):
+            self.fence_upload = None  # the engine is not running: the rest would be refused the same
+            return False
+        return True
+
+    def _fence_uploaded(self, outcome: TransferOutcome) -> None:
+        run = self.fence_upload
+        sid, kind, _items = run.waiting.pop(0)
+        if kind == "fence" and self.fences is not None:
+            self.fences.refresh(sid)  # drawn as the vehicle holds it: the new fence, or the old one if refused
+        if outcome.error:
+            self.fence_upload = None
+            self._say(fill(self.tr("vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)"), sid,
+                           self._action_name(outcome.action), outcome.error), ok=False)
+            return
+        run.sent.append((sid, kind))
+        if kind == "rally":
+            self.layer.rally_on_vehicle = True
+            self.on_change()
+        self._upload_next_fence()
+
+    def follow_fences(self, fences: FenceLayer) -> None:
+        """The window's fence layer: read back after an upload; a planned fence a vehicle holds is drawn as its."""
+        self.fences = fences
+        self.layer.vehicle_fences = lambda: list(fences.fences.values())
 
     def download_mission(self) -> bool:
         sid = self._vehicle()
@@ -890,6 +955,9 @@ class PlanPanel(QWidget):
         if outcome.action == "start part":
             self._part_started(outcome)
             return
+        if outcome.action in ("upload fence", "upload rally"):
+            self._fence_uploaded(outcome)
+            return
         name = self._action_name(outcome.action)
         if outcome.error:
             self._say(fill(self.tr("vehicle %1: %2 FAILED: %3"), outcome.system_id, name, outcome.error), ok=False)
@@ -907,6 +975,8 @@ class PlanPanel(QWidget):
             self._show_figures()
             self.on_change()
         self._say(fill(self.tr("vehicle %1: %2 done"), outcome.system_id, name), ok=True)
+        if outcome.action == "upload" and self.fence_upload is None and (self.fence_items or self.rally_items):
+            self._upload_fence_and_rally([outcome.system_id], with_mission=True)
 
     def _action_name(self, action: str, part: int = 0) -> str:
         if action == "upload part":
@@ -915,7 +985,8 @@ class PlanPanel(QWidget):
             return fill(self.tr("start of part %1"), part)
         return {"upload": self.tr("mission upload"), "download": self.tr("mission download"),
                 "start": self.tr("mission start"), "pause": self.tr("mission pause"),
-                "resume": self.tr("mission resume")}[action]
+                "resume": self.tr("mission resume"), "upload fence": self.tr("geofence upload"),
+                "upload rally": self.tr("rally points upload")}[action]
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)

@@ -1,24 +1,43 @@
 """What the plan view asks of a vehicle through the engine and what comes back: one record per transfer or
-mission command, a way to chain the engine's futures, and the mission start (arm, then start)."""
+mission command, a way to chain the engine's futures, the mission start (arm, then start), and an imported
+geofence and rally points going up one transfer after the other."""
 
 from __future__ import annotations
 
 import concurrent.futures
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from groundstation.core.engine import Engine
+from missions.items import MissionItem
 
 
 @dataclass(frozen=True)
 class TransferOutcome:
     """What came back from the engine for one transfer or mission command."""
 
-    action: str  # "upload", "upload part", "download", "start", "start part", "pause", "resume"
+    action: str  # "upload", "upload part", "upload fence", "upload rally", "download", "start", "start part",
+    # "pause", "resume"
     system_id: int
     result: object
     error: str  # empty on success
     part: int = 0  # for "upload part" and "start part": the part of a split plan (1-based)
+
+
+@dataclass
+class FenceAndRallyUpload:
+    """An imported geofence and rally points on their way up, after the mission when one went up first."""
+
+    waiting: list[tuple[int, str, list[MissionItem]]]  # (vehicle, "fence" or "rally", items), in sending order
+    with_mission: bool
+    sent: list[tuple[int, str]] = field(default_factory=list)  # (vehicle, kind) the vehicle took
+
+    def vehicles(self) -> list[int]:
+        return list(dict.fromkeys(sid for sid, _ in self.sent))
+
+    def kinds(self) -> list[str]:
+        """What each vehicle now holds: "mission" first when it went up with them, then "fence", "rally"."""
+        return (["mission"] if self.with_mission else []) + list(dict.fromkeys(kind for _, kind in self.sent))
 
 
 def chain(source: concurrent.futures.Future, target: concurrent.futures.Future,

@@ -115,7 +115,7 @@ def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_ho
     before = window.map.grab().toImage()
     assert panel.import_file(fenced)
     assert panel.status.text() == ("sector-fence.plan: its geofence (2 shapes) and 1 rally points are drawn dotted: "
-                                   "not on any vehicle yet")
+                                   "not on any vehicle yet; Upload sends them")
     assert layer.fences[sid] == Fence()  # the vehicle holds no fence: it was only imported
     after = window.map.grab().toImage()
     hatched = shaded_share(before, after, spot, 15)

@@ -355,17 +355,52 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="67"/>
+        <location filename="../fence_layer.py" line="100"/>
         <source>Refresh fence</source>
         <translation>Geozaun aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="78"/>
+        <location filename="../fence_layer.py" line="102"/>
+        <source>Clear fence</source>
+        <translation>Geozaun löschen</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="113"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="93"/>
+        <location filename="../fence_layer.py" line="123"/>
+        <source>No vehicle selected: no fence to clear</source>
+        <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu löschen</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="125"/>
+        <source>Clear fence: vehicle %1</source>
+        <translation>Geozaun löschen: Fahrzeug %1</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="126"/>
+        <source>Remove every geofence area from vehicle %1? It then flies without them.</source>
+        <translation>Alle Geozaun-Bereiche von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="130"/>
+        <source>Clearing the fence of vehicle %1…</source>
+        <translation>Geozaun von Fahrzeug %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="139"/>
+        <source>Fence of vehicle %1 not cleared: %2</source>
+        <translation>Geozaun von Fahrzeug %1 nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="142"/>
+        <source>Fence of vehicle %1 cleared</source>
+        <translation>Geozaun von Fahrzeug %1 gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="153"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -838,198 +873,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="134"/>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="374"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source> (down)</source>
         <translation> (getrennt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 Rahmen, %2 fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Disarm vehicle %1?</source>
         <translation>Fahrzeug %1 entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="248"/>
         <source>at its current altitude</source>
         <translation>auf seiner aktuellen Höhe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="249"/>
         <source>at %1 m above home</source>
         <translation>auf %1 m über dem Startpunkt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="252"/>
         <source>(%1 m away)</source>
         <translation>(%1 m entfernt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="265"/>
         <source>%1: no vehicle selected</source>
         <translation>%1: kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="268"/>
         <source>%1: vehicle %2</source>
         <translation>%1: Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="270"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>Fahrzeug %1: %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="276"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="278"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>Fahrzeug %1: %2 gesendet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="286"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="289"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>Fahrzeug %1: %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="295"/>
         <source>mode %1</source>
         <translation>Modus %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>arm</source>
         <translation>Scharfschalten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>disarm</source>
         <translation>Entschärfen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>take off</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="297"/>
         <source>land</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="297"/>
         <source>return</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="297"/>
         <source>hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="298"/>
         <source>go to</source>
         <translation>Fliege zu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="312"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Findings</source>
         <translation>Funde</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Funde: {0} ({1} unbestätigt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Mark here…</source>
         <translation>Hier markieren…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1484,37 +1519,37 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="530"/>
+        <location filename="../plan_panel.py" line="543"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="277"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Advance direction</source>
         <translation>Vorrückrichtung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="269"/>
+        <location filename="../plan_panel.py" line="278"/>
         <source>Altitude</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="360"/>
+        <location filename="../plan_panel.py" line="371"/>
         <source>Area %1: %2 ha</source>
         <translation>Gebiet %1: %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="345"/>
+        <location filename="../plan_panel.py" line="356"/>
         <source>Area not used: %1</source>
         <translation>Gebiet nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="418"/>
+        <location filename="../plan_panel.py" line="431"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Gebiet: %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="430"/>
         <source>Area: not set</source>
         <translation>Gebiet: nicht festgelegt</translation>
     </message>
@@ -1523,12 +1558,12 @@
         <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="805"/>
+        <location filename="../plan_panel.py" line="870"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="378"/>
+        <location filename="../plan_panel.py" line="390"/>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
@@ -1537,87 +1572,87 @@
         <translation type="vanished">%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="534"/>
+        <location filename="../plan_panel.py" line="547"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Creeping line</source>
         <translation>Kriechende Linie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="353"/>
+        <location filename="../plan_panel.py" line="364"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum gesetzt auf %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="415"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Datum: %1, %2</source>
         <translation>Datum: %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="414"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Datum: not set</source>
         <translation>Datum: nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Detection camera</source>
         <translation>Erkennungskamera</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="288"/>
+        <location filename="../plan_panel.py" line="299"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Endurance</source>
         <translation>Flugzeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Expanding square</source>
         <translation>Expandierendes Quadrat</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="715"/>
+        <location filename="../plan_panel.py" line="728"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="724"/>
+        <location filename="../plan_panel.py" line="737"/>
         <source>Export the plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="289"/>
+        <location filename="../plan_panel.py" line="300"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="278"/>
+        <location filename="../plan_panel.py" line="287"/>
         <source>First leg heading</source>
         <translation>Kurs des ersten Schenkels</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Front overlap</source>
         <translation>Längsüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="269"/>
+        <location filename="../plan_panel.py" line="278"/>
         <source>Ground resolution</source>
         <translation>Bodenauflösung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="538"/>
+        <location filename="../plan_panel.py" line="551"/>
         <source>Ground seen %1 ha</source>
         <translation>Gesehener Boden %1 ha</translation>
     </message>
@@ -1626,405 +1661,454 @@
         <translation type="vanished">Suchgebiet oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="460"/>
+        <location filename="../plan_panel.py" line="412"/>
+        <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet; Upload sends them</source>
+        <translation>%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug; „Hochladen“ sendet sie</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="473"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="732"/>
+        <location filename="../plan_panel.py" line="745"/>
         <source>Wait: the parts are still going up</source>
         <translation>Bitte warten: die Teile werden noch hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="760"/>
+        <location filename="../plan_panel.py" line="748"/>
+        <source>Wait: the geofence and rally points are still going up</source>
+        <translation>Warten: Geozaun und Sammelpunkte werden noch hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="778"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Hochladen abgelehnt: %1 Teile, aber %2 Fahrzeuge ausgewählt; ein Fahrzeug je Teil auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="814"/>
+        <location filename="../plan_panel.py" line="826"/>
+        <source>mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="826"/>
+        <source>geofence</source>
+        <translation>Geozaun</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="826"/>
+        <source>rally points</source>
+        <translation>Sammelpunkte</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="827"/>
+        <source>Uploaded to vehicle %1: %2</source>
+        <translation>Auf Fahrzeug %1 hochgeladen: %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="879"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="817"/>
+        <location filename="../plan_panel.py" line="882"/>
         <source>Start all parts: upload every part first</source>
         <translation>Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="821"/>
+        <location filename="../plan_panel.py" line="886"/>
         <source>Every part is started already</source>
         <translation>Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="858"/>
+        <location filename="../plan_panel.py" line="923"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Parallel track</source>
         <translation>Parallelsuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Track line</source>
         <translation>Streckensuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Pattern</source>
         <translation>Suchmuster</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="276"/>
+        <location filename="../plan_panel.py" line="285"/>
         <source>Drones</source>
         <translation>Drohnen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="283"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Back along the other side of the route</source>
         <translation>Zurück auf der anderen Seite der Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="284"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Das Gebiet auf so viele Drohnen aufteilen, jede fliegt ihren eigenen Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="285"/>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Insert waypoint after</source>
         <translation>Wegpunkt danach einfügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="286"/>
+        <location filename="../plan_panel.py" line="295"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="297"/>
+        <source>Send the plan to the selected vehicle (a split plan&apos;s parts to the vehicles picked), then the geofence and rally points of an imported .plan</source>
+        <translation>Den Plan an das ausgewählte Fahrzeug senden (die Teile eines geteilten Plans an die angehakten Fahrzeuge), danach Geozaun und Sammelpunkte eines importierten .plan</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="302"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
-        <location filename="../plan_panel.py" line="824"/>
+        <location filename="../plan_panel.py" line="304"/>
+        <location filename="../plan_panel.py" line="889"/>
         <source>Start all parts</source>
         <translation>Alle Teile starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="294"/>
+        <location filename="../plan_panel.py" line="305"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
         <translation>Jedes Fahrzeug mit einem Teil startet und fliegt ihn</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="295"/>
+        <location filename="../plan_panel.py" line="306"/>
         <source>Items of</source>
         <translation>Elemente von</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="297"/>
-        <location filename="../plan_panel.py" line="586"/>
+        <location filename="../plan_panel.py" line="308"/>
+        <location filename="../plan_panel.py" line="599"/>
         <source>part %1</source>
         <translation>Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="343"/>
+        <location filename="../plan_panel.py" line="354"/>
         <source>drawn route</source>
         <translation>gezeichnete Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="345"/>
+        <location filename="../plan_panel.py" line="356"/>
         <source>Route not used: %1</source>
         <translation>Route nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="367"/>
+        <location filename="../plan_panel.py" line="378"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1: %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="394"/>
+        <location filename="../plan_panel.py" line="406"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Route noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="399"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet</source>
-        <translation>%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
+        <translation type="vanished">%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="406"/>
+        <location filename="../plan_panel.py" line="419"/>
         <source>Import a search area, route or datum</source>
         <translation>Suchgebiet, Route oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="407"/>
+        <location filename="../plan_panel.py" line="420"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Gebiete und Routen (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="420"/>
+        <location filename="../plan_panel.py" line="433"/>
         <source>Route: not set</source>
         <translation>Route: nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="421"/>
+        <location filename="../plan_panel.py" line="434"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route: %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="457"/>
+        <location filename="../plan_panel.py" line="470"/>
         <source>Part %1: %2</source>
         <translation>Teil %1: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="523"/>
+        <location filename="../plan_panel.py" line="536"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Bearbeitete Mission: %1 Elemente, noch nicht hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="543"/>
+        <location filename="../plan_panel.py" line="556"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Gebiet auf %3 Drohnen aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Track</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Battery</source>
         <translation>Akku</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="546"/>
+        <location filename="../plan_panel.py" line="559"/>
         <source>none picked</source>
         <translation>keines ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="620"/>
+        <location filename="../plan_panel.py" line="633"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Element %1: Höhe %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="623"/>
+        <location filename="../plan_panel.py" line="636"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Element %1: Geschwindigkeit %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="626"/>
+        <location filename="../plan_panel.py" line="639"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="637"/>
+        <location filename="../plan_panel.py" line="650"/>
         <source>Select the item to delete first</source>
         <translation>Zuerst das zu löschende Element auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="640"/>
+        <location filename="../plan_panel.py" line="653"/>
         <source>Item %1 deleted</source>
         <translation>Element %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="648"/>
+        <location filename="../plan_panel.py" line="661"/>
         <source>Select the item to insert after first</source>
         <translation>Zuerst das Element auswählen, nach dem eingefügt wird</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="653"/>
+        <location filename="../plan_panel.py" line="666"/>
         <source>No waypoint inserted: %1</source>
         <translation>Kein Wegpunkt eingefügt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="655"/>
+        <location filename="../plan_panel.py" line="668"/>
         <source>Waypoint %1 inserted</source>
         <translation>Wegpunkt %1 eingefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="661"/>
+        <location filename="../plan_panel.py" line="674"/>
         <source>Add waypoint here</source>
         <translation>Wegpunkt hier hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="671"/>
+        <location filename="../plan_panel.py" line="684"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Wegpunkt %1 bei %2, %3 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="676"/>
+        <location filename="../plan_panel.py" line="689"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Element %1 nach %2, %3 verschoben</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="731"/>
         <source>Plan written to %1</source>
         <translation>Plan gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="720"/>
+        <location filename="../plan_panel.py" line="733"/>
         <source>%1 parts written: %2</source>
         <translation>%1 Teile gespeichert: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="725"/>
+        <location filename="../plan_panel.py" line="738"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="846"/>
+        <source>vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)</source>
+        <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3 (das Fahrzeug behält, was es vorher hatte)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="988"/>
+        <source>geofence upload</source>
+        <translation>Geozaun hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="989"/>
+        <source>rally points upload</source>
+        <translation>Sammelpunkte hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Radius</source>
         <translation>Radius</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="303"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Sized by</source>
         <translation>Bemessen nach</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="290"/>
+        <location filename="../plan_panel.py" line="301"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="804"/>
+        <location filename="../plan_panel.py" line="869"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="296"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="745"/>
-        <location filename="../plan_panel.py" line="766"/>
+        <location filename="../plan_panel.py" line="763"/>
+        <location filename="../plan_panel.py" line="784"/>
         <source>Upload refused: %1</source>
         <translation>Hochladen abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="740"/>
+        <location filename="../plan_panel.py" line="758"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="527"/>
+        <location filename="../plan_panel.py" line="540"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="341"/>
+        <location filename="../plan_panel.py" line="352"/>
         <source>drawn area</source>
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="825"/>
+        <location filename="../plan_panel.py" line="890"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="913"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="915"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>start of part %1</source>
         <translation>Start von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="916"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="917"/>
+        <location filename="../plan_panel.py" line="987"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="918"/>
+        <location filename="../plan_panel.py" line="988"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="917"/>
+        <location filename="../plan_panel.py" line="987"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="916"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="706"/>
+        <location filename="../plan_panel.py" line="719"/>
         <source>there is no plan to export</source>
         <translation>es gibt keinen Plan zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="708"/>
+        <location filename="../plan_panel.py" line="721"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="895"/>
+        <location filename="../plan_panel.py" line="963"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="909"/>
+        <location filename="../plan_panel.py" line="977"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="881"/>
+        <location filename="../plan_panel.py" line="946"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="883"/>
+        <location filename="../plan_panel.py" line="948"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>

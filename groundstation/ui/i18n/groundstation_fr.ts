@@ -355,17 +355,52 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="67"/>
+        <location filename="../fence_layer.py" line="100"/>
         <source>Refresh fence</source>
         <translation>Actualiser la géobarrière</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="78"/>
+        <location filename="../fence_layer.py" line="102"/>
+        <source>Clear fence</source>
+        <translation>Effacer la géobarrière</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="113"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun véhicule sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="93"/>
+        <location filename="../fence_layer.py" line="123"/>
+        <source>No vehicle selected: no fence to clear</source>
+        <translation>Aucun vecteur sélectionné : pas de géobarrière à effacer</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="125"/>
+        <source>Clear fence: vehicle %1</source>
+        <translation>Effacer la géobarrière : vecteur %1</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="126"/>
+        <source>Remove every geofence area from vehicle %1? It then flies without them.</source>
+        <translation>Retirer toutes les zones de la géobarrière du vecteur %1 ? Il volera ensuite sans elles.</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="130"/>
+        <source>Clearing the fence of vehicle %1…</source>
+        <translation>Effacement de la géobarrière du vecteur %1…</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="139"/>
+        <source>Fence of vehicle %1 not cleared: %2</source>
+        <translation>Géobarrière du vecteur %1 non effacée : %2</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="142"/>
+        <source>Fence of vehicle %1 cleared</source>
+        <translation>Géobarrière du vecteur %1 effacée</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="153"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Géobarrière du véhicule %1 non lue : %2</translation>
     </message>
@@ -838,198 +873,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="134"/>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Flight</source>
         <translation>Vol</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="374"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="248"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="249"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="252"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="265"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="268"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="270"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="276"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="278"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="286"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="289"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="295"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="297"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="297"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="297"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="298"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="312"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Findings</source>
         <translation>Détections</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Détections : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1484,37 +1519,37 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="530"/>
+        <location filename="../plan_panel.py" line="543"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m de haut, traces espacées de %2 m, parcours %3 km, vol %4 min, batterie %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="277"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Advance direction</source>
         <translation>Direction de progression</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="269"/>
+        <location filename="../plan_panel.py" line="278"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="360"/>
+        <location filename="../plan_panel.py" line="371"/>
         <source>Area %1: %2 ha</source>
         <translation>Zone %1 : %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="345"/>
+        <location filename="../plan_panel.py" line="356"/>
         <source>Area not used: %1</source>
         <translation>Zone non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="418"/>
+        <location filename="../plan_panel.py" line="431"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Zone : %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="417"/>
+        <location filename="../plan_panel.py" line="430"/>
         <source>Area: not set</source>
         <translation>Zone : non définie</translation>
     </message>
@@ -1523,12 +1558,12 @@
         <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="805"/>
+        <location filename="../plan_panel.py" line="870"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="378"/>
+        <location filename="../plan_panel.py" line="390"/>
         <source>Cannot import %1: %2</source>
         <translation>Import de %1 impossible : %2</translation>
     </message>
@@ -1537,87 +1572,87 @@
         <translation type="vanished">Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="534"/>
+        <location filename="../plan_panel.py" line="547"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Couverture %1 % de %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Creeping line</source>
         <translation>Ligne rampante</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Cruise speed</source>
         <translation>Vitesse de croisière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="353"/>
+        <location filename="../plan_panel.py" line="364"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum placé en %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="415"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Datum: %1, %2</source>
         <translation>Datum : %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="414"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Datum: not set</source>
         <translation>Datum : non défini</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Detection camera</source>
         <translation>Caméra de détection</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="288"/>
+        <location filename="../plan_panel.py" line="299"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Endurance</source>
         <translation>Autonomie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Expanding square</source>
         <translation>Carré croissant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="715"/>
+        <location filename="../plan_panel.py" line="728"/>
         <source>Export failed: %1</source>
         <translation>Échec de l&apos;export : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="724"/>
+        <location filename="../plan_panel.py" line="737"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="289"/>
+        <location filename="../plan_panel.py" line="300"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="278"/>
+        <location filename="../plan_panel.py" line="287"/>
         <source>First leg heading</source>
         <translation>Cap de la première branche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Front overlap</source>
         <translation>Recouvrement longitudinal</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="269"/>
+        <location filename="../plan_panel.py" line="278"/>
         <source>Ground resolution</source>
         <translation>Résolution au sol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="538"/>
+        <location filename="../plan_panel.py" line="551"/>
         <source>Ground seen %1 ha</source>
         <translation>Sol vu %1 ha</translation>
     </message>
@@ -1626,405 +1661,454 @@
         <translation type="vanished">Importer une zone de recherche ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Legs</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="460"/>
+        <location filename="../plan_panel.py" line="412"/>
+        <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet; Upload sends them</source>
+        <translation>%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant ; « Envoyer » les transmet</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="473"/>
         <source>No plan: %1</source>
         <translation>Pas de plan : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="732"/>
+        <location filename="../plan_panel.py" line="745"/>
         <source>Wait: the parts are still going up</source>
         <translation>Patientez : les parties sont encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="760"/>
+        <location filename="../plan_panel.py" line="748"/>
+        <source>Wait: the geofence and rally points are still going up</source>
+        <translation>Patientez : la géobarrière et les points de ralliement sont encore en cours d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="778"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Envoi refusé : %1 parties mais %2 vecteurs choisis ; choisissez un vecteur par partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="814"/>
+        <location filename="../plan_panel.py" line="826"/>
+        <source>mission</source>
+        <translation>mission</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="826"/>
+        <source>geofence</source>
+        <translation>géobarrière</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="826"/>
+        <source>rally points</source>
+        <translation>points de ralliement</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="827"/>
+        <source>Uploaded to vehicle %1: %2</source>
+        <translation>Envoyé au vecteur %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="879"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="817"/>
+        <location filename="../plan_panel.py" line="882"/>
         <source>Start all parts: upload every part first</source>
         <translation>Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="821"/>
+        <location filename="../plan_panel.py" line="886"/>
         <source>Every part is started already</source>
         <translation>Toutes les parties sont déjà démarrées</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="858"/>
+        <location filename="../plan_panel.py" line="923"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Parallel track</source>
         <translation>Traces parallèles</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="264"/>
+        <location filename="../plan_panel.py" line="273"/>
         <source>Track line</source>
         <translation>Recherche sur route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Pattern</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="276"/>
+        <location filename="../plan_panel.py" line="285"/>
         <source>Drones</source>
         <translation>Drones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="283"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Back along the other side of the route</source>
         <translation>Retour par l’autre côté de la route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="284"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Partager la zone entre ce nombre de drones, chacun volant sa propre partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="285"/>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Insert waypoint after</source>
         <translation>Insérer un point de passage après</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="286"/>
+        <location filename="../plan_panel.py" line="295"/>
         <source>Delete item</source>
         <translation>Supprimer l&apos;élément</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="297"/>
+        <source>Send the plan to the selected vehicle (a split plan&apos;s parts to the vehicles picked), then the geofence and rally points of an imported .plan</source>
+        <translation>Envoyer le plan au vecteur sélectionné (les parties d’un plan partagé aux vecteurs cochés), puis la géobarrière et les points de ralliement d’un .plan importé</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="302"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
-        <location filename="../plan_panel.py" line="824"/>
+        <location filename="../plan_panel.py" line="304"/>
+        <location filename="../plan_panel.py" line="889"/>
         <source>Start all parts</source>
         <translation>Démarrer toutes les parties</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="294"/>
+        <location filename="../plan_panel.py" line="305"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
         <translation>Chaque vecteur qui détient une partie décolle et l’effectue</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="295"/>
+        <location filename="../plan_panel.py" line="306"/>
         <source>Items of</source>
         <translation>Éléments de la</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="297"/>
-        <location filename="../plan_panel.py" line="586"/>
+        <location filename="../plan_panel.py" line="308"/>
+        <location filename="../plan_panel.py" line="599"/>
         <source>part %1</source>
         <translation>partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="343"/>
+        <location filename="../plan_panel.py" line="354"/>
         <source>drawn route</source>
         <translation>route tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="345"/>
+        <location filename="../plan_panel.py" line="356"/>
         <source>Route not used: %1</source>
         <translation>Route non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="367"/>
+        <location filename="../plan_panel.py" line="378"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1 : %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="394"/>
+        <location filename="../plan_panel.py" line="406"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>Import de %1 impossible : le fichier ne contient ni zone, ni route, ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="399"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet</source>
-        <translation>%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant</translation>
+        <translation type="vanished">%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="406"/>
+        <location filename="../plan_panel.py" line="419"/>
         <source>Import a search area, route or datum</source>
         <translation>Importer une zone de recherche, une route ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="407"/>
+        <location filename="../plan_panel.py" line="420"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Zones et routes (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="420"/>
+        <location filename="../plan_panel.py" line="433"/>
         <source>Route: not set</source>
         <translation>Route : non définie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="421"/>
+        <location filename="../plan_panel.py" line="434"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route : %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="457"/>
+        <location filename="../plan_panel.py" line="470"/>
         <source>Part %1: %2</source>
         <translation>Partie %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="523"/>
+        <location filename="../plan_panel.py" line="536"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Mission modifiée : %1 éléments, pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="543"/>
+        <location filename="../plan_panel.py" line="556"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m de haut, traces espacées de %2 m, zone partagée entre %3 drones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Track</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Flight</source>
         <translation>Vol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="558"/>
         <source>Vehicle</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="546"/>
+        <location filename="../plan_panel.py" line="559"/>
         <source>none picked</source>
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="620"/>
+        <location filename="../plan_panel.py" line="633"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Élément %1 : altitude %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="623"/>
+        <location filename="../plan_panel.py" line="636"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Élément %1 : vitesse %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="626"/>
+        <location filename="../plan_panel.py" line="639"/>
         <source>Not changed: %1</source>
         <translation>Non modifié : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="637"/>
+        <location filename="../plan_panel.py" line="650"/>
         <source>Select the item to delete first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément à supprimer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="640"/>
+        <location filename="../plan_panel.py" line="653"/>
         <source>Item %1 deleted</source>
         <translation>Élément %1 supprimé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="648"/>
+        <location filename="../plan_panel.py" line="661"/>
         <source>Select the item to insert after first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément après lequel insérer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="653"/>
+        <location filename="../plan_panel.py" line="666"/>
         <source>No waypoint inserted: %1</source>
         <translation>Aucun point de passage inséré : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="655"/>
+        <location filename="../plan_panel.py" line="668"/>
         <source>Waypoint %1 inserted</source>
         <translation>Point de passage %1 inséré</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="661"/>
+        <location filename="../plan_panel.py" line="674"/>
         <source>Add waypoint here</source>
         <translation>Ajouter un point de passage ici</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="671"/>
+        <location filename="../plan_panel.py" line="684"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Point de passage %1 ajouté en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="676"/>
+        <location filename="../plan_panel.py" line="689"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Élément %1 déplacé en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="718"/>
+        <location filename="../plan_panel.py" line="731"/>
         <source>Plan written to %1</source>
         <translation>Plan enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="720"/>
+        <location filename="../plan_panel.py" line="733"/>
         <source>%1 parts written: %2</source>
         <translation>%1 parties enregistrées : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="725"/>
+        <location filename="../plan_panel.py" line="738"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="275"/>
+        <location filename="../plan_panel.py" line="846"/>
+        <source>vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)</source>
+        <translation>vecteur %1 : %2 ÉCHEC : %3 (le vecteur garde ce qu’il avait avant)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="988"/>
+        <source>geofence upload</source>
+        <translation>envoi de la géobarrière</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="989"/>
+        <source>rally points upload</source>
+        <translation>envoi des points de ralliement</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="284"/>
         <source>Radius</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="303"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="263"/>
+        <location filename="../plan_panel.py" line="272"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../plan_panel.py" line="283"/>
         <source>Side overlap</source>
         <translation>Recouvrement latéral</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Sized by</source>
         <translation>Dimensionné par</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="290"/>
+        <location filename="../plan_panel.py" line="301"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="804"/>
+        <location filename="../plan_panel.py" line="869"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="296"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="745"/>
-        <location filename="../plan_panel.py" line="766"/>
+        <location filename="../plan_panel.py" line="763"/>
+        <location filename="../plan_panel.py" line="784"/>
         <source>Upload refused: %1</source>
         <translation>Envoi refusé : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="740"/>
+        <location filename="../plan_panel.py" line="758"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="527"/>
+        <location filename="../plan_panel.py" line="540"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission du vecteur %1 : %2 éléments</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="341"/>
+        <location filename="../plan_panel.py" line="352"/>
         <source>drawn area</source>
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="825"/>
+        <location filename="../plan_panel.py" line="890"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="913"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="915"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>start of part %1</source>
         <translation>démarrage de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="916"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="917"/>
+        <location filename="../plan_panel.py" line="987"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="918"/>
+        <location filename="../plan_panel.py" line="988"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="917"/>
+        <location filename="../plan_panel.py" line="987"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="916"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="706"/>
+        <location filename="../plan_panel.py" line="719"/>
         <source>there is no plan to export</source>
         <translation>il n&apos;y a pas de plan à exporter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="708"/>
+        <location filename="../plan_panel.py" line="721"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="895"/>
+        <location filename="../plan_panel.py" line="963"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="909"/>
+        <location filename="../plan_panel.py" line="977"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="881"/>
+        <location filename="../plan_panel.py" line="946"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="883"/>
+        <location filename="../plan_panel.py" line="948"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>

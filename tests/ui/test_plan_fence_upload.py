@@ -1,0 +1,194 @@
+"""An imported .plan's geofence and rally points go up with the mission from the Plan dock, as
+QGroundControl's Upload sends them: the simulator then holds them, the fence is read back and drawn as
+the vehicle's own (shaded, dashed) and the dotted planned copy is no longer drawn over it; a plan shared
+among drones takes them to each part's vehicle. A vehicle
+that refuses (too many fence items) keeps its old fence, the pilot reads why, and the planned fence
+stays dotted; "Clear fence" on the map's menu, once confirmed, empties the vehicle's fence."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from pymavlink.dialects.v20 import common as mavlink
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+
+from drivers.mavlink.plan_items import fence_items, rally_items
+from groundstation.ui.fence_layer import Fence, same_fence
+from missions.geodesy import LatLon
+from missions.qgc_plan import read_plan
+from sitl.vehicle import MissionLimits
+
+from .conftest import clear_point
+from .test_fence_layer import fence_item, red_excess, refresh_action
+
+RALLY = QColor("#6a1b9a")
+
+
+def write_plan(path, inclusion: list[tuple[float, float]], exclusion: tuple[float, float, float],
+               rally: list[tuple[float, float]]) -> None:
+    """A QGroundControl .plan holding an inclusion polygon, an exclusion circle and rally points, no mission."""
+    path.write_text(json.dumps({
+        "fileType": "Plan", "version": 1, "groundStation": "QGroundControl",
+        "mission": {"version": 2, "firmwareType": 12, "vehicleType": 2, "cruiseSpeed": 15, "hoverSpeed": 5,
+                    "items": [], "plannedHomePosition": [exclusion[0], exclusion[1], 0]},
+        "geoFence": {"version": 2,
+                     "polygons": [{"version": 1, "inclusion": True, "polygon": [list(p) for p in inclusion]}],
+                     "circles": [{"version": 1, "inclusion": False,
+                                  "circle": {"center": [exclusion[0], exclusion[1]], "radius": exclusion[2]}}]},
+        "rallyPoints": {"version": 2, "points": [[lat, lon, 30] for lat, lon in rally]}}), encoding="utf-8")
+
+
+def offset(window, spot: QPointF, dx: float, dy: float) -> tuple[float, float]:
+    return window.map.ground_point(spot + QPointF(dx, dy))
+
+
+def fenced_plan(window, tmp_path):
+    """The .plan around a clear spot: the exclusion circle (20 px) on it, the inclusion square 100 px a side
+    around it, the rally points 45 px to its sides. Returns the file, the spot and the rally points on screen."""
+    spot = QPointF(clear_point(window, margin=110))
+    lat, lon = window.map.ground_point(spot)
+    square = [offset(window, spot, dx, dy) for dx, dy in ((-50, -50), (50, -50), (50, 50), (-50, 50))]
+    rally_spots = [spot + QPointF(-45, 0), spot + QPointF(45, 0)]
+    path = tmp_path / "sector-c.plan"
+    write_plan(path, square, (lat, lon, 20 * window.map.viewport.m_per_px),
+               [window.map.ground_point(p) for p in rally_spots])
+    return path, spot, rally_spots
+
+
+def hatch_pixels(image, spot: QPointF, half_px: int = 10) -> int:
+    """Pixels around `spot` in a strong red: the hatching of a planned exclusion area (a vehicle's is only a
+    translucent shade)."""
+    return sum(red_excess(image, QPointF(spot.x() + dx, spot.y() + dy)) > 60
+               for dx in range(-half_px, half_px) for dy in range(-half_px, half_px))
+
+
+def shaded_share(image, spot: QPointF, half_px: int = 10) -> float:
+    pixels = [QPointF(spot.x() + dx, spot.y() + dy)
+              for dx in range(-half_px, half_px) for dy in range(-half_px, half_px)]
+    return sum(red_excess(image, p) > 20 for p in pixels) / len(pixels)
+
+
+def rally_ring(image, spot: QPointF) -> int:
+    """Purple pixels on a rally point marker's ring: a dotted ring has fewer than a solid one."""
+    ring = [spot + QPointF(8 * math.cos(a), 8 * math.sin(a)) for a in (i * math.pi / 90 for i in range(180))]
+    return len({(int(p.x()), int(p.y())) for p in ring
+                if (c := image.pixelColor(int(p.x()), int(p.y()))).blue() > c.green() + 60
+                and abs(c.red() - RALLY.red()) < 60})
+
+
+def test_upload_sends_the_imported_fence_and_rally_points_with_the_mission(qtbot, window, demo, tmp_path):
+    panel, layer = window.plan, window.fence_layer
+    sid = window.selected_id
+    qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
+    path, spot, rally_spots = fenced_plan(window, tmp_path)
+    assert panel.import_file(path)
+    planned = panel.layer.planned_fence
+    imported = window.map.grab().toImage()
+    assert hatch_pixels(imported, spot) > 20  # the exclusion circle hatched: planned
+    dotted = [rally_ring(imported, p) for p in rally_spots]
+
+    panel.legs.setValue(2)  # and a small search planned away from the fence's circle
+    panel.altitude.setValue(10)
+    panel.set_datum(LatLon(*window.map.ground_point(QPointF(clear_point(window, margin=150, avoid=[spot])))))
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 3, timeout=30_000)
+    assert [(o.action, o.system_id, o.error) for o in panel.outcomes] == [
+        ("upload", sid, ""), ("upload fence", sid, ""), ("upload rally", sid, "")]
+    assert panel.status.text() == f"Uploaded to vehicle {sid}: mission, geofence, rally points"
+
+    # The simulated vehicle holds them as QGroundControl would have sent them.
+    store = demo.fleet.vehicles[sid - 1].autopilot.store
+    plan_file = read_plan(path)
+    sent = fence_items(plan_file)
+    assert [(i.command, i.x, i.y) for i in store.fence] == [(i.command, i.x, i.y) for i in sent]
+    assert all(math.isclose(a.param1, b.param1, rel_tol=1e-6) for a, b in zip(store.fence, sent))
+    assert [(i.x, i.y) for i in store.rally] == [(i.x, i.y) for i in rally_items(plan_file)]
+    assert len(store.mission) > 0
+
+    # Read back from the vehicle and drawn as its own: shaded, and no hatched planned copy over it.
+    qtbot.waitUntil(lambda: same_fence(layer.fences[sid], planned), timeout=15_000)
+    assert panel.layer.fence_on_vehicle()
+    window.map.repaint()
+    uploaded = window.map.grab().toImage()
+    assert shaded_share(uploaded, spot) > 0.9 and hatch_pixels(uploaded, spot) == 0
+    assert all(rally_ring(uploaded, p) > d for p, d in zip(rally_spots, dotted))  # the rally points drawn solid
+
+
+def test_a_vehicle_refusing_the_fence_keeps_its_own_and_says_why_then_it_is_cleared(qtbot, window, demo, pilot,
+                                                                                    tmp_path):
+    panel, layer = window.plan, window.fence_layer
+    sid = window.selected_id
+    qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
+    # The vehicle already holds a fence: one inclusion circle around its home.
+    home = window.shown_snapshot.vehicles[sid].state.home
+    old = [fence_item(0, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, 500.0, home.lat, home.lon)]
+    window.engine.upload_mission(sid, old, "fence").result(timeout=15)
+    refresh_action(window)(home.lat, home.lon)
+    qtbot.waitUntil(lambda: bool(layer.fences[sid].circles), timeout=15_000)
+    held = layer.fences[sid]
+    vehicle = demo.fleet.vehicles[sid - 1]
+    vehicle.missions.limits = MissionLimits(fence=4)  # the imported fence has 5 items
+
+    path, spot, _rally = fenced_plan(window, tmp_path)
+    assert panel.import_file(path)
+    panel.pattern.setCurrentIndex(panel.pattern.findData("sector"))  # no datum: nothing planned
+    assert panel.plan is None  # Upload sends just the fence and rally points
+    with qtbot.waitSignal(layer.fenceArrived, timeout=15_000):  # the fence is read back after the refusal
+        assert panel.upload_plan()
+    assert len(panel.outcomes) == 1
+    assert panel.status.text() == (f"vehicle {sid}: geofence upload FAILED: geofence upload refused by the "
+                                   "vehicle: no space (the vehicle keeps what it held before)")
+    assert "#b71c1c" in panel.status.styleSheet()
+    assert [(i.command, i.x, i.y) for i in vehicle.autopilot.store.fence] == [(i.command, i.x, i.y) for i in old]
+    assert vehicle.autopilot.store.rally == []  # nothing more sent after the refusal
+    assert layer.fences[sid] == held and not panel.layer.fence_on_vehicle()
+    assert hatch_pixels(window.map.grab().toImage(), spot) > 20  # still only planned: hatched
+
+    # With room for it, the same Upload goes through.
+    vehicle.missions.limits = MissionLimits()
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 3, timeout=15_000)
+    assert panel.status.text() == f"Uploaded to vehicle {sid}: geofence, rally points"
+    qtbot.waitUntil(lambda: panel.layer.fence_on_vehicle(), timeout=15_000)
+    assert len(vehicle.autopilot.store.rally) == 2
+
+    # Clear fence: asked first; a no leaves the fence, a yes empties it and the planned copy is dotted again.
+    clear = next(action for text, action in window.map.context_actions if text() == "Clear fence")
+    pilot.accept = False
+    clear(home.lat, home.lon)
+    assert pilot.questions[-1] == (f"Clear fence: vehicle {sid}",
+                                   f"Remove every geofence area from vehicle {sid}? It then flies without them.")
+    qtbot.wait(300)
+    assert len(vehicle.autopilot.store.fence) == 5
+    pilot.accept = True
+    clear(home.lat, home.lon)
+    qtbot.waitUntil(lambda: layer.fences[sid] == Fence(), timeout=15_000)
+    assert vehicle.autopilot.store.fence == [] and not panel.layer.fence_on_vehicle()
+    assert window.statusBar().currentMessage() == f"Fence of vehicle {sid} cleared"
+    assert hatch_pixels(window.map.grab().toImage(), spot) > 20
+
+
+def test_a_split_plan_takes_the_fence_and_rally_points_to_each_part_vehicle(qtbot, window, demo, tmp_path):
+    panel = window.plan
+    window.plan_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: list(panel.picks) == [1, 2, 3], timeout=5000)
+    panel.altitude.setValue(10)
+    path, _spot, _rally = fenced_plan(window, tmp_path)
+    assert panel.import_file(path)
+    assert panel.pattern.currentData() == "parallel"  # the fence's inclusion square is the area searched
+    panel.drones.setValue(2)
+    panel.pick_vehicles([2, 3])
+    assert len(panel.split) == 2
+    assert panel.upload_plan()
+    qtbot.waitUntil(lambda: len(panel.outcomes) == 6 and panel.fence_upload is None, timeout=30_000)
+    assert [(o.action, o.system_id, o.error) for o in panel.outcomes] == [
+        ("upload part", 2, ""), ("upload part", 3, ""), ("upload fence", 2, ""), ("upload rally", 2, ""),
+        ("upload fence", 3, ""), ("upload rally", 3, "")]
+    assert panel.status.text() == "Uploaded to vehicle 2, 3: mission, geofence, rally points"
+    stores = [v.autopilot.store for v in demo.fleet.vehicles]
+    assert [(len(s.fence), len(s.rally)) for s in stores] == [(0, 0), (5, 2), (5, 2)]  # vehicle 1 took no part
+    planned = panel.layer.planned_fence
+    qtbot.waitUntil(lambda: all(same_fence(window.fence_layer.fences[sid], planned) for sid in (2, 3)),
+                    timeout=15_000)
