@@ -50,7 +50,10 @@ def _host_port(text: str) -> tuple[str, int]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="groundstation",
-        description="Field ground station: drones over MAVLink, findings to partner command posts.")
+        description="Field ground station: drones over MAVLink, findings to partner command posts.",
+        epilog=f"Without a COMMAND: the station itself, in a window where there is a display (else as "
+               f"--headless), listening on {DEFAULT_LINK} unless --link is given. "
+               f"'groundstation demo' flies a simulated fleet; 'groundstation COMMAND --help' tells more.")
     _add_common(parser)
     parser.add_argument("--link", action="append", default=None, metavar="URL",
                         help=f"a MAVLink link, repeatable: udpin:0.0.0.0:14550, udpout:HOST:PORT, "

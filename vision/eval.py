@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="ONNX model file for the CNN detectors")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
+    if not args.dir.is_dir():
+        print(f"error: no folder {args.dir}; give a labeled set, a folder with labels.json such as "
+              f"../shared/data/vision/hituav-thermal-person", file=sys.stderr)
+        return 2
     cv2.setNumThreads(1)  # targets are stated for one core
     try:
         labeled = load_labeled_set(args.dir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import signal
+import sys
 import threading
 
 from .fleet import DEFAULT_HOME, SimulatedFleet
@@ -48,14 +49,15 @@ def _signing_key(text: str) -> bytes:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--count", type=int, default=1, help="number of vehicles (system ids 1..N)")
-    parser.add_argument("--speedup", type=_positive, default=1.0, help="sim seconds per wall second")
+    parser.add_argument("--count", type=int, default=1, help="number of vehicles, system ids 1..N (default 1)")
+    parser.add_argument("--speedup", type=_positive, default=1.0, help="sim seconds per wall second (default 1)")
     parser.add_argument("--gcs", type=_address, default=("127.0.0.1", 14550),
-                        help="where each GCS link sends until a GCS talks to it (udp:HOST:PORT)")
-    parser.add_argument("--home", type=_home, default=DEFAULT_HOME, help="LAT,LON,ALT of vehicle 1")
-    parser.add_argument("--base-port", type=int, default=18570, help="GCS link of vehicle i binds base+i (0: any)")
-    parser.add_argument("--bind", default="127.0.0.1", help="local address the links bind to")
-    parser.add_argument("--seed", type=int, default=1)
+                        help="where each GCS link sends until a GCS talks to it, udp:HOST:PORT "
+                             "(default udp:127.0.0.1:14550, where groundstation and QGroundControl listen)")
+    parser.add_argument("--home", type=_home, default=DEFAULT_HOME, help="LAT,LON,ALT of vehicle 1 (default %s,%s,%s, the tripoint near Schengen)" % DEFAULT_HOME)
+    parser.add_argument("--base-port", type=int, default=18570, help="vehicle i's GCS link binds BASE_PORT+i-1 (default 18570, as PX4 SITL; 0: any free port)")
+    parser.add_argument("--bind", default="127.0.0.1", help="local address the links bind to (default 127.0.0.1)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the simulated noise: the same seed gives the same flight")
     parser.add_argument("--rates", choices=[r for r in RATE_PROFILES if r != "onboard"], default="normal",
                         help="PX4 default GCS rates, or PX4 SITL's 50 Hz overrides")
     parser.add_argument("--api", action="store_true", help="add PX4's API link: local 14580+i -> 14540+i")
@@ -76,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.count < 1:
-        print(f"error: --count must be at least 1, got {args.count}")
+        print(f"error: --count must be at least 1, got {args.count}", file=sys.stderr)
         return 2
     if args.serve_video is not None:
         from sitl.camera.stream import encoder_for
@@ -84,13 +86,22 @@ def run(args: argparse.Namespace) -> int:
         try:
             encoder_for(args.serve_video)
         except ValueError as exc:  # before any vehicle flies: a codec this PyAV cannot encode
-            print(f"error: --serve-video {args.serve_video}: {exc}")
+            print(f"error: --serve-video {args.serve_video}: {exc}", file=sys.stderr)
             return 2
-    fleet = SimulatedFleet(count=args.count, home=args.home, gcs=args.gcs, speedup=args.speedup,
-                           seed=args.seed, base_port=args.base_port, rates=args.rates, api=args.api,
-                           bind_host=args.bind, gps_noise_m=args.gps_noise, wind_speed=args.wind,
-                           signing_key=args.signing_key, video_base_port=args.video_port,
-                           mission_limits=MissionLimits(fence=args.max_fence, rally=args.max_rally))
+    try:
+        fleet = SimulatedFleet(count=args.count, home=args.home, gcs=args.gcs, speedup=args.speedup,
+                               seed=args.seed, base_port=args.base_port, rates=args.rates, api=args.api,
+                               bind_host=args.bind, gps_noise_m=args.gps_noise, wind_speed=args.wind,
+                               signing_key=args.signing_key, video_base_port=args.video_port,
+                               mission_limits=MissionLimits(fence=args.max_fence, rally=args.max_rally))
+    except OSError as exc:  # most often a simulator or PX4 SITL already running on these ports
+        last = args.base_port + args.count - 1
+        ports = ("any free port" if not args.base_port else f"port {last}" if args.count == 1
+                 else f"ports {args.base_port}..{last}")
+        print(f"error: cannot open the vehicles' links on {args.bind} {ports}: {exc.strerror or exc}. "
+              f"Is another simulator or PX4 SITL running? Stop it, or give --base-port "
+              f"(0: any free port)", file=sys.stderr)
+        return 1
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     with fleet, contextlib.ExitStack() as video:
