@@ -57,7 +57,9 @@ def add_export_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
     p = subparsers.add_parser("export", help="write the current findings in a partner format")
     p.add_argument("--format", required=True, choices=FORMATS, help="output format")
     p.add_argument("--out", type=Path, help="output file (default: standard output)")
-    p.add_argument("--data-dir", type=Path, help="station data directory (default: the user data folder)")
+    # SUPPRESS: `groundstation --data-dir X export ...` must keep the X given before the command
+    p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                   help="station data directory (default: the user data folder)")
     p.add_argument("--station", default=None,
                    help="station id used in message ids (default: the station's own, from its settings)")
     p.add_argument("--language", default="en", choices=("en", "fr", "de"), help="language of the text")
