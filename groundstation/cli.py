@@ -159,8 +159,9 @@ def run_headless(engine: Engine, duration: float | None) -> int:
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop.set())
+    live = [name for name in engine.links if not name.startswith("tlog:")]  # replays are not recorded again
     monitor.say(f"listening on {', '.join(engine.links)}; telemetry log {engine.tlog.path}"
-                if engine.tlog else f"listening on {', '.join(engine.links)}")
+                if engine.tlog and live else f"listening on {', '.join(engine.links)}")
     if engine.web is not None:
         monitor.say(f"commander's web view: {engine.web.link}")
     elif engine.web_error:

@@ -37,8 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m missions", description="IAMSAR search patterns sized by the detection camera")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("cameras", help="list the camera presets")
-    p = sub.add_parser("pattern", help="generate a search pattern")
-    p.add_argument("pattern", choices=PATTERNS)
+    p = sub.add_parser("pattern", help="generate a search pattern",
+                       description="Generate an IAMSAR search pattern as a flight plan: around a datum "
+                                   "(expanding-square, sector), over an area (parallel, creeping-line) or along a "
+                                   "route (track-line). Track spacing comes from --spacing, or from the detection "
+                                   "--camera at --altitude. The plan goes to stdout or --output.")
+    p.add_argument("pattern", choices=PATTERNS, help="which IAMSAR pattern")
     p.add_argument("--datum", help="lat,lon of the datum (expanding-square, sector)")
     p.add_argument("--area", type=Path, help="area file: .kml, .geojson or .plan (parallel, creeping-line)")
     p.add_argument("--route", help="route file, or points 'lat,lon;lat,lon;...' (track-line)")
@@ -53,19 +57,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--second-pass", action="store_true", help="sector: add the pass rotated 30 degrees")
     p.add_argument("--heading", type=float, default=0.0, help="first leg heading, degrees true (default 0)")
     p.add_argument("--wind-from", type=float, help="expanding-square: wind direction; first leg into it")
-    p.add_argument("--turn", choices=("right", "left"), default="right")
+    p.add_argument("--turn", choices=("right", "left"), default="right",
+                   help="expanding-square, sector: which way the pattern turns (default right)")
     p.add_argument("--track-azimuth", type=float, help="parallel: track direction (default: long axis)")
     p.add_argument("--advance-azimuth", type=float, help="creeping-line: direction the legs advance")
     p.add_argument("--start", help="creeping-line without --area: lat,lon of the middle of the first edge")
     p.add_argument("--length", type=float, help="creeping-line without --area: length along the advance (m)")
     p.add_argument("--width", type=float, help="creeping-line without --area: width across (m)")
     p.add_argument("--no-return", action="store_true", help="track-line: fly the route once (TSN)")
-    p.add_argument("--drones", type=int, default=1, help="parallel: split the area among N drones")
-    p.add_argument("--speed", type=float, default=FlightLimits.cruise_speed_mps, help="cruise speed m/s")
-    p.add_argument("--endurance", type=float, default=FlightLimits.endurance_s / 60, help="battery endurance, minutes")
-    p.add_argument("--turn-radius", type=float, default=0.0, help="turn radius in metres (fixed wing)")
-    p.add_argument("--max-items", type=int, default=FlightLimits.max_mission_items, help="autopilot mission item limit")
-    p.add_argument("--format", choices=FORMATS, default="geojson")
+    p.add_argument("--drones", type=int, default=1, help="parallel: split the area among N drones (default 1)")
+    p.add_argument("--speed", type=float, default=FlightLimits.cruise_speed_mps, help="cruise speed m/s (default %(default)g)")
+    p.add_argument("--endurance", type=float, default=FlightLimits.endurance_s / 60, help="battery endurance, minutes (default %(default)g)")
+    p.add_argument("--turn-radius", type=float, default=0.0, help="turn radius in metres, fixed wing (default 0: multicopter)")
+    p.add_argument("--max-items", type=int, default=FlightLimits.max_mission_items, help="autopilot mission item limit (default %(default)d)")
+    p.add_argument("--format", choices=FORMATS, default="geojson",
+                   help="geojson, kml, or plan for QGroundControl (default geojson)")
     p.add_argument("--output", type=Path, help="write here instead of stdout (with --drones: one file per drone)")
     return parser
 

@@ -151,13 +151,15 @@ class Px4Sitl:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--px4-dir", help="PX4-Autopilot checkout with a px4_sitl_default build ($PX4_DIR)")
-    parser.add_argument("--instances", type=int, default=1)
-    parser.add_argument("--home", help="LAT,LON,ALT (PX4_HOME_LAT/LON/ALT)")
-    parser.add_argument("--speed-factor", type=float, help="PX4_SIM_SPEED_FACTOR")
-    parser.add_argument("--work-dir", type=Path, help="where instance_<i> working directories go")
-    parser.add_argument("--no-wait", action="store_true", help="do not listen on 14550 for first heartbeats")
-    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--px4-dir", help="PX4-Autopilot checkout with a px4_sitl_default build (default $PX4_DIR)")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="how many vehicles, system ids 1..N (default 1)")
+    parser.add_argument("--home", help="LAT,LON,ALT of home, as PX4_HOME_LAT/LON/ALT (default: PX4's own)")
+    parser.add_argument("--speed-factor", type=float, help="simulation speed, as PX4_SIM_SPEED_FACTOR (default: PX4's own, real time)")
+    parser.add_argument("--work-dir", type=Path, help="where instance_<i> working directories go (default: the PX4 build folder)")
+    parser.add_argument("--no-wait", action="store_true", help="do not listen on UDP 14550 for the first heartbeats (default: wait for them)")
+    parser.add_argument("--timeout", type=float, default=60.0,
+                        help="seconds to wait for every instance's first heartbeat (default 60)")
 
 
 def run(args: argparse.Namespace) -> int:

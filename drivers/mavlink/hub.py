@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 GCS_SYSTEM_ID = 255
 GCS_COMPONENT_ID = mavlink.MAV_COMP_ID_MISSIONPLANNER  # 190, as QGroundControl
-FrameTap = Callable[[bytes, bool], None]  # raw frame, True when sent by us
+FrameTap = Callable[[bytes, bool], None]  # raw frame, True when sent by us; never a replay link's frames
 
 
 def parse_link_url(url: str) -> LinkSpec | tuple[Path, float]:
@@ -157,7 +157,7 @@ class MavlinkHub:
         if msg_id == mavlink.MAVLINK_MSG_ID_BAD_DATA:
             self.stats.bad_frames += 1
             return
-        if self._tap is not None:
+        if self._tap is not None and not isinstance(link, TlogReplay):  # a replay is on disk already
             self._tap(msg.get_msgbuf(), False)
         if msg_id == mavlink.MAVLINK_MSG_ID_UNKNOWN:  # a valid frame of a message we do not know
             self.stats.unknown_frames += 1
@@ -204,7 +204,7 @@ class MavlinkHub:
         for io, peer in targets:
             buf = io.pack(msg, signing)
             io.link.send(buf, peer)
-            if self._tap is not None:
+            if self._tap is not None and not isinstance(io.link, TlogReplay):
                 self._tap(buf, True)
 
     async def _tick(self) -> None:

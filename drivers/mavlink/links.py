@@ -24,6 +24,12 @@ UDP_PEER_TIMEOUT_S = 30.0  # forget a UDP peer we have not heard from for this l
 RECONNECT_MIN_S, RECONNECT_MAX_S = 0.5, 5.0
 
 
+# Every form `--link` takes; `tlog:` is parsed by replay.py (hub.parse_link_url picks the parser),
+# but a user who mistyped a kind needs the whole list in one place.
+LINK_FORMS = ("udpin:HOST:PORT, udpout:HOST:PORT, tcp:HOST:PORT, serial:DEVICE[:BAUD] "
+              "or tlog:FILE[:SPEED] to replay a telemetry log")
+
+
 class LinkError(Exception):
     """A link that cannot be opened or is malformed; the message says why in the operator's terms."""
 
@@ -42,7 +48,7 @@ class LinkSpec:
         kind, sep, rest = url.partition(":")
         kind = kind.strip().lower()
         if not sep or not rest:
-            raise LinkError(f"link {url!r}: expected KIND:ADDRESS, e.g. udpin:0.0.0.0:14550")
+            raise LinkError(f"link {url!r}: expected KIND:ADDRESS, one of {LINK_FORMS}")
         if kind == "serial":
             device, _, baud = rest.rpartition(":")
             if not device:
@@ -55,7 +61,7 @@ class LinkSpec:
                 raise LinkError(f"link {url!r}: baud rate must be positive")
             return cls("serial", device=device, baud=rate)
         if kind not in ("udpin", "udpout", "tcp"):
-            raise LinkError(f"link {url!r}: unknown kind {kind!r} (use udpin, udpout, tcp or serial)")
+            raise LinkError(f"link {url!r}: unknown kind {kind!r}; use {LINK_FORMS}")
         host, _, port = rest.rpartition(":")
         host = host.strip("[]")
         if not host:

@@ -171,7 +171,7 @@ class Engine:
         if self._record_tlog:
             stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
             self.tlog = TlogWriter(self.data_dir.logs / f"{stamp}.tlog")
-            tap = lambda frame, _sent: self.tlog.write(frame)  # noqa: E731 - both directions, as QGC
+            tap = self.tlog.record  # both directions, as QGC; replays are not recorded (the hub skips them)
         self._hub = MavlinkHub(self._on_event, system_id=self.system_id, tap=tap)
         for url in self.link_urls:
             await self._hub.add_link(url)
@@ -191,8 +191,8 @@ class Engine:
                 self.web = view
             except OSError as e:
                 # The commander's view is not worth losing the drones for: say so and fly on.
-                self.web_error = str(e)
-                log.error("%s", e)
+                self.web_error = e.strerror or str(e)  # the sentence, without "[Errno 98]"
+                log.error("%s", self.web_error)
         self._tasks.append(asyncio.create_task(self._publish(), name="snapshots"))
         self._tasks.append(asyncio.create_task(self._record_trails(), name="trails"))
 

@@ -5,7 +5,8 @@
 
 Against any vehicle the link reaches (built-in simulator, PX4 SITL, hardware). A progress bar on
 a terminal, plain progress lines otherwise; on failure one clear line on stderr and exit 1
-(2 when the link itself cannot open). Nothing is written to FILE unless the download completed.
+(2 when the file to send is unreadable, checked before any link opens, or the link cannot open).
+Nothing is written to FILE unless the download completed.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from typing import TextIO
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
 from drivers.mavlink.mission import MISSION_TYPES
-from drivers.mavlink.param_file import ParamFileError, read_params, write_params
+from drivers.mavlink.param_file import ParamFileEntry, ParamFileError, read_params, write_params
 from drivers.mavlink.params import float32
 from drivers.mavlink.plan_items import items_for, plan_from_items
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import CommandError, Engine, LinkError, MissionTransferError, ParameterError
+from missions.items import MissionItem
 from missions.qgc_plan import PlanFileError, read_plan, write_plan
 
 WAIT_FOR_VEHICLE_S = 15.0
@@ -90,6 +92,12 @@ def run_ops(args: argparse.Namespace) -> int | None:
         return None
     what = f"{args.command} {args.action}"
     try:
+        # A file to send is read first: a wrong name or a broken file fails at once, not after the wait.
+        upload = _read_upload(args)
+    except (PlanFileError, ParamFileError) as e:
+        print(f"groundstation {what}: {e}", file=sys.stderr)
+        return 2
+    try:
         data_dir = DataDir.open(getattr(args, "data_dir", None))
         engine = Engine(data_dir, [args.link])
         engine.start()
@@ -99,9 +107,9 @@ def run_ops(args: argparse.Namespace) -> int | None:
     try:
         system_id = _wait_for_vehicle(engine, args.system, args.wait)
         if args.command == "mission":
-            message = _mission(engine, system_id, args)
+            message = _mission(engine, system_id, args, upload)
         else:
-            message = _params(engine, system_id, args)
+            message = _params(engine, system_id, args, upload)
     except FAILURES as e:
         print(f"groundstation {what}: {e}", file=sys.stderr)
         return 1
@@ -109,6 +117,15 @@ def run_ops(args: argparse.Namespace) -> int | None:
         engine.stop()
     print(message)
     return 0
+
+
+def _read_upload(args: argparse.Namespace) -> list[MissionItem] | list[ParamFileEntry] | None:
+    """The mission items or parameter file entries an upload sends; None for other actions."""
+    if args.action != "upload":
+        return None
+    if args.command == "mission":
+        return items_for(read_plan(args.file), MISSION_TYPES[args.mission_type])
+    return read_params(args.file)
 
 
 def _wait_for_vehicle(engine: Engine, system_id: int | None, wait_s: float) -> int:
@@ -126,19 +143,21 @@ def _wait_for_vehicle(engine: Engine, system_id: int | None, wait_s: float) -> i
     heard = sorted(engine.snapshot().vehicles)
     raise TimeoutError(f"no vehicle {system_id if system_id is not None else ''} heard on {engine.links[0]} "
                        f"within {wait_s:g} s".replace("  ", " ")
-                       + (f" (heard: {', '.join(map(str, heard))})" if heard else ""))
+                       + (f" (heard: {', '.join(map(str, heard))})" if heard else "")
+                       + ". Check the link address, that the simulator or vehicle sends to this port, that no "
+                         "other program (QGroundControl, another station) holds the port, or wait longer "
+                         "with --wait S")
 
 
-def _mission(engine: Engine, system_id: int, args: argparse.Namespace) -> str:
+def _mission(engine: Engine, system_id: int, args: argparse.Namespace, upload: list[MissionItem] | None) -> str:
     kind = args.mission_type
     if args.action == "clear":
         engine.clear_mission(system_id, kind).result()
         return f"vehicle {system_id}: {kind} cleared"
     progress = ProgressBar(f"{kind} {args.action}", sys.stderr)
     if args.action == "upload":
-        items = items_for(read_plan(args.file), MISSION_TYPES[kind])
-        engine.upload_mission(system_id, items, kind, progress).result()
-        return f"vehicle {system_id}: {len(items)} {kind} items uploaded from {args.file}"
+        engine.upload_mission(system_id, upload, kind, progress).result()
+        return f"vehicle {system_id}: {len(upload)} {kind} items uploaded from {args.file}"
     items = engine.download_mission(system_id, kind, progress).result()
     state = engine.snapshot().vehicles[system_id].state
     home = (state.home.lat, state.home.lon, state.home.alt_amsl) if state.home else None
@@ -149,7 +168,7 @@ def _mission(engine: Engine, system_id: int, args: argparse.Namespace) -> str:
     return f"vehicle {system_id}: {len(items)} {kind} items written to {args.file}"
 
 
-def _params(engine: Engine, system_id: int, args: argparse.Namespace) -> str:
+def _params(engine: Engine, system_id: int, args: argparse.Namespace, upload: list[ParamFileEntry] | None) -> str:
     progress = ProgressBar("parameters", sys.stderr)
     on_vehicle = engine.download_params(system_id, progress).result()
     state = engine.snapshot().vehicles[system_id].state
@@ -157,7 +176,7 @@ def _params(engine: Engine, system_id: int, args: argparse.Namespace) -> str:
         write_params(args.file, on_vehicle.values(), system_id, state.component_id,
                      heading=f"Stack: {state.autopilot}, vehicle: {state.vehicle_type}")
         return f"vehicle {system_id}: {len(on_vehicle)} parameters written to {args.file}"
-    wanted = [e.parameter for e in read_params(args.file) if e.component_id == state.component_id]
+    wanted = [e.parameter for e in upload if e.component_id == state.component_id]
     unknown = [p.name for p in wanted if p.name not in on_vehicle]
     if unknown:  # checked before anything changes: a wrong file must not half-apply
         raise ParamFileError(f"{len(unknown)} parameters in {args.file} are not on vehicle {system_id}: "

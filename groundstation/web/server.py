@@ -12,6 +12,7 @@ import asyncio
 import hmac
 import html
 import ipaddress
+import errno
 import json
 import logging
 import ssl
@@ -118,7 +119,9 @@ class WebView:
             await site.start()
         except OSError as exc:
             await runner.cleanup()
-            raise OSError(exc.errno, f"web view cannot listen on {self.host}:{self.port}: {exc.strerror}") from None
+            why = (f"port {self.port} is in use (another station?): choose another with --web PORT"
+                   if exc.errno == errno.EADDRINUSE else exc.strerror)
+            raise OSError(exc.errno, f"web view cannot listen on {self.host}:{self.port}: {why}") from None
         self._runner = runner
         self.port = runner.addresses[0][1]
         log.info("web view on %s", self.url)

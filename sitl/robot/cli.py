@@ -28,11 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--curve-secret", type=Path, metavar="FILE", help="the robot's CURVE .key_secret file (encrypts the ZeroMQ link)")
     parser.add_argument("--authorized", type=Path, metavar="DIR", help="folder of the stations' public .key files allowed to connect")
     parser.add_argument("--insecure", action="store_true", help="allow an unencrypted ZeroMQ endpoint off this machine")
-    parser.add_argument("--name", default="sim-robot")
-    parser.add_argument("--lat", type=float, default=49.6116)
-    parser.add_argument("--lon", type=float, default=6.1319)
-    parser.add_argument("--heading", type=float, default=0.0, help="degrees from true north")
-    parser.add_argument("--max-speed", type=float, default=1.2, help="m/s")
+    parser.add_argument("--name", default="sim-robot", help="the name the robot announces (default sim-robot)")
+    parser.add_argument("--lat", type=float, default=49.6116, help="start latitude (default 49.6116, Luxembourg)")
+    parser.add_argument("--lon", type=float, default=6.1319, help="start longitude (default 6.1319)")
+    parser.add_argument("--heading", type=float, default=0.0, help="start heading, degrees from true north (default 0)")
+    parser.add_argument("--max-speed", type=float, default=1.2, help="top speed in m/s (default 1.2)")
     parser.add_argument("--video", default="", metavar="udp://HOST:PORT",
                         help="stream the robot's camera there (udp:// MPEG-TS or rtp://) and announce it; "
                         "default: no camera")

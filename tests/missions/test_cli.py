@@ -83,3 +83,25 @@ def test_errors_are_one_line_and_exit_2(capsys, argv, fragment):
 def test_cameras_are_listed(capsys):
     code, out, _ = run(capsys, "cameras")
     assert code == 0 and "dji-m30t-thermal" in out and "flir-boson-640-14mm" in out
+
+
+def test_pattern_help_describes_the_command_and_every_option_with_its_default(capsys):
+    import argparse
+
+    from missions.cli import _parser
+
+    (commands,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    pattern = commands.choices["pattern"]
+    for action in pattern._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        assert action.help, f"{action.dest} has no help"
+        if action.default not in (None, False):
+            assert "default" in action.help, f"{action.dest}: help does not give its default {action.default!r}"
+    with pytest.raises(SystemExit):
+        main(["pattern", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Generate an IAMSAR search pattern as a flight plan" in text
+    assert "which way the pattern turns (default right)" in text
+    assert "plan for QGroundControl (default geojson)" in text
+    assert "cruise speed m/s (default 10)" in text and "battery endurance, minutes (default 25)" in text
