@@ -2,14 +2,19 @@
 
 QApplication.beep() is silent on most Linux desktops and on many field laptops, so an alert
 raised while the pilot looks away would go unheard. The tone is synthesised once (no sound file
-to lose); where no audio device opens, the station falls back to the system beep and says why once.
+to lose); where no audio device opens, the station falls back to the system beep and says why in one
+log line (the audio library's own complaints go to the debug log).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
+import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -36,6 +41,25 @@ def chime() -> np.ndarray:
     return (np.concatenate(parts) * VOLUME * 32767).astype(np.int16)
 
 
+@contextmanager
+def _library_stderr_to_debug_log() -> Iterator[None]:
+    """SDL's ALSA backend writes a screenful to the process's stderr (file descriptor 2) when there is no
+    sound card, below Python. For the moment of the open, that goes to a file and then to the debug log:
+    the pilot's terminal shows the one line that says why, and nothing is lost for whoever debugs it."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            caught.seek(0)
+            for line in caught.read().decode(errors="replace").splitlines():
+                log.debug("audio library: %s", line)
+
+
 class Alarm:
     """Plays the chime; `play()` returns False (and the caller beeps instead) where there is no audio."""
 
@@ -54,11 +78,12 @@ class Alarm:
     def _open(self) -> None:
         try:
             os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-            with warnings.catch_warnings():  # pygame 2.6 imports the deprecated pkg_resources
-                warnings.simplefilter("ignore")
+            with warnings.catch_warnings(), _library_stderr_to_debug_log():
+                warnings.simplefilter("ignore")  # pygame 2.6 imports the deprecated pkg_resources, on init too
                 import pygame
-            pygame.mixer.init(frequency=RATE_HZ, size=-16, channels=1)
-            self._sound = pygame.mixer.Sound(buffer=chime().tobytes())
+
+                pygame.mixer.init(frequency=RATE_HZ, size=-16, channels=1)
+                self._sound = pygame.mixer.Sound(buffer=chime().tobytes())
         except Exception as e:  # noqa: BLE001 - no pygame, no SDL audio, no device: all mean "beep instead"
             self.problem = f"no alert tone, the system beep is used instead: {e}"
             log.warning("%s", self.problem)

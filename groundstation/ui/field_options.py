@@ -115,13 +115,17 @@ class FieldOptions(QObject):
             self.window.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.window.restoreState(state, LAYOUT_VERSION)
-        self.plots_action.setChecked(stored.value("plots", "true") == "true")
+        # Large controls make every row taller: the log and the plots start hidden, or the window outgrows 768 px.
+        shown = "false" if self.settings.large_controls else "true"
+        self.plots_action.setChecked(stored.value("plots", shown) == "true")
+        self.events_action.setChecked(stored.value("events", shown) == "true")
 
     def save_layout(self) -> None:
         stored = QSettings(str(self.layout_file), QSettings.Format.IniFormat)
         stored.setValue("geometry", self.window.saveGeometry())
         stored.setValue("state", self.window.saveState(LAYOUT_VERSION))
         stored.setValue("plots", "true" if self.plots_action.isChecked() else "false")
+        stored.setValue("events", "true" if self.events_action.isChecked() else "false")
         stored.sync()
 
     def close(self) -> None:
@@ -164,8 +168,12 @@ class FieldOptions(QObject):
         self._save()
 
     def set_large_controls(self, large: bool) -> None:
+        """Bigger buttons and text; on a 1366x768 screen the window keeps the status bar in sight by hiding
+        the event log and the telemetry plots (View brings each back)."""
         self.settings.large_controls = large
         self.apply_look()
+        for action in (self.events_action, self.plots_action):
+            action.setChecked(not large)
         self._save()
 
     def set_format(self, form: str) -> None:
@@ -339,6 +347,10 @@ class FieldOptions(QObject):
         self.plots_action.setShortcut(QKeySequence("Ctrl+P"))
         self.plots_action.toggled.connect(self.plots.setVisible)
         self.view_menu.addAction(self.plots_action)
+        self.events_action = QAction(w, checkable=True)
+        self.events_action.setChecked(True)
+        self.events_action.toggled.connect(lambda shown: self.window.event_log.setVisible(shown))
+        self.view_menu.addAction(self.events_action)
         self.retranslate()
 
     def _check_language_actions(self) -> None:
@@ -376,6 +388,7 @@ class FieldOptions(QObject):
             action.setText(LANGUAGES.get(action.data()) or self.tr("System language"))
         self.format_menu.setTitle(self.tr("Coordinates"))
         self.plots_action.setText(self.tr("Telemetry plots"))
+        self.events_action.setText(self.tr("Event log"))
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

@@ -24,6 +24,7 @@ from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.findings import Finding, FindingChange, FindingKind, FindingStatus
 from groundstation.ui import pending
 from groundstation.ui.themes import show_status
+from groundstation.ui.vehicle_text import fill
 
 STATUS_COLOURS = {
     FindingStatus.UNCONFIRMED: QColor("#ff8f00"),
@@ -52,6 +53,19 @@ def status_text(status: FindingStatus) -> str:
             FindingStatus.CONFIRMED: QCoreApplication.translate("FindingsPanel", "confirmed"),
             FindingStatus.DISMISSED: QCoreApplication.translate("FindingsPanel", "dismissed"),
             FindingStatus.RESOLVED: QCoreApplication.translate("FindingsPanel", "resolved")}[status]
+
+
+def source_words(f: Finding) -> tuple[str, str]:
+    """Who saw it, as the pilot says it ("2", "by hand"), and in full with the station (for a tooltip).
+    A station's detectors name their vehicle "<station>-<system id>"; a partner's own names stay as sent."""
+    station = f.origin_station
+    if f.source == "operator":
+        return (QCoreApplication.translate("FindingsPanel", "by hand"),
+                fill(QCoreApplication.translate("FindingsPanel", "marked by hand at station %1"), station))
+    vehicle = f.source.removeprefix(f"{station}-")
+    if vehicle.isdigit():
+        return vehicle, fill(QCoreApplication.translate("FindingsPanel", "vehicle %1 of station %2"), vehicle, station)
+    return f.source, fill(QCoreApplication.translate("FindingsPanel", "%1 of station %2"), f.source, station)
 
 
 @dataclass(frozen=True)
@@ -210,8 +224,9 @@ class FindingsPanel(QWidget):
         self.list.setRowCount(len(self._findings))
         for row, f in enumerate(self._findings):
             accuracy = f"±{f.h_acc_m:.0f} m"
+            who, who_in_full = source_words(f)
             cells = (kind_text(f.kind), status_text(f.status), f.observed_at.astimezone().strftime("%H:%M:%S"),
-                     f.source, accuracy, f.note.splitlines()[-1] if f.note else "")
+                     who, accuracy, f.note.splitlines()[-1] if f.note else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
@@ -219,6 +234,8 @@ class FindingsPanel(QWidget):
                     item.setForeground(STATUS_COLOURS[f.status])
                 if column == 2:
                     item.setToolTip(f.observed_at.isoformat())
+                if column == 3:
+                    item.setToolTip(who_in_full)
                 self.list.setItem(row, column, item)
             if f.id == self._selected:
                 self.list.selectRow(row)
@@ -267,7 +284,7 @@ class FindingsPanel(QWidget):
             f"<b>{kind_text(finding.kind)}</b> · {status_text(finding.status)}<br>"
             f"{finding.lat:.6f}, {finding.lon:.6f}  ±{finding.h_acc_m:.0f} m<br>"
             + self.tr("seen {0} by {1}").format(finding.observed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-                                           finding.source)
+                                           source_words(finding)[1])
             + (f"<br>{' · '.join(extra)}" if extra else ""))
         if self.details is None or (self.details.finding_id, self.details.revision) != (finding.id, finding.revision):
             self._request_details(finding)

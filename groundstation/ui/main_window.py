@@ -363,16 +363,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(button)
 
     def _add_params(self) -> None:
-        """The parameter editor: a dock like Findings, closed at first, opened from the View menu."""
+        """The parameter editor: a dock like Findings, closed at first, opened from the View menu (no room
+        in the status bar)."""
         self.params = ParamsPanel(self.engine, lambda: self.selected_id)
         self.params_dock = self._side_dock(self.tr("Parameters"), "parameters", self.params)
-        self.field.view_menu.addAction(self.params_dock.toggleViewAction())  # the status bar is full
 
     def _add_video(self) -> None:
         """The selected vehicle's video: a dock like Findings, closed at first, opened from the View menu."""
         self.video = VideoPanel(self.engine, lambda: self.selected_id)
         self.video_dock = self._side_dock(self.tr("Video"), "video", self.video)
-        self.field.view_menu.addAction(self.video_dock.toggleViewAction())  # the status bar is full
         self.map.context_actions.append((self.video.controls.look_at_text, self.video.controls.look_at))
 
     def _side_dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
@@ -383,6 +382,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.flight_dock, dock)
         dock.hide()
         self.side_docks.append(dock)
+        self.field.view_menu.addAction(dock.toggleViewAction())  # every panel in View, some in the status bar too
         dock.toggleViewAction().toggled.connect(lambda opened: self._side_dock_toggled(dock, opened))
         dock.visibilityChanged.connect(lambda in_sight: self._widen_for(dock) if in_sight else None)
         return dock

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from missions.coordinates import CoordinateError, CoordinateFormat, format_position, parse_position
+from groundstation.core.tiles_scenario import SCENARIO_SOURCE_ID
 from groundstation.ui.alert_panel import AlertPanel
 from groundstation.ui.map_view import MapView
 from groundstation.ui.tile_loader import TileLoader
@@ -102,7 +103,7 @@ class MapPane(QWidget):
     def retranslate(self) -> None:
         self.source_label.setText(self.tr("Map:"))
         self.source.setToolTip(self.tr("Tile source shown under the map"))
-        self._label_add_wmts()
+        self._label_sources()
         self.offline.setText(self.tr("Offline"))
         self.offline.setToolTip(self.tr("No network request at all: only cached map tiles are shown"))
         self.mgrs.setText(self.tr("MGRS grid"))
@@ -132,13 +133,16 @@ class MapPane(QWidget):
         # The last entry opens the WMTS dialog: where sources are chosen, and no room taken from the map's row.
         self.source.insertSeparator(self.source.count())
         self.source.addItem("")
-        self._label_add_wmts()
+        self._label_sources()
         index = self.source.findData(current)
         self.source.setCurrentIndex(max(index, 0))
 
-    def _label_add_wmts(self) -> None:
+    def _label_sources(self) -> None:
         if self.tiles is not None:
             self.source.setItemText(self.source.count() - 1, self.tr("Add a WMTS layer…"))
+            scenario = self.source.findData(SCENARIO_SOURCE_ID)
+            if scenario >= 0:  # named by the engine in English: the window says it in its own language
+                self.source.setItemText(scenario, self.tr("Demo scenario"))
 
     def _source_activated(self, index: int) -> None:
         source_id = self.source.itemData(index)

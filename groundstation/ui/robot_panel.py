@@ -645,10 +645,24 @@ class RobotsLayer:
         self.on_click = on_click
         self.robots: tuple[RobotView, ...] = ()
         self.selected_id: str | None = None
+        self._driven: dict[str, bool] = {}  # robot id -> moving or commanded when last heard with commands arriving
 
     def show(self, views: tuple[RobotView, ...], selected_id: str | None) -> None:
         self.robots = tuple(v for v in views if v.has_position and v.kind == "robot")  # MAVLink ones are drawn as vehicles
         self.selected_id = selected_id
+        for v in self.robots:
+            if not v.deadman:
+                self._driven[v.id] = v.speed != 0.0 or v.commanded != (0.0, 0.0)
+
+    def label(self, v: RobotView) -> tuple[str, bool]:
+        """The text beside the robot, and whether it is an alarm. A robot waits with its deadman engaged
+        until someone drives it: that is calm. Its deadman stopping a drive is an alarm."""
+        stopped_a_drive = v.deadman and self._driven.get(v.id, False)
+        flags = [t for t, on in ((QCoreApplication.translate("RobotsLayer", "E-STOP"),
+                                  v.estop_latched or v.estop_confirmed),
+                                 (QCoreApplication.translate("RobotsLayer", "DEADMAN STOP"), stopped_a_drive),
+                                 (QCoreApplication.translate("RobotsLayer", "NOT HEARD"), not v.alive)) if on]
+        return "  ".join([v.name, *flags]), not v.alive or v.estop_latched or stopped_a_drive
 
     def paint(self, painter: QPainter, view) -> None:
         for v in self.robots:
@@ -675,13 +689,10 @@ class RobotsLayer:
             painter.setBrush(colour)
             painter.drawPath(body.united(nose))
             painter.restore()
+            text, alarm = self.label(v)
             painter.setFont(_bold(9))
-            painter.setPen(ALARM if not v.alive or v.estop_latched or v.deadman else colour)
-            flags = [t for t, on in ((QCoreApplication.translate("RobotsLayer", "E-STOP"),
-                                      v.estop_latched or v.estop_confirmed),
-                                     (QCoreApplication.translate("RobotsLayer", "DEADMAN STOP"), v.deadman),
-                                     (QCoreApplication.translate("RobotsLayer", "NOT HEARD"), not v.alive)) if on]
-            painter.drawText(pt + QPointF(16, 4), "  ".join([v.name, *flags]))
+            painter.setPen(ALARM if alarm else colour)
+            painter.drawText(pt + QPointF(16, 4), text)
 
     def click(self, view, pos: QPointF) -> bool:
         for v in self.robots:

@@ -153,6 +153,16 @@ class VideoView(QWidget):
         self.pixelHovered.emit(None)
 
 
+def _name_choice(box: QComboBox, index: int, short: str, full: str) -> None:
+    """A short name that fits the box in every language at 1366 px; the whole sentence as its tooltip."""
+    box.setItemText(index, short)
+    box.setItemData(index, full, Qt.ItemDataRole.ToolTipRole)
+
+
+def _tip_the_choice(box: QComboBox) -> None:
+    box.setToolTip(box.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+
+
 class VideoPanel(QWidget):
     """A dock's content over the engine; `selected` says which vehicle the pilot has selected."""
 
@@ -226,6 +236,8 @@ class VideoPanel(QWidget):
         self.open_button.clicked.connect(self.open_url)
         self.url.returnPressed.connect(self.open_url)
         self.source.currentIndexChanged.connect(lambda _i: self._source_changed())
+        for box in (self.source, self.span):  # short names in the box, the detail in its tooltip
+            box.currentIndexChanged.connect(lambda _i, box=box: _tip_the_choice(box))
         self.pip.toggled.connect(lambda _on: self._redraw())
         self.palette.currentIndexChanged.connect(lambda _i: self._redraw())
         self.span.currentIndexChanged.connect(lambda _i: self._redraw())
@@ -245,11 +257,13 @@ class VideoPanel(QWidget):
         spans = {"search": self.tr("Search span"), "fire": self.tr("Fire span")}
         for i in range(self.span.count()):
             s = SPANS[self.span.itemData(i)]
-            self.span.setItemText(i, fill(self.tr("%1: %2 to %3 °C"), spans[self.span.itemData(i)],
-                                          f"{s.low_c:g}", f"{s.high_c:g}"))
-        self.source.setItemText(0, self.tr("Thermal camera of the selected vehicle"))
-        self.source.setItemText(1, self.tr("Colour camera of the selected vehicle"))
-        self.source.setItemText(2, self.tr("Video stream from a URL"))
+            name = spans[self.span.itemData(i)]
+            _name_choice(self.span, i, name, fill(self.tr("%1: %2 to %3 °C"), name, f"{s.low_c:g}", f"{s.high_c:g}"))
+        _name_choice(self.source, 0, self.tr("Thermal camera"), self.tr("Thermal camera of the selected vehicle"))
+        _name_choice(self.source, 1, self.tr("Colour camera"), self.tr("Colour camera of the selected vehicle"))
+        _name_choice(self.source, 2, self.tr("Stream (URL)"), self.tr("Video stream from a URL"))
+        for box in (self.span, self.source):
+            _tip_the_choice(box)
         self.pip.setText(self.tr("Picture in picture"))
         self.pip.setToolTip(self.tr("The other camera in the corner: the colour or typed-in stream over the "
                                     "thermal camera, the thermal camera over the stream"))

@@ -1,6 +1,8 @@
 """The alert tone: synthesised, played through SDL's audio, and the system beep where no audio opens."""
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pytest
 
@@ -55,3 +57,18 @@ def test_without_audio_the_panel_beeps_instead_and_says_why(qtbot, audio, monkey
     panel.raised(panel.watch.on_event(events.LinkLost(system_id=1, silent_s=3.0)))
     assert panel.beeps == 1 and beeped == [1]
     assert "no alert tone" in panel.alarm.problem and "no-such-driver" in panel.alarm.problem
+
+
+def test_no_sound_card_gives_one_clear_line_not_the_audio_librarys_screenful(audio, capfd, caplog) -> None:
+    caplog.set_level(logging.DEBUG, logger="groundstation.ui.alarm")
+    alarm = audio("alsa")  # the driver a field laptop uses; on a machine without a sound card it cannot open
+    played = alarm.play()
+    err = capfd.readouterr().err
+    assert "ALSA lib" not in err and "Couldn't open" not in err  # nothing on the pilot's terminal but the log
+    said = [r for r in caplog.records if r.levelno >= logging.INFO]
+    if played:  # this machine has a sound card: nothing to say
+        assert said == [] and alarm.problem is None
+    else:
+        assert [r.getMessage() for r in said] == [alarm.problem] and "system beep is used instead" in alarm.problem
+        library = [r.getMessage() for r in caplog.records if r.getMessage().startswith("audio library: ")]
+        assert library and all(r.levelno == logging.DEBUG for r in caplog.records if r.getMessage() in library)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import http.server
 import threading
+import uuid
+from datetime import datetime, timezone
 
 import cv2
 import numpy as np
@@ -15,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
-from groundstation.ui.findings_panel import STATUS_COLOURS
+from groundstation.core.findings import Finding
+from groundstation.ui.findings_panel import STATUS_COLOURS, source_words
 
 ORIGIN = (49.4712, 6.3688)
 
@@ -113,7 +116,8 @@ def test_mark_here_from_the_map_puts_the_finding_in_the_list_and_on_the_map(qtbo
     qtbot.waitUntil(lambda: len(panel.shown_ids) == 1, timeout=3000)
 
     assert row(panel, 0)[:2] == ["Person", "confirmed"]  # placed by a person: confirmed at once
-    assert row(panel, 0)[3:] == ["operator", "±10 m", "two people waving on the roof"]
+    assert row(panel, 0)[3:] == ["by hand", "±10 m", "two people waving on the roof"]
+    assert panel.list.item(0, 3).toolTip() == "marked by hand at station gs-lu-1"
     finding = station.snapshot().findings[0]
     assert (finding.lat, finding.lon) == pytest.approx(asked[0]) and asked[0] == pytest.approx(clicked)
     assert "Findings: 1 (0 unconfirmed)" == win.findings_dock.windowTitle()
@@ -147,11 +151,13 @@ def test_confirm_annotate_dismiss_resolve_change_the_status_and_keep_who_and_whe
     cv2.circle(frame, (60, 45), 20, (255, 255, 255), -1)
     finding = record_detection(station, cv2.imencode(".jpg", frame)[1].tobytes())
     qtbot.waitUntil(lambda: panel.shown_ids == [finding.id], timeout=3000)
-    assert row(panel, 0)[:5] == ["Hotspot", "unconfirmed", row(panel, 0)[2], "gs-lu-1-2", "±6 m"]
+    assert row(panel, 0)[:5] == ["Hotspot", "unconfirmed", row(panel, 0)[2], "2", "±6 m"]  # vehicle 2, as the pilot says
+    assert panel.list.item(0, 3).toolTip() == "vehicle 2 of station gs-lu-1"
 
     panel.select(finding.id)
     qtbot.waitUntil(lambda: panel.preview.pixmap() is not None and not panel.preview.pixmap().isNull(), timeout=3000)
     assert "212 °C" in panel.summary.text() and "confidence 83%" in panel.summary.text()
+    assert "by vehicle 2 of station gs-lu-1" in panel.summary.text()
 
     def status() -> str:
         return row(panel, 0)[1]
@@ -223,3 +229,14 @@ def test_partner_status_shows_reachable_queued_sent_and_acknowledged(qtbot, wind
     qtbot.waitUntil(lambda: partners().get("SDIS57", [""])[1] == "NO", timeout=10_000)
     sdis = partners()["SDIS57"]
     assert sdis[0] == "cap / https" and sdis[2] == "1" and sdis[4] == "0" and sdis[5]  # queued, with the error
+
+
+def test_the_vehicle_column_says_what_a_pilot_says_with_the_station_on_hover(qtbot):
+    def seen_by(source: str, station: str) -> tuple[str, str]:
+        return source_words(Finding(id=str(uuid.uuid4()), kind="person", lat=49.47, lon=6.37, h_acc_m=5.0,
+                                    observed_at=datetime.now(timezone.utc), source=source, origin_station=station))
+
+    assert seen_by("gs-be-2-4", "gs-be-2") == ("4", "vehicle 4 of station gs-be-2")  # a station name with dashes
+    assert seen_by("operator", "gs-be-2") == ("by hand", "marked by hand at station gs-be-2")
+    # a partner's finding keeps the name its station gave the vehicle
+    assert seen_by("DRONE-57-3", "sdis57-cta") == ("DRONE-57-3", "DRONE-57-3 of station sdis57-cta")

@@ -292,3 +292,46 @@ def test_rendering_does_not_wear_down_none(window):
         window.map.repaint()
         window.telemetry.repaint()
     assert sys.getrefcount(None) - before > -500
+
+
+def test_the_view_menu_opens_every_panel(qtbot, demo_engine, pilot):
+    from groundstation.ui.main_window import MainWindow
+
+    win = MainWindow(demo_engine, robots=demo_engine.robots)
+    win.confirm = pilot
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    listed = [a.text() for a in win.field.view_menu.actions()]
+    for title in ("Findings:", "Robots", "Plan", "Video", "Parameters"):  # Findings with its count, as in the status bar
+        assert any(text.startswith(title) for text in listed), f"View lists {listed}, not {title}"
+    (findings,) = [a for a in win.field.view_menu.actions() if a.text().startswith("Findings")]
+    findings.trigger()  # as the status-bar button does: one and the same switch
+    qtbot.waitUntil(lambda: win.findings_dock.isVisible(), timeout=3000)
+    assert findings.isChecked()
+    findings.trigger()
+    qtbot.waitUntil(lambda: not win.findings_dock.isVisible(), timeout=3000)
+    win.close()
+
+
+def test_the_demo_map_source_is_named_in_the_windows_language(qtbot, demo_engine):
+    from groundstation.core.tiles import TileService
+    from groundstation.core.tiles_scenario import SCENARIO_SOURCE_ID, install_scenario_tiles
+    from groundstation.demo import SCENARIO_FILE
+    from groundstation.ui.main_window import MainWindow
+    from sitl.camera.scenario import load_scenario
+
+    install_scenario_tiles(TileService.in_data_dir(demo_engine.data_dir), load_scenario(SCENARIO_FILE),
+                           zooms=range(14, 15))  # one zoom level: the name is what counts here
+    win = MainWindow(demo_engine)
+    qtbot.addWidget(win)
+    sources = win.field.pane.source
+    assert sources.itemText(sources.findData(SCENARIO_SOURCE_ID)) == "Demo scenario"
+    try:
+        for language, name in (("fr", "Scénario de démonstration"), ("de", "Demo-Szenario"), ("en", "Demo scenario")):
+            win.field.set_language(language)
+            qtbot.waitUntil(lambda name=name: sources.itemText(sources.findData(SCENARIO_SOURCE_ID)) == name,
+                            timeout=3000)
+    finally:
+        win.field.set_language("en")
+        win.close()

@@ -74,3 +74,23 @@ def test_translator_gives_french_and_german(qapp, tmp_path):
         switch.switch("en")
     assert QCoreApplication.translate("CommandPanel", "Take off") == "Take off"
     assert set(LANGUAGES) == {"en", "fr", "de"}
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_window_speaks_like_the_web_view_and_the_partner_messages(language):
+    """A fire service reads one word for a finding and one for a drone, in the window as on the commander's
+    page and in the CAP/KML texts sent to partners."""
+    from groundstation.web.texts import page_texts
+
+    found = messages(translations.source_file(language))
+    web = page_texts(language)
+    assert found[("MainWindow", "Findings")].text == web["findings"]
+    assert found[("MainWindow", "Vehicles")].text == web["vehicles"]
+    assert found[("FindingsPanel", "Vehicle")].text == web["vehicle"]
+    finding, vehicle = {"fr": ("observation", "vecteur"), "de": ("fund", "fahrzeug")}[language]
+    assert finding in web["findings"].lower() and vehicle in web["vehicle"].lower()
+    for (context, source), tr in found.items():
+        if re.search(r"\bfindings?\b", source, re.I):
+            assert finding in tr.text.lower(), (context, source, tr.text)
+        if re.search(r"\bvehicles?\b", source, re.I):
+            assert vehicle in tr.text.lower(), (context, source, tr.text)

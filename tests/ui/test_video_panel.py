@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
 
 from drivers.video.palettes import PALETTES
 from groundstation.core.datadir import DataDir
@@ -427,3 +427,40 @@ def test_a_typed_in_stream_bound_to_a_vehicle_gives_its_findings_and_unbound_onl
     assert found.kind == "person" and found.source.endswith("-1")
     assert distance_m(walker.lat, walker.lon, found.lat, found.lon) < 5.0
 
+
+
+def readable(box: QComboBox, text: str) -> bool:
+    """The whole text fits in the closed box, beside its arrow (as the style lays it out)."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    room = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                      QStyle.SubControl.SC_ComboBoxEditField, box)
+    return box.fontMetrics().horizontalAdvance(text) <= room.width()
+
+
+def test_every_choice_of_the_video_dock_is_readable_at_1366x768_with_its_detail_in_a_tooltip(qtbot, window):
+    window.video_dock.toggleViewAction().trigger()  # opened over the flight column, as the pilot does
+    qtbot.waitUntil(lambda: not window.video_dock.visibleRegion().isEmpty(), timeout=3000)
+    panel = window.video
+    boxes = (panel.source, panel.palette, panel.span, panel.camera_of, panel.detector)
+    try:
+        for language in ("en", "fr", "de"):
+            window.field.set_language(language)
+            qtbot.wait(150)  # the new words, then the layout around them
+            assert window.size().toTuple() == (1366, 768) and window.field.pane.width() >= 600, language
+            for box in boxes:
+                for i in range(box.count()):
+                    text = box.itemText(i)
+                    assert readable(box, text), f"{language}: {text!r} is cut off in a {box.width()} px box"
+            panel.source.setCurrentIndex(panel.source.findData("thermal"))
+            panel.span.setCurrentIndex(panel.span.findData("search"))
+            assert "-10" in panel.span.toolTip() and "50" in panel.span.toolTip()  # the span's range, in full
+            assert panel.source.toolTip() == panel.source.itemData(0, Qt.ItemDataRole.ToolTipRole)
+        window.field.set_language("en")
+        qtbot.wait(150)
+        assert panel.source.toolTip() == "Thermal camera of the selected vehicle"
+        assert panel.span.toolTip() == "Search span: -10 to 50 °C"
+        panel.span.setCurrentIndex(panel.span.findData("fire"))
+        assert panel.span.toolTip() == "Fire span: 0 to 750 °C"  # the tooltip follows the choice
+    finally:
+        window.field.set_language("en")

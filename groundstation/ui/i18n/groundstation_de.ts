@@ -408,464 +408,489 @@
 <context>
     <name>FieldOptions</name>
     <message>
-        <location filename="../field_options.py" line="139"/>
+        <location filename="../field_options.py" line="143"/>
         <source>Settings not saved: %1</source>
         <translation>Einstellungen nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="212"/>
-        <location filename="../field_options.py" line="223"/>
+        <location filename="../field_options.py" line="220"/>
+        <location filename="../field_options.py" line="231"/>
         <source>Import MBTiles</source>
         <translation>MBTiles importieren</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="213"/>
+        <location filename="../field_options.py" line="221"/>
         <source>MBTiles (*.mbtiles);;All files (*)</source>
         <translation>MBTiles (*.mbtiles);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="221"/>
+        <location filename="../field_options.py" line="229"/>
         <source>Imported %1 tiles into %2 (%3 skipped)</source>
         <translation>%1 Kacheln in %2 importiert (%3 übersprungen)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="227"/>
-        <location filename="../field_options.py" line="231"/>
+        <location filename="../field_options.py" line="235"/>
+        <location filename="../field_options.py" line="239"/>
         <source>Export MBTiles</source>
         <translation>MBTiles exportieren</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="228"/>
+        <location filename="../field_options.py" line="236"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="233"/>
+        <location filename="../field_options.py" line="241"/>
         <source>Exported %1 tiles to %2</source>
         <translation>%1 Kacheln nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="238"/>
+        <location filename="../field_options.py" line="246"/>
         <source>%1: working…</source>
         <translation>%1: läuft…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="355"/>
+        <location filename="../field_options.py" line="367"/>
         <source>&amp;Flight</source>
         <translation>&amp;Flug</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="356"/>
+        <location filename="../field_options.py" line="368"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="357"/>
+        <location filename="../field_options.py" line="369"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="370"/>
         <source>Arm…</source>
         <translation>Scharfschalten…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="370"/>
         <source>Disarm…</source>
         <translation>Entschärfen…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="370"/>
         <source>Take off…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="359"/>
+        <location filename="../field_options.py" line="371"/>
         <source>Land…</source>
         <translation>Landen…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="359"/>
+        <location filename="../field_options.py" line="371"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="359"/>
+        <location filename="../field_options.py" line="371"/>
         <source>Return to launch…</source>
         <translation>Rückkehr zum Startpunkt…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="360"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Go to (pick on map)</source>
         <translation>Fliege zu (auf der Karte wählen)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="360"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Flight mode…</source>
         <translation>Flugmodus…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="363"/>
+        <location filename="../field_options.py" line="375"/>
         <source>Offline mode (cached map only)</source>
         <translation>Offline-Modus (nur gespeicherte Karte)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="364"/>
+        <location filename="../field_options.py" line="376"/>
         <source>Prefetch area…</source>
         <translation>Gebiet vorladen…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="365"/>
+        <location filename="../field_options.py" line="377"/>
         <source>Import MBTiles…</source>
         <translation>MBTiles importieren…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="366"/>
+        <location filename="../field_options.py" line="378"/>
         <source>Export MBTiles…</source>
         <translation>MBTiles exportieren…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="367"/>
+        <location filename="../field_options.py" line="379"/>
         <source>Search a position</source>
         <translation>Position suchen</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="368"/>
+        <location filename="../field_options.py" line="380"/>
         <source>Copy vehicle position</source>
         <translation>Fahrzeugposition kopieren</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="369"/>
+        <location filename="../field_options.py" line="381"/>
         <source>Daylight (high contrast)</source>
         <translation>Tag (hoher Kontrast)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="369"/>
+        <location filename="../field_options.py" line="381"/>
         <source>Night (red, dimmable)</source>
         <translation>Nacht (rot, dimmbar)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="384"/>
         <source>Night brightness</source>
         <translation>Helligkeit bei Nacht</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="373"/>
+        <location filename="../field_options.py" line="385"/>
         <source>Large controls (gloves, touch)</source>
         <translation>Große Bedienelemente (Handschuhe, Touch)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="374"/>
+        <location filename="../field_options.py" line="386"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="376"/>
+        <location filename="../field_options.py" line="388"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="377"/>
+        <location filename="../field_options.py" line="389"/>
         <source>Coordinates</source>
         <translation>Koordinaten</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="378"/>
+        <location filename="../field_options.py" line="390"/>
         <source>Telemetry plots</source>
         <translation>Telemetrie-Verläufe</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="391"/>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
     </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="45"/>
+        <location filename="../findings_panel.py" line="46"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="46"/>
+        <location filename="../findings_panel.py" line="47"/>
         <source>Hotspot</source>
         <translation>Glutnest</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="47"/>
+        <location filename="../findings_panel.py" line="48"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="51"/>
+        <location filename="../findings_panel.py" line="52"/>
         <source>unconfirmed</source>
         <translation>unbestätigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="52"/>
-        <location filename="../findings_panel.py" line="400"/>
+        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="417"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="53"/>
-        <location filename="../findings_panel.py" line="401"/>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="418"/>
         <source>dismissed</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="402"/>
+        <location filename="../findings_panel.py" line="55"/>
+        <location filename="../findings_panel.py" line="419"/>
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="63"/>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="64"/>
+        <source>marked by hand at station %1</source>
+        <translation>von Hand markiert an Station %1</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="67"/>
+        <source>vehicle %1 of station %2</source>
+        <translation>Fahrzeug %1 der Station %2</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="68"/>
+        <source>%1 of station %2</source>
+        <translation>%1 der Station %2</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="136"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="136"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>Note</source>
         <translation>Vermerk</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="137"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="138"/>
         <source>Dismiss…</source>
         <translation>Verwerfen…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="139"/>
         <source>Annotate…</source>
         <translation>Vermerken…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="140"/>
         <source>Resolved…</source>
         <translation>Erledigt…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>Reachable</source>
         <translation>Erreichbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="144"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="145"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="132"/>
+        <location filename="../findings_panel.py" line="146"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="230"/>
+        <location filename="../findings_panel.py" line="247"/>
         <source>not tried yet</source>
         <translation>noch nicht versucht</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="230"/>
+        <location filename="../findings_panel.py" line="247"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="230"/>
+        <location filename="../findings_panel.py" line="247"/>
         <source>NO</source>
         <translation>NEIN</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="252"/>
+        <location filename="../findings_panel.py" line="269"/>
         <source>Select a finding in the list or on the map.</source>
         <translation>Fund in der Liste oder auf der Karte auswählen.</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="254"/>
-        <location filename="../findings_panel.py" line="308"/>
+        <location filename="../findings_panel.py" line="271"/>
+        <location filename="../findings_panel.py" line="325"/>
         <source>No snapshot</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="265"/>
+        <location filename="../findings_panel.py" line="282"/>
         <source>confidence {0:.0%}</source>
         <translation>Wahrscheinlichkeit {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="269"/>
+        <location filename="../findings_panel.py" line="286"/>
         <source>seen {0} by {1}</source>
         <translation>erfasst am {0} durch {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="308"/>
+        <location filename="../findings_panel.py" line="325"/>
         <source>Snapshot unreadable</source>
         <translation>Bild nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="313"/>
+        <location filename="../findings_panel.py" line="330"/>
         <source>confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="319"/>
+        <location filename="../findings_panel.py" line="336"/>
         <source>Dismiss finding</source>
         <translation>Fund verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="319"/>
+        <location filename="../findings_panel.py" line="336"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Warum wird er verworfen? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="322"/>
+        <location filename="../findings_panel.py" line="339"/>
         <source>dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="328"/>
+        <location filename="../findings_panel.py" line="345"/>
         <source>Annotate finding</source>
         <translation>Vermerk zum Fund</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="328"/>
-        <location filename="../findings_panel.py" line="388"/>
+        <location filename="../findings_panel.py" line="345"/>
+        <location filename="../findings_panel.py" line="405"/>
         <source>Note:</source>
         <translation>Vermerk:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="332"/>
+        <location filename="../findings_panel.py" line="349"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>Vermerken: ein Vermerk braucht Text; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="351"/>
         <source>annotate</source>
         <translation>Vermerken</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="340"/>
+        <location filename="../findings_panel.py" line="357"/>
         <source>Mark finding resolved</source>
         <translation>Fund als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="340"/>
+        <location filename="../findings_panel.py" line="357"/>
         <source>How was it resolved? (optional)</source>
         <translation>Wie wurde er erledigt? (optional)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="343"/>
+        <location filename="../findings_panel.py" line="360"/>
         <source>resolve</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="351"/>
-        <location filename="../findings_panel.py" line="365"/>
+        <location filename="../findings_panel.py" line="368"/>
+        <location filename="../findings_panel.py" line="382"/>
         <source>mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="357"/>
+        <location filename="../findings_panel.py" line="374"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="362"/>
+        <location filename="../findings_panel.py" line="379"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="364"/>
+        <location filename="../findings_panel.py" line="381"/>
         <source>{0}: recorded</source>
         <translation>{0}: erfasst</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="380"/>
+        <location filename="../findings_panel.py" line="397"/>
         <source>Mark here</source>
         <translation>Hier markieren</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="387"/>
+        <location filename="../findings_panel.py" line="404"/>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="399"/>
+        <location filename="../findings_panel.py" line="416"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="403"/>
+        <location filename="../findings_panel.py" line="420"/>
         <source>annotated</source>
         <translation>vermerkt</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="404"/>
+        <location filename="../findings_panel.py" line="421"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
@@ -1047,7 +1072,7 @@
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="369"/>
         <location filename="../main_window.py" line="454"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
@@ -1105,102 +1130,107 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../map_pane.py" line="103"/>
+        <location filename="../map_pane.py" line="104"/>
         <source>Map:</source>
         <translation>Karte:</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="104"/>
+        <location filename="../map_pane.py" line="105"/>
         <source>Tile source shown under the map</source>
         <translation>Angezeigte Kartenquelle</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="106"/>
+        <location filename="../map_pane.py" line="107"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="107"/>
+        <location filename="../map_pane.py" line="108"/>
         <source>No network request at all: only cached map tiles are shown</source>
         <translation>Keine Netzwerkanfrage: nur gespeicherte Kacheln werden gezeigt</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="108"/>
+        <location filename="../map_pane.py" line="109"/>
         <source>MGRS grid</source>
         <translation>UTMREF-Gitter</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="109"/>
+        <location filename="../map_pane.py" line="110"/>
         <source>Draw the MGRS / UTMREF grid</source>
         <translation>MGRS-/UTMREF-Gitter zeichnen</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="110"/>
+        <location filename="../map_pane.py" line="111"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="111"/>
+        <location filename="../map_pane.py" line="112"/>
         <source>Click points on the map: distance, and area from three points</source>
         <translation>Punkte auf der Karte anklicken: Strecke, ab drei Punkten auch Fläche</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="112"/>
+        <location filename="../map_pane.py" line="113"/>
         <source>Prefetch area…</source>
         <translation>Gebiet vorladen…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="113"/>
+        <location filename="../map_pane.py" line="114"/>
         <source>Search: degrees, DMS, UTM or MGRS</source>
         <translation>Suche: Grad, GMS, UTM oder UTMREF</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="114"/>
+        <location filename="../map_pane.py" line="115"/>
         <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
         <translation>Zum Beispiel 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 oder 32U LV 26936 81868; Eingabe zentriert die Karte</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="116"/>
+        <location filename="../map_pane.py" line="117"/>
         <source>How positions are shown and copied</source>
         <translation>Wie Positionen angezeigt und kopiert werden</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="117"/>
+        <location filename="../map_pane.py" line="118"/>
         <source>Copy position</source>
         <translation>Position kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="118"/>
+        <location filename="../map_pane.py" line="119"/>
         <source>Copy the selected vehicle&apos;s position in the chosen format</source>
         <translation>Position des gewählten Fahrzeugs im gewählten Format kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="141"/>
+        <location filename="../map_pane.py" line="142"/>
         <source>Add a WMTS layer…</source>
         <translation>WMTS-Ebene hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="186"/>
+        <location filename="../map_pane.py" line="145"/>
+        <source>Demo scenario</source>
+        <translation>Demo-Szenario</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="190"/>
         <source>Centred on %1</source>
         <translation>Zentriert auf %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="191"/>
+        <location filename="../map_pane.py" line="195"/>
         <source>No vehicle with a position selected</source>
         <translation>Kein Fahrzeug mit Position ausgewählt</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="198"/>
+        <location filename="../map_pane.py" line="202"/>
         <source>Copied %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="207"/>
+        <location filename="../map_pane.py" line="211"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="208"/>
+        <location filename="../map_pane.py" line="212"/>
         <source>Measure from here</source>
         <translation>Von hier messen</translation>
     </message>
@@ -2562,17 +2592,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="680"/>
+        <location filename="../robot_panel.py" line="661"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="682"/>
+        <location filename="../robot_panel.py" line="663"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="683"/>
+        <location filename="../robot_panel.py" line="664"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>
@@ -2832,266 +2862,281 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>White-hot</source>
         <translation>Weiß-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>Black-hot</source>
         <translation>Schwarz-heiß</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="242"/>
+        <location filename="../video_panel.py" line="254"/>
         <source>Ironbow</source>
         <translation>Eisenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="242"/>
+        <location filename="../video_panel.py" line="254"/>
         <source>Rainbow</source>
         <translation>Regenbogen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>Search span</source>
         <translation>Suchbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>Fire span</source>
         <translation>Brandbereich</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="248"/>
+        <location filename="../video_panel.py" line="261"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1: %2 bis %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="250"/>
+        <location filename="../video_panel.py" line="262"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Wärmebildkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="251"/>
+        <location filename="../video_panel.py" line="262"/>
+        <source>Thermal camera</source>
+        <translation>Wärmebildkamera</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="263"/>
         <source>Colour camera of the selected vehicle</source>
         <translation>Farbkamera des gewählten Fahrzeugs</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="252"/>
+        <location filename="../video_panel.py" line="263"/>
+        <source>Colour camera</source>
+        <translation>Farbkamera</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="264"/>
         <source>Video stream from a URL</source>
         <translation>Videostream von einer URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../video_panel.py" line="264"/>
+        <source>Stream (URL)</source>
+        <translation>Stream (URL)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="267"/>
         <source>Picture in picture</source>
         <translation>Bild im Bild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="254"/>
+        <location filename="../video_panel.py" line="268"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>Die andere Kamera in der Ecke: der Farb- oder eingegebene Stream über der Wärmebildkamera, die Wärmebildkamera über dem Stream</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="256"/>
+        <location filename="../video_panel.py" line="270"/>
         <source>Open stream</source>
         <translation>Stream öffnen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="257"/>
+        <location filename="../video_panel.py" line="271"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Ein H.264- oder H.265-Stream: udp:// (MPEG-TS), rtp://, rtsp:// oder eine Datei</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="264"/>
+        <location filename="../video_panel.py" line="278"/>
         <source>Camera of: none (boxes only)</source>
         <translation>Kamera von: keinem (nur Rahmen)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="265"/>
+        <location filename="../video_panel.py" line="279"/>
         <source>Camera of vehicle %1 (link lost)</source>
         <translation>Kamera von Fahrzeug %1 (Verbindung verloren)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="266"/>
+        <location filename="../video_panel.py" line="280"/>
         <source>Camera of vehicle %1</source>
         <translation>Kamera von Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="267"/>
+        <location filename="../video_panel.py" line="281"/>
         <source>Whose camera the typed-in stream is. With a vehicle, what is detected in it becomes findings, placed with that vehicle&apos;s position and gimbal at each frame&apos;s time; with none, only the boxes are shown.</source>
         <translation>Von wessen Kamera der eingegebene Stream kommt. Mit einem Fahrzeug wird, was darin erkannt wird, zu Funden, verortet mit Position und Gimbal dieses Fahrzeugs zum Zeitpunkt jedes Bildes; ohne Fahrzeug werden nur die Rahmen gezeigt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="300"/>
+        <location filename="../video_panel.py" line="314"/>
         <source>Type the address of a video stream first.</source>
         <translation>Geben Sie zuerst die Adresse eines Videostreams ein.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="405"/>
-        <location filename="../video_panel.py" line="425"/>
-        <location filename="../video_panel.py" line="459"/>
+        <location filename="../video_panel.py" line="419"/>
+        <location filename="../video_panel.py" line="439"/>
+        <location filename="../video_panel.py" line="473"/>
         <source>No vehicle selected.</source>
         <translation>Kein Fahrzeug ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="407"/>
+        <location filename="../video_panel.py" line="421"/>
         <source>Vehicle %1 has shown no colour camera.</source>
         <translation>Fahrzeug %1 hat keine Farbkamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="409"/>
+        <location filename="../video_panel.py" line="423"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
         <translation>Farbkamera von Fahrzeug %1 (%2) lässt sich nicht öffnen: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="460"/>
+        <location filename="../video_panel.py" line="474"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Noch kein Wärmebild von Fahrzeug %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="477"/>
+        <location filename="../video_panel.py" line="491"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="471"/>
+        <location filename="../video_panel.py" line="485"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Fahrzeug %1: Wärmebild %2, %3 Erkennung(en)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="495"/>
+        <location filename="../video_panel.py" line="509"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Geben Sie die Adresse eines Videostreams ein und öffnen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="506"/>
+        <location filename="../video_panel.py" line="520"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="506"/>
+        <location filename="../video_panel.py" line="520"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="507"/>
+        <location filename="../video_panel.py" line="521"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="507"/>
+        <location filename="../video_panel.py" line="521"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="507"/>
+        <location filename="../video_panel.py" line="521"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="508"/>
+        <location filename="../video_panel.py" line="522"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1: %2, %3 Bilder</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="519"/>
+        <location filename="../video_panel.py" line="533"/>
         <source>no findings: %1</source>
         <translation>keine Funde: %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="540"/>
+        <location filename="../video_panel.py" line="554"/>
         <source>no position of vehicle %1 at the frame&apos;s time</source>
         <translation>keine Position von Fahrzeug %1 zum Zeitpunkt des Bildes</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="541"/>
+        <location filename="../video_panel.py" line="555"/>
         <source>no gimbal attitude from vehicle %1</source>
         <translation>keine Gimbal-Lage von Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="542"/>
+        <location filename="../video_panel.py" line="556"/>
         <source>vehicle %1 advertises no field of view for this stream</source>
         <translation>Fahrzeug %1 meldet kein Sichtfeld für diesen Stream</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="543"/>
+        <location filename="../video_panel.py" line="557"/>
         <source>frames could not be placed on the ground</source>
         <translation>Bilder konnten nicht am Boden verortet werden</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="554"/>
-        <location filename="../video_panel.py" line="562"/>
+        <location filename="../video_panel.py" line="568"/>
+        <location filename="../video_panel.py" line="576"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Zeigen Sie auf das Video, um dort die Temperatur abzulesen.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="556"/>
+        <location filename="../video_panel.py" line="570"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Dieses Video enthält keine Temperaturen (es ist nicht radiometrisch).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="565"/>
+        <location filename="../video_panel.py" line="579"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Kein Messwert an Pixel %1, %2 (toter Pixel).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="567"/>
+        <location filename="../video_panel.py" line="581"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C an Pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="272"/>
+        <location filename="../video_panel.py" line="286"/>
         <source>No detection</source>
         <translation>Keine Erkennung</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="272"/>
+        <location filename="../video_panel.py" line="286"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personen im Weiß-heiß-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="273"/>
+        <location filename="../video_panel.py" line="287"/>
         <source>Persons in colour</source>
         <translation>Personen in Farbe</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="273"/>
+        <location filename="../video_panel.py" line="287"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Glutnester im 8-Bit-Wärmebild</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="279"/>
+        <location filename="../video_panel.py" line="293"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Was im eingegebenen Stream erkannt wird (die Erkennung läuft in der Station, nicht im Fenster)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="284"/>
+        <location filename="../video_panel.py" line="298"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="285"/>
-        <location filename="../video_panel.py" line="288"/>
+        <location filename="../video_panel.py" line="299"/>
+        <location filename="../video_panel.py" line="302"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="307"/>
+        <location filename="../video_panel.py" line="321"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>%1 kann nicht mit %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="324"/>
+        <location filename="../video_panel.py" line="338"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Erkennung mit %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="512"/>
+        <location filename="../video_panel.py" line="526"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1: %2 Erkennungen, %3 ms/Bild, %4 Bilder verworfen</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="516"/>
+        <location filename="../video_panel.py" line="530"/>
         <source>findings: %1 new, %2 seen again</source>
         <translation>Funde: %1 neu, %2 erneut gesehen</translation>
     </message>

@@ -64,7 +64,7 @@
     <message>
         <location filename="../alert_panel.py" line="73"/>
         <source>New finding: %1</source>
-        <translation>Nouvelle détection : %1</translation>
+        <translation>Nouvelle observation : %1</translation>
     </message>
     <message>
         <location filename="../alert_panel.py" line="90"/>
@@ -367,7 +367,7 @@
     <message>
         <location filename="../fence_layer.py" line="113"/>
         <source>No vehicle selected: no fence to refresh</source>
-        <translation>Aucun véhicule sélectionné : pas de géobarrière à actualiser</translation>
+        <translation>Aucun vecteur sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
         <location filename="../fence_layer.py" line="123"/>
@@ -402,470 +402,495 @@
     <message>
         <location filename="../fence_layer.py" line="153"/>
         <source>Fence of vehicle %1 not read: %2</source>
-        <translation>Géobarrière du véhicule %1 non lue : %2</translation>
+        <translation>Géobarrière du vecteur %1 non lue : %2</translation>
     </message>
 </context>
 <context>
     <name>FieldOptions</name>
     <message>
-        <location filename="../field_options.py" line="139"/>
+        <location filename="../field_options.py" line="143"/>
         <source>Settings not saved: %1</source>
         <translation>Réglages non enregistrés : %1</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="212"/>
-        <location filename="../field_options.py" line="223"/>
+        <location filename="../field_options.py" line="220"/>
+        <location filename="../field_options.py" line="231"/>
         <source>Import MBTiles</source>
         <translation>Importer des MBTiles</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="213"/>
+        <location filename="../field_options.py" line="221"/>
         <source>MBTiles (*.mbtiles);;All files (*)</source>
         <translation>MBTiles (*.mbtiles);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="221"/>
+        <location filename="../field_options.py" line="229"/>
         <source>Imported %1 tiles into %2 (%3 skipped)</source>
         <translation>%1 tuiles importées dans %2 (%3 ignorées)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="227"/>
-        <location filename="../field_options.py" line="231"/>
+        <location filename="../field_options.py" line="235"/>
+        <location filename="../field_options.py" line="239"/>
         <source>Export MBTiles</source>
         <translation>Exporter en MBTiles</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="228"/>
+        <location filename="../field_options.py" line="236"/>
         <source>MBTiles (*.mbtiles)</source>
         <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="233"/>
+        <location filename="../field_options.py" line="241"/>
         <source>Exported %1 tiles to %2</source>
         <translation>%1 tuiles exportées vers %2</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="238"/>
+        <location filename="../field_options.py" line="246"/>
         <source>%1: working…</source>
         <translation>%1 : en cours…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="355"/>
+        <location filename="../field_options.py" line="367"/>
         <source>&amp;Flight</source>
         <translation>&amp;Vol</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="356"/>
+        <location filename="../field_options.py" line="368"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="357"/>
+        <location filename="../field_options.py" line="369"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="370"/>
         <source>Arm…</source>
         <translation>Armer…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="370"/>
         <source>Disarm…</source>
         <translation>Désarmer…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="358"/>
+        <location filename="../field_options.py" line="370"/>
         <source>Take off…</source>
         <translation>Décoller…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="359"/>
+        <location filename="../field_options.py" line="371"/>
         <source>Land…</source>
         <translation>Atterrir…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="359"/>
+        <location filename="../field_options.py" line="371"/>
         <source>Hold</source>
         <translation>Stationnaire</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="359"/>
+        <location filename="../field_options.py" line="371"/>
         <source>Return to launch…</source>
         <translation>Retour au point de départ…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="360"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Go to (pick on map)</source>
         <translation>Aller à (choisir sur la carte)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="360"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Flight mode…</source>
         <translation>Mode de vol…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="363"/>
+        <location filename="../field_options.py" line="375"/>
         <source>Offline mode (cached map only)</source>
         <translation>Mode hors ligne (carte en cache seulement)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="364"/>
+        <location filename="../field_options.py" line="376"/>
         <source>Prefetch area…</source>
         <translation>Précharger une zone…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="365"/>
+        <location filename="../field_options.py" line="377"/>
         <source>Import MBTiles…</source>
         <translation>Importer des MBTiles…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="366"/>
+        <location filename="../field_options.py" line="378"/>
         <source>Export MBTiles…</source>
         <translation>Exporter en MBTiles…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="367"/>
+        <location filename="../field_options.py" line="379"/>
         <source>Search a position</source>
         <translation>Rechercher une position</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="368"/>
+        <location filename="../field_options.py" line="380"/>
         <source>Copy vehicle position</source>
         <translation>Copier la position du vecteur</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="369"/>
+        <location filename="../field_options.py" line="381"/>
         <source>Daylight (high contrast)</source>
         <translation>Jour (contraste élevé)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="369"/>
+        <location filename="../field_options.py" line="381"/>
         <source>Night (red, dimmable)</source>
         <translation>Nuit (rouge, atténuable)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="384"/>
         <source>Night brightness</source>
         <translation>Luminosité de nuit</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="373"/>
+        <location filename="../field_options.py" line="385"/>
         <source>Large controls (gloves, touch)</source>
         <translation>Grandes commandes (gants, tactile)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="374"/>
+        <location filename="../field_options.py" line="386"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="376"/>
+        <location filename="../field_options.py" line="388"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="377"/>
+        <location filename="../field_options.py" line="389"/>
         <source>Coordinates</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="378"/>
+        <location filename="../field_options.py" line="390"/>
         <source>Telemetry plots</source>
         <translation>Courbes de télémesure</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="391"/>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
     </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="45"/>
+        <location filename="../findings_panel.py" line="46"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="46"/>
+        <location filename="../findings_panel.py" line="47"/>
         <source>Hotspot</source>
         <translation>Point chaud</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="47"/>
+        <location filename="../findings_panel.py" line="48"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="51"/>
+        <location filename="../findings_panel.py" line="52"/>
         <source>unconfirmed</source>
         <translation>non confirmée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="52"/>
-        <location filename="../findings_panel.py" line="400"/>
+        <location filename="../findings_panel.py" line="53"/>
+        <location filename="../findings_panel.py" line="417"/>
         <source>confirmed</source>
         <translation>confirmée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="53"/>
-        <location filename="../findings_panel.py" line="401"/>
+        <location filename="../findings_panel.py" line="54"/>
+        <location filename="../findings_panel.py" line="418"/>
         <source>dismissed</source>
         <translation>écartée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="54"/>
-        <location filename="../findings_panel.py" line="402"/>
+        <location filename="../findings_panel.py" line="55"/>
+        <location filename="../findings_panel.py" line="419"/>
         <source>resolved</source>
         <translation>traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="63"/>
+        <source>by hand</source>
+        <translation>à la main</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="64"/>
+        <source>marked by hand at station %1</source>
+        <translation>marquée à la main à la station %1</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="67"/>
+        <source>vehicle %1 of station %2</source>
+        <translation>vecteur %1 de la station %2</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="68"/>
+        <source>%1 of station %2</source>
+        <translation>%1 de la station %2</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>Vehicle</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
+        <location filename="../findings_panel.py" line="136"/>
         <source>Accuracy</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="122"/>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="136"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="123"/>
+        <location filename="../findings_panel.py" line="137"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124"/>
+        <location filename="../findings_panel.py" line="138"/>
         <source>Dismiss…</source>
         <translation>Écarter…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="139"/>
         <source>Annotate…</source>
         <translation>Annoter…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="140"/>
         <source>Resolved…</source>
         <translation>Traitée…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="127"/>
+        <location filename="../findings_panel.py" line="141"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="128"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>Reachable</source>
         <translation>Joignable</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Sent</source>
         <translation>Envoyées</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="129"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Acknowledged</source>
         <translation>Acquittées</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="130"/>
+        <location filename="../findings_panel.py" line="144"/>
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="131"/>
+        <location filename="../findings_panel.py" line="145"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="132"/>
+        <location filename="../findings_panel.py" line="146"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="230"/>
+        <location filename="../findings_panel.py" line="247"/>
         <source>not tried yet</source>
         <translation>pas encore essayé</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="230"/>
+        <location filename="../findings_panel.py" line="247"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="230"/>
+        <location filename="../findings_panel.py" line="247"/>
         <source>NO</source>
         <translation>NON</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="252"/>
+        <location filename="../findings_panel.py" line="269"/>
         <source>Select a finding in the list or on the map.</source>
-        <translation>Sélectionnez une détection dans la liste ou sur la carte.</translation>
+        <translation>Sélectionnez une observation dans la liste ou sur la carte.</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="254"/>
-        <location filename="../findings_panel.py" line="308"/>
+        <location filename="../findings_panel.py" line="271"/>
+        <location filename="../findings_panel.py" line="325"/>
         <source>No snapshot</source>
         <translation>Pas d&apos;image</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="265"/>
+        <location filename="../findings_panel.py" line="282"/>
         <source>confidence {0:.0%}</source>
         <translation>confiance {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="269"/>
+        <location filename="../findings_panel.py" line="286"/>
         <source>seen {0} by {1}</source>
         <translation>vue le {0} par {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="308"/>
+        <location filename="../findings_panel.py" line="325"/>
         <source>Snapshot unreadable</source>
         <translation>Image illisible</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="313"/>
+        <location filename="../findings_panel.py" line="330"/>
         <source>confirm</source>
         <translation>confirmer</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="319"/>
+        <location filename="../findings_panel.py" line="336"/>
         <source>Dismiss finding</source>
-        <translation>Écarter la détection</translation>
+        <translation>Écarter l&apos;observation</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="319"/>
+        <location filename="../findings_panel.py" line="336"/>
         <source>Why is it dismissed? (optional)</source>
         <translation>Pourquoi est-elle écartée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="322"/>
+        <location filename="../findings_panel.py" line="339"/>
         <source>dismiss</source>
         <translation>écarter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="328"/>
+        <location filename="../findings_panel.py" line="345"/>
         <source>Annotate finding</source>
-        <translation>Annoter la détection</translation>
+        <translation>Annoter l&apos;observation</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="328"/>
-        <location filename="../findings_panel.py" line="388"/>
+        <location filename="../findings_panel.py" line="345"/>
+        <location filename="../findings_panel.py" line="405"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="332"/>
+        <location filename="../findings_panel.py" line="349"/>
         <source>annotate: a note needs some text; nothing was changed</source>
         <translation>annoter : une note doit contenir du texte ; rien n&apos;a été modifié</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="334"/>
+        <location filename="../findings_panel.py" line="351"/>
         <source>annotate</source>
         <translation>annoter</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="340"/>
+        <location filename="../findings_panel.py" line="357"/>
         <source>Mark finding resolved</source>
-        <translation>Marquer la détection comme traitée</translation>
+        <translation>Marquer l&apos;observation comme traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="340"/>
+        <location filename="../findings_panel.py" line="357"/>
         <source>How was it resolved? (optional)</source>
         <translation>Comment a-t-elle été traitée ? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="343"/>
+        <location filename="../findings_panel.py" line="360"/>
         <source>resolve</source>
         <translation>marquer traitée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="351"/>
-        <location filename="../findings_panel.py" line="365"/>
+        <location filename="../findings_panel.py" line="368"/>
+        <location filename="../findings_panel.py" line="382"/>
         <source>mark here</source>
         <translation>marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="357"/>
+        <location filename="../findings_panel.py" line="374"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="362"/>
+        <location filename="../findings_panel.py" line="379"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="364"/>
+        <location filename="../findings_panel.py" line="381"/>
         <source>{0}: recorded</source>
         <translation>{0} : enregistré</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="380"/>
+        <location filename="../findings_panel.py" line="397"/>
         <source>Mark here</source>
         <translation>Marquer ici</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="387"/>
+        <location filename="../findings_panel.py" line="404"/>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="399"/>
+        <location filename="../findings_panel.py" line="416"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="403"/>
+        <location filename="../findings_panel.py" line="420"/>
         <source>annotated</source>
         <translation>annotée</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="404"/>
+        <location filename="../findings_panel.py" line="421"/>
         <source>moved</source>
         <translation>déplacée</translation>
     </message>
@@ -1038,7 +1063,7 @@
     <message>
         <location filename="../main_window.py" line="336"/>
         <source>Findings</source>
-        <translation>Détections</translation>
+        <translation>Observations</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="343"/>
@@ -1047,7 +1072,7 @@
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="369"/>
         <location filename="../main_window.py" line="454"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
@@ -1055,7 +1080,7 @@
     <message>
         <location filename="../main_window.py" line="424"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
-        <translation>Détections : {0} ({1} non confirmées)</translation>
+        <translation>Observations : {0} ({1} non confirmées)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="335"/>
@@ -1105,102 +1130,107 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../map_pane.py" line="103"/>
+        <location filename="../map_pane.py" line="104"/>
         <source>Map:</source>
         <translation>Carte :</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="104"/>
+        <location filename="../map_pane.py" line="105"/>
         <source>Tile source shown under the map</source>
         <translation>Fond de carte affiché</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="106"/>
+        <location filename="../map_pane.py" line="107"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="107"/>
+        <location filename="../map_pane.py" line="108"/>
         <source>No network request at all: only cached map tiles are shown</source>
         <translation>Aucune requête réseau : seules les tuiles en cache sont affichées</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="108"/>
+        <location filename="../map_pane.py" line="109"/>
         <source>MGRS grid</source>
         <translation>Carroyage MGRS</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="109"/>
+        <location filename="../map_pane.py" line="110"/>
         <source>Draw the MGRS / UTMREF grid</source>
         <translation>Afficher le carroyage MGRS / UTMREF</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="110"/>
+        <location filename="../map_pane.py" line="111"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="111"/>
+        <location filename="../map_pane.py" line="112"/>
         <source>Click points on the map: distance, and area from three points</source>
         <translation>Cliquez des points sur la carte : distance, et surface à partir de trois points</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="112"/>
+        <location filename="../map_pane.py" line="113"/>
         <source>Prefetch area…</source>
         <translation>Précharger une zone…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="113"/>
+        <location filename="../map_pane.py" line="114"/>
         <source>Search: degrees, DMS, UTM or MGRS</source>
         <translation>Recherche : degrés, DMS, UTM ou MGRS</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="114"/>
+        <location filename="../map_pane.py" line="115"/>
         <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
         <translation>Par exemple 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 ou 32U LV 26936 81868 ; Entrée centre la carte</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="116"/>
+        <location filename="../map_pane.py" line="117"/>
         <source>How positions are shown and copied</source>
         <translation>Format d&apos;affichage et de copie des positions</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="117"/>
+        <location filename="../map_pane.py" line="118"/>
         <source>Copy position</source>
         <translation>Copier la position</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="118"/>
+        <location filename="../map_pane.py" line="119"/>
         <source>Copy the selected vehicle&apos;s position in the chosen format</source>
         <translation>Copier la position du vecteur sélectionné dans le format choisi</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="141"/>
+        <location filename="../map_pane.py" line="142"/>
         <source>Add a WMTS layer…</source>
         <translation>Ajouter une couche WMTS…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="186"/>
+        <location filename="../map_pane.py" line="145"/>
+        <source>Demo scenario</source>
+        <translation>Scénario de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../map_pane.py" line="190"/>
         <source>Centred on %1</source>
         <translation>Centré sur %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="191"/>
+        <location filename="../map_pane.py" line="195"/>
         <source>No vehicle with a position selected</source>
         <translation>Aucun vecteur avec une position n&apos;est sélectionné</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="198"/>
+        <location filename="../map_pane.py" line="202"/>
         <source>Copied %1</source>
         <translation>Copié : %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="207"/>
+        <location filename="../map_pane.py" line="211"/>
         <source>Copy %1</source>
         <translation>Copier %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="208"/>
+        <location filename="../map_pane.py" line="212"/>
         <source>Measure from here</source>
         <translation>Mesurer à partir d&apos;ici</translation>
     </message>
@@ -2562,17 +2592,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="680"/>
+        <location filename="../robot_panel.py" line="661"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="682"/>
+        <location filename="../robot_panel.py" line="663"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="683"/>
+        <location filename="../robot_panel.py" line="664"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
@@ -2832,268 +2862,283 @@
 <context>
     <name>VideoPanel</name>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>White-hot</source>
         <translation>Blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="241"/>
+        <location filename="../video_panel.py" line="253"/>
         <source>Black-hot</source>
         <translation>Noir-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="242"/>
+        <location filename="../video_panel.py" line="254"/>
         <source>Ironbow</source>
         <translation>Ironbow</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="242"/>
+        <location filename="../video_panel.py" line="254"/>
         <source>Rainbow</source>
         <translation>Arc-en-ciel</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>Search span</source>
         <translation>Plage recherche</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="245"/>
+        <location filename="../video_panel.py" line="257"/>
         <source>Fire span</source>
         <translation>Plage feu</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="248"/>
+        <location filename="../video_panel.py" line="261"/>
         <source>%1: %2 to %3 °C</source>
         <translation>%1 : %2 à %3 °C</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="250"/>
+        <location filename="../video_panel.py" line="262"/>
         <source>Thermal camera of the selected vehicle</source>
         <translation>Caméra thermique du vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="251"/>
-        <source>Colour camera of the selected vehicle</source>
-        <translation>Caméra couleur du véhicule sélectionné</translation>
+        <location filename="../video_panel.py" line="262"/>
+        <source>Thermal camera</source>
+        <translation>Caméra thermique</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="252"/>
+        <location filename="../video_panel.py" line="263"/>
+        <source>Colour camera of the selected vehicle</source>
+        <translation>Caméra couleur du vecteur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="263"/>
+        <source>Colour camera</source>
+        <translation>Caméra couleur</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="264"/>
         <source>Video stream from a URL</source>
         <translation>Flux vidéo depuis une URL</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="253"/>
+        <location filename="../video_panel.py" line="264"/>
+        <source>Stream (URL)</source>
+        <translation>Flux (URL)</translation>
+    </message>
+    <message>
+        <location filename="../video_panel.py" line="267"/>
         <source>Picture in picture</source>
         <translation>Incrustation</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="254"/>
+        <location filename="../video_panel.py" line="268"/>
         <source>The other camera in the corner: the colour or typed-in stream over the thermal camera, the thermal camera over the stream</source>
         <translation>L&apos;autre caméra dans le coin : le flux couleur ou saisi sur la caméra thermique, la caméra thermique sur le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="256"/>
+        <location filename="../video_panel.py" line="270"/>
         <source>Open stream</source>
         <translation>Ouvrir le flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="257"/>
+        <location filename="../video_panel.py" line="271"/>
         <source>An H.264 or H.265 stream: udp:// (MPEG-TS), rtp://, rtsp://, or a file</source>
         <translation>Un flux H.264 ou H.265 : udp:// (MPEG-TS), rtp://, rtsp:// ou un fichier</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="264"/>
+        <location filename="../video_panel.py" line="278"/>
         <source>Camera of: none (boxes only)</source>
         <translation>Caméra de : aucun (cadres seuls)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="265"/>
+        <location filename="../video_panel.py" line="279"/>
         <source>Camera of vehicle %1 (link lost)</source>
         <translation>Caméra du vecteur %1 (liaison perdue)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="266"/>
+        <location filename="../video_panel.py" line="280"/>
         <source>Camera of vehicle %1</source>
         <translation>Caméra du vecteur %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="267"/>
+        <location filename="../video_panel.py" line="281"/>
         <source>Whose camera the typed-in stream is. With a vehicle, what is detected in it becomes findings, placed with that vehicle&apos;s position and gimbal at each frame&apos;s time; with none, only the boxes are shown.</source>
-        <translation>De quelle caméra vient le flux saisi. Avec un vecteur, ce qui y est détecté devient des détections, placées avec la position et la nacelle de ce vecteur à l&apos;instant de chaque image ; sans vecteur, seuls les cadres sont affichés.</translation>
+        <translation>De quelle caméra vient le flux saisi. Avec un vecteur, ce qui y est détecté devient des observations, placées avec la position et la nacelle de ce vecteur à l&apos;instant de chaque image ; sans vecteur, seuls les cadres sont affichés.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="300"/>
+        <location filename="../video_panel.py" line="314"/>
         <source>Type the address of a video stream first.</source>
         <translation>Saisissez d’abord l’adresse d’un flux vidéo.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="405"/>
-        <location filename="../video_panel.py" line="425"/>
-        <location filename="../video_panel.py" line="459"/>
+        <location filename="../video_panel.py" line="419"/>
+        <location filename="../video_panel.py" line="439"/>
+        <location filename="../video_panel.py" line="473"/>
         <source>No vehicle selected.</source>
         <translation>Aucun vecteur sélectionné.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="407"/>
+        <location filename="../video_panel.py" line="421"/>
         <source>Vehicle %1 has shown no colour camera.</source>
-        <translation>Le véhicule %1 n&apos;a annoncé aucune caméra couleur.</translation>
+        <translation>Le vecteur %1 n&apos;a annoncé aucune caméra couleur.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="409"/>
+        <location filename="../video_panel.py" line="423"/>
         <source>Cannot open the colour camera of vehicle %1 (%2): %3</source>
-        <translation>Impossible d&apos;ouvrir la caméra couleur du véhicule %1 (%2) : %3</translation>
+        <translation>Impossible d&apos;ouvrir la caméra couleur du vecteur %1 (%2) : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="460"/>
+        <location filename="../video_panel.py" line="474"/>
         <source>No thermal video from vehicle %1 yet.</source>
         <translation>Pas encore de vidéo thermique du vecteur %1.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="477"/>
+        <location filename="../video_panel.py" line="491"/>
         <source>%1 %2% %3</source>
         <translation>%1 %2 % %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="471"/>
+        <location filename="../video_panel.py" line="485"/>
         <source>Vehicle %1: thermal frame %2, %3 detection(s)</source>
         <translation>Vecteur %1 : image thermique %2, %3 détection(s)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="495"/>
+        <location filename="../video_panel.py" line="509"/>
         <source>Type the address of a video stream and open it.</source>
         <translation>Saisissez l’adresse d’un flux vidéo et ouvrez-le.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="506"/>
+        <location filename="../video_panel.py" line="520"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="506"/>
+        <location filename="../video_panel.py" line="520"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="507"/>
+        <location filename="../video_panel.py" line="521"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="507"/>
+        <location filename="../video_panel.py" line="521"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="507"/>
+        <location filename="../video_panel.py" line="521"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="508"/>
+        <location filename="../video_panel.py" line="522"/>
         <source>%1: %2, %3 frames</source>
         <translation>%1 : %2, %3 images</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="519"/>
+        <location filename="../video_panel.py" line="533"/>
         <source>no findings: %1</source>
-        <translation>aucune détection : %1</translation>
+        <translation>aucune observation : %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="540"/>
+        <location filename="../video_panel.py" line="554"/>
         <source>no position of vehicle %1 at the frame&apos;s time</source>
         <translation>pas de position du vecteur %1 à l&apos;instant de l&apos;image</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="541"/>
+        <location filename="../video_panel.py" line="555"/>
         <source>no gimbal attitude from vehicle %1</source>
         <translation>pas d&apos;attitude de nacelle du vecteur %1</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="542"/>
+        <location filename="../video_panel.py" line="556"/>
         <source>vehicle %1 advertises no field of view for this stream</source>
         <translation>le vecteur %1 n&apos;annonce pas de champ de vision pour ce flux</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="543"/>
+        <location filename="../video_panel.py" line="557"/>
         <source>frames could not be placed on the ground</source>
         <translation>images impossibles à placer au sol</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="554"/>
-        <location filename="../video_panel.py" line="562"/>
+        <location filename="../video_panel.py" line="568"/>
+        <location filename="../video_panel.py" line="576"/>
         <source>Point at the video to read the temperature there.</source>
         <translation>Pointez la vidéo pour y lire la température.</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="556"/>
+        <location filename="../video_panel.py" line="570"/>
         <source>This video carries no temperatures (it is not radiometric).</source>
         <translation>Cette vidéo ne porte pas de températures (elle n’est pas radiométrique).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="565"/>
+        <location filename="../video_panel.py" line="579"/>
         <source>No reading at pixel %1, %2 (dead pixel).</source>
         <translation>Pas de mesure au pixel %1, %2 (pixel mort).</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="567"/>
+        <location filename="../video_panel.py" line="581"/>
         <source>%1 °C at pixel %2, %3</source>
         <translation>%1 °C au pixel %2, %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="272"/>
+        <location filename="../video_panel.py" line="286"/>
         <source>No detection</source>
         <translation>Aucune détection</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="272"/>
+        <location filename="../video_panel.py" line="286"/>
         <source>Persons in white-hot thermal</source>
         <translation>Personnes en thermique blanc-chaud</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="273"/>
+        <location filename="../video_panel.py" line="287"/>
         <source>Persons in colour</source>
         <translation>Personnes en couleur</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="273"/>
+        <location filename="../video_panel.py" line="287"/>
         <source>Hotspots in 8-bit thermal</source>
         <translation>Points chauds en thermique 8 bits</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="279"/>
+        <location filename="../video_panel.py" line="293"/>
         <source>What to detect on the typed-in stream (it runs in the station, not in the window)</source>
         <translation>Ce qu’il faut détecter dans le flux saisi (la détection tourne dans la station, pas dans la fenêtre)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="284"/>
+        <location filename="../video_panel.py" line="298"/>
         <source>%1 (not available)</source>
         <translation>%1 (indisponible)</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="285"/>
-        <location filename="../video_panel.py" line="288"/>
+        <location filename="../video_panel.py" line="299"/>
+        <location filename="../video_panel.py" line="302"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="307"/>
+        <location filename="../video_panel.py" line="321"/>
         <source>Cannot open %1 with %2: %3</source>
         <translation>Impossible d’ouvrir %1 avec %2 : %3</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="324"/>
+        <location filename="../video_panel.py" line="338"/>
         <source>Cannot detect with %1: %2</source>
         <translation>Détection impossible avec %1 : %2</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="512"/>
+        <location filename="../video_panel.py" line="526"/>
         <source>%1: %2 detections, %3 ms/frame, %4 frames dropped</source>
         <translation>%1 : %2 détections, %3 ms/image, %4 images abandonnées</translation>
     </message>
     <message>
-        <location filename="../video_panel.py" line="516"/>
+        <location filename="../video_panel.py" line="530"/>
         <source>findings: %1 new, %2 seen again</source>
-        <translation>détections : %1 nouvelles, %2 revues</translation>
+        <translation>observations : %1 nouvelles, %2 revues</translation>
     </message>
     <message>
         <source>%1 frame(s) not placed on the map, last because: %2</source>
