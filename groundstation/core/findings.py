@@ -79,6 +79,13 @@ class Finding:
     changed_at: datetime = field(default_factory=utcnow)
     changed_by: str = ""
 
+    @property
+    def vehicle(self) -> str | None:
+        """The system id of the station's own vehicle that saw it ("2"): its detectors name it
+        "<station>-<id>", its TAK callsign. None for a mark by hand or a partner's own name."""
+        number = self.source.removeprefix(f"{self.origin_station}-")
+        return number if number != self.source and number.isdigit() else None
+
     def __post_init__(self) -> None:
         try:
             uuid.UUID(self.id)

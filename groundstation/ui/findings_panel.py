@@ -57,14 +57,14 @@ def status_text(status: FindingStatus) -> str:
 
 def source_words(f: Finding) -> tuple[str, str]:
     """Who saw it, as the pilot says it ("2", "by hand"), and in full with the station (for a tooltip).
-    A station's detectors name their vehicle "<station>-<system id>"; a partner's own names stay as sent."""
+    A partner's own names for its vehicles stay as sent."""
     station = f.origin_station
     if f.source == "operator":
         return (QCoreApplication.translate("FindingsPanel", "by hand"),
                 fill(QCoreApplication.translate("FindingsPanel", "marked by hand at station %1"), station))
-    vehicle = f.source.removeprefix(f"{station}-")
-    if vehicle.isdigit():
-        return vehicle, fill(QCoreApplication.translate("FindingsPanel", "vehicle %1 of station %2"), vehicle, station)
+    if f.vehicle is not None:
+        return f.vehicle, fill(QCoreApplication.translate("FindingsPanel", "vehicle %1 of station %2"), f.vehicle,
+                               station)
     return f.source, fill(QCoreApplication.translate("FindingsPanel", "%1 of station %2"), f.source, station)
 
 

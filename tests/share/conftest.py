@@ -6,22 +6,12 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # importlib import mode: make peers.py importable
+sys.path.insert(0, str(Path(__file__).parent))  # importlib import mode: make peers.py and snapshot_jpeg.py importable
 
 from peers import SCHEMAS, HttpsReceiver, Mosquitto, TestCA  # noqa: E402
 
 from groundstation.core.findings import FindingStore  # noqa: E402
 from groundstation.share.xmlsafe import load_schema  # noqa: E402
-
-
-def jpeg(width: int = 64, height: int = 48) -> bytes:
-    import cv2
-    import numpy as np
-    img = np.zeros((height, width, 3), np.uint8)
-    img[:, : width // 2] = (0, 0, 255)
-    ok, buf = cv2.imencode(".jpg", img)
-    assert ok
-    return buf.tobytes()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import jsonschema
 import pytest
-from conftest import jpeg
+from snapshot_jpeg import jpeg
 from lxml import etree
 from peers import SCHEMAS
 

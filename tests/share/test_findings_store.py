@@ -12,10 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import jpeg
+from snapshot_jpeg import jpeg
 
 from groundstation.core.findings import FindingError, FindingStatus, FindingStore
 from groundstation.core.partners import Partner
+from groundstation.web.live import finding_record
 
 ALL = Partner("BE-Liege", "BE", "fr", "geojson", "mqtt", "mqtts://127.0.0.1:8883", share="all")
 CONFIRMED = Partner("DE-Saar", "DE", "de", "cap", "https", "https://127.0.0.1/cap", share="confirmed")
@@ -127,3 +128,14 @@ def test_sigkill_loses_nothing(tmp_path: Path) -> None:
         for f in s.all():
             assert len(s.history(f.id)) == f.revision
             assert len([e for e in s.outbox("BE") if e.finding_id == f.id]) == f.revision
+
+
+def test_the_vehicle_is_named_as_the_pilot_says_it(store: FindingStore) -> None:
+    """The station's detectors name a vehicle "<station>-<system id>" (its TAK callsign); the window and the
+    commander's page say "2". A mark by hand, or a partner's own name, has no such number."""
+    own = store.record(kind="person", lat=49.6, lon=6.1, h_acc_m=5, source=f"{store.station_id}-2", who="detector")
+    partner = store.record(kind="person", lat=49.6, lon=6.1, h_acc_m=5, source="UAV-1", who="detector",
+                           origin_station="BE-Liege")
+    hand = store.mark_here(lat=49.6, lon=6.1, who="alice")
+    assert own.vehicle == "2" and partner.vehicle is None and hand.vehicle is None
+    assert finding_record(own)["vehicle"] == "2" and finding_record(partner)["vehicle"] is None

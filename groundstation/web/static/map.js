@@ -241,7 +241,7 @@
       }
       const table = document.createElement("table");
       row(table, T.time, `${clock(f.observed_at)} (${ago(f.observed_at)})`);
-      row(table, T.vehicle, f.source === "operator" ? T.by_hand : f.source);
+      row(table, T.vehicle, seenBy(f));
       row(table, T.accuracy, `± ${Math.round(f.h_acc_m)} m`);
       row(table, T.status, `${T[f.status]} · ${f.changed_by} · ${clock(f.changed_at)}`);
       if (f.source !== "operator") row(table, T.confidence, `${Math.round(f.confidence * 100)} %`);
@@ -285,6 +285,8 @@
   const timeFormat = new Intl.DateTimeFormat(LANG, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
   const relative = new Intl.RelativeTimeFormat(LANG, { numeric: "always", style: "short" });
   const clock = (iso) => timeFormat.format(new Date(iso));
+  // who saw it as a pilot says it: the station's vehicle by its number, a partner's by the name it sent
+  const seenBy = (f) => (f.source === "operator" ? T.by_hand : f.vehicle ?? f.source);
   function ago(iso) {
     const s = Math.max(0, (Date.now() - new Date(iso).getTime()) / 1000);
     if (s < 60) return relative.format(-Math.round(s), "second");
@@ -329,7 +331,7 @@
     el("finding-count").textContent = `(${findings.length})`;
     el("finding-list").replaceChildren(...(findings.length ? findings.map((f) => listItem(
       `s-${f.status}`, icon(f.kind), `${T[f.kind]} — ${T[f.status]}`,
-      `${clock(f.observed_at)} (${ago(f.observed_at)}) · ${f.source === "operator" ? T.by_hand : f.source} · ± ${Math.round(f.h_acc_m)} m`,
+      `${clock(f.observed_at)} (${ago(f.observed_at)}) · ${seenBy(f)} · ± ${Math.round(f.h_acc_m)} m`,
       "", () => { centreOn(f.lat, f.lon); if (view.z < 16) view.z = 16; select(f.id); })) : [empty()]));
   }
 
