@@ -65,6 +65,7 @@ ROBOT_LIMITS = SpeedLimits(linear=1.0, angular=1.0)
 ROBOT_ERRAND_M = 5.0  # how far the headless sortie drives the robot before its e-stop
 ROBOT_INPUT_HZ = 20.0  # what a held stick sends; the session stops the robot after 0.3 s without input
 ROBOT_STEP_S = 20.0  # the longest any one step of the robot's errand may take (wall clock)
+DETECTION_DRAIN_S = 10.0  # the longest the summary waits for a busy station to finish the frames it got
 ROBOT_MARGIN_S = 5.0  # the errand ends its drive this long before the demo's duration, to stop in time
 _GEOD = Geod(ellps="WGS84")
 
@@ -312,6 +313,7 @@ def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: Text
                 ids = sortie.ready()
                 service = engine.detection
                 running.callback(service.stop)  # after the camera: then the figures below are final
+                running.callback(service.drain, DETECTION_DRAIN_S)  # a busy station finishes its last frames first
                 camera = running.enter_context(
                     LiveCamera(fleet, scenario, {ids[0]: service.listen()}, fps=camera_fps))
                 monitor.say(f"vehicle {ids[0]}: thermal camera on, {camera_fps:g} frames per simulated second; "

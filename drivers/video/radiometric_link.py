@@ -180,7 +180,9 @@ def _after(a: int, b: int) -> bool:
 
 
 class RadiometricReceiver:
-    """Listens on a UDP port in its own thread; keeps only the newest complete frame."""
+    """Listens on a UDP port in its own thread; keeps only the newest complete frame not yet taken
+    (a live picture: a busy station skips to the newest rather than fall behind), counting the ones
+    it let go in `dropped`."""
 
     def __init__(self, bind: tuple[str, int] = ("127.0.0.1", 0), clock: Callable[[], float] = time.time) -> None:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -189,10 +191,10 @@ class RadiometricReceiver:
         self.sock.settimeout(0.2)
         self.address = self.sock.getsockname()
         self._cond = threading.Condition()
-        self._latest: RadiometricFrame | None = None
-        self._taken: int | None = None
+        self._latest: RadiometricFrame | None = None  # not yet taken
         self._errors: deque[str] = deque(maxlen=200)
         self.frames = 0
+        self.dropped = 0  # complete frames replaced by a newer one before they were taken
         self._reassembler = Reassembler(self._error, clock)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="radiometric receiver", daemon=True)
@@ -209,6 +211,8 @@ class RadiometricReceiver:
             frame = self._reassembler.push(datagram)
             if frame is not None:
                 with self._cond:
+                    if self._latest is not None:
+                        self.dropped += 1
                     self._latest = frame
                     self.frames += 1
                     self._cond.notify_all()
@@ -225,13 +229,13 @@ class RadiometricReceiver:
         """The newest complete frame not yet taken, waiting up to `timeout_s`."""
         deadline = time.monotonic() + timeout_s
         with self._cond:
-            while self._latest is None or self._latest.seq == self._taken:
+            while self._latest is None:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return None
                 self._cond.wait(left)
-            self._taken = self._latest.seq
-            return self._latest
+            frame, self._latest = self._latest, None
+            return frame
 
     def close(self) -> None:
         self._stop.set()

@@ -76,7 +76,7 @@ Tally = Callable[[str, str, float], None]  # ("new" or "updates", store id, capt
 class DetectionStats:
     frames: int  # complete frames received
     processed: int
-    dropped: int  # received while the worker was busy with an earlier one
+    dropped: int  # received while the worker was busy with an earlier one, replaced by a newer one
     without_pose: int  # no telemetry of that vehicle around the capture time
     new_findings: int
     updates: int  # sightings that updated a finding (a revision only when it moved)
@@ -205,7 +205,7 @@ class DetectionService:
         self._lock = threading.Lock()
         self._latency: deque[float] = deque(maxlen=LATENCY_SAMPLES)
         self._errors: deque[str] = deque(maxlen=ERRORS_KEPT)
-        self._counts = {"processed": 0, "without_pose": 0, "new": 0, "updates": 0}
+        self._counts = {"processed": 0, "without_pose": 0, "failed": 0, "new": 0, "updates": 0}
         self._latest: dict[int, LatestFrame] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -282,9 +282,26 @@ class DetectionService:
         for receiver in self._receivers:
             errors += receiver.errors()[-ERRORS_KEPT:]
         p50, p95 = (np.percentile(latency, [50, 95]) * 1000.0) if latency else (math.nan, math.nan)
-        dropped = max(0, frames - counts["processed"] - counts["without_pose"])
+        dropped = sum(r.dropped for r in self._receivers)
         return DetectionStats(frames, counts["processed"], dropped, counts["without_pose"], counts["new"],
                               counts["updates"], float(p50), float(p95), tuple(errors[-ERRORS_KEPT:]))
+
+    def drain(self, timeout_s: float) -> bool:
+        """Wait until every frame received so far has been worked through (or replaced by a newer one)
+        and its findings stored: at the end of a sortie a busy station may still be on the last frames
+        and the loop may not have stored their findings yet. False on timeout."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            with self._lock:
+                done = self._counts["processed"] + self._counts["without_pose"] + self._counts["failed"]
+            if done + sum(r.dropped for r in self._receivers) >= sum(r.frames for r in self._receivers):
+                break
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+        stored = threading.Event()  # the loop stores what was handed over in order: this comes after it
+        self.loop.call_soon_threadsafe(stored.set)
+        return stored.wait(max(0.0, deadline - time.monotonic()))
 
     def latest_frame(self, vehicle_id: int) -> LatestFrame | None:
         """The vehicle's newest frame that went through the worker; None before its first."""
@@ -349,6 +366,8 @@ class DetectionService:
                 except Exception as exc:  # one bad frame must not end detection for the sortie
                     log.exception("detection: frame %d of vehicle %d", frame.seq, frame.vehicle_id)
                     self._error(f"frame {frame.seq} of vehicle {frame.vehicle_id} failed: {exc!r}")
+                    with self._lock:
+                        self._counts["failed"] += 1
             if not got:
                 self._stop.wait(0.005)
 
@@ -401,12 +420,11 @@ class DetectionService:
                                           Attitude(p.gimbal_roll_deg, p.gimbal_pitch_deg, p.gimbal_yaw_deg))
         except ValueError as exc:
             self._error(f"frame {frame.seq} of vehicle {vid} refused: {exc}")
-            return
-        finally:
-            with self._lock:
-                self._counts["processed"] += 1
+            candidates = []
         if candidates:
             self.hand_over(candidates, self._tally)
+        with self._lock:  # after the hand-over: drain() then knows the findings are on their way
+            self._counts["processed"] += 1
 
     def _pipeline(self, vid: int, frame: RadiometricFrame, ground_alt_m: float) -> FindingPipeline:
         """The vehicle's pipeline, new when its camera (size, field of view) or ground height changes."""

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import av
 import numpy as np
+from av.video.frame import PictureType
 
 from drivers.video.radiometric_link import FramePose, pack_frame
 from drivers.video.thermal import KELVIN_64
@@ -46,11 +47,13 @@ class VideoStreamer:
     """Encodes BGR frames to H.264 or H.265 (libx264 / libx265, `encoder_options`) and sends them.
 
     `url`: ``udp://HOST:PORT`` (MPEG-TS) or ``rtp://HOST:PORT`` (RTP, payload type 96, H.264 or H.265).
-    Frame timestamps are the capture times, so the receiver can recover them.
+    Frame timestamps are the capture times, so the receiver can recover them. With `key_frame_s`, a
+    key frame also comes at least that often in capture time: a sender that skips frames when its
+    machine is busy would otherwise space its key frames out, and a receiver joining waits for one.
     """
 
     def __init__(self, url: str, width: int, height: int, fps: float = 10.0, codec: str = "h264",
-                 gop: int = 10) -> None:
+                 gop: int = 10, key_frame_s: float | None = None) -> None:
         scheme = urlsplit(url).scheme
         if scheme not in ("udp", "rtp"):
             raise ValueError(f"stream URL must be udp:// (MPEG-TS) or rtp://, got {url!r}")
@@ -60,9 +63,13 @@ class VideoStreamer:
         self._stream = self._out.add_stream(encoder, rate=Fraction(fps).limit_denominator(1000),
                                             options=encoder_options(codec, gop))
         self._stream.width, self._stream.height, self._stream.pix_fmt = width, height, "yuv420p"
-        self._stream.time_base = Fraction(1, PTS_HZ)
+        # the encoder counts in the same clock: in 1/fps steps, two frames closer than one frame interval
+        # (a late frame, then one on time) would share a timestamp and the muxer refuse the second
+        self._stream.time_base = self._stream.codec_context.time_base = Fraction(1, PTS_HZ)
         self._t0: float | None = None
         self._last_pts = -1
+        self._key_frame_s = key_frame_s
+        self._last_key: float | None = None  # capture time of the last key frame forced or counted
         self.frames = 0
 
     def send(self, image_bgr: np.ndarray, capture_time_s: float) -> None:
@@ -74,7 +81,13 @@ class VideoStreamer:
         self._last_pts = pts
         frame = av.VideoFrame.from_ndarray(image_bgr, format="bgr24")
         frame.pts, frame.time_base = pts, self._stream.time_base
+        if self._key_frame_s is not None and (self._last_key is None
+                                              or capture_time_s - self._last_key >= self._key_frame_s):
+            frame.pict_type = PictureType.I
+            self._last_key = capture_time_s
         for packet in self._stream.encode(frame):
+            if packet.is_keyframe:
+                self._last_key = capture_time_s
             self._out.mux(packet)
         self.frames += 1
 

@@ -40,9 +40,10 @@ class RobotCamera:
         self.model, self.url, self.fps, self.camera = model, url, fps, camera
         self.scenario = scenario or plain_ground(model.home.lat, model.home.lon)
         self.renderer = SceneRenderer(self.scenario)
-        # a key frame every second: a station that opens the stream shows it within about a second
+        # a key frame every second, even when a busy machine skips frames: a station that opens the
+        # stream shows it within about a second
         self.streamer = VideoStreamer(url, camera.width_px, camera.height_px, fps=fps,
-                                      gop=max(1, round(fps)))  # a bad URL fails here
+                                      gop=max(1, round(fps)), key_frame_s=1.0)  # a bad URL fails here
         self.sent = 0
         self.error: str | None = None  # why the camera stopped, if it did
         self._stop = threading.Event()

@@ -4,6 +4,7 @@ pseudo-terminal (as a serial robot would) and on ZeroMQ (ROUTER for commands, PU
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import socket
 import tty
@@ -52,10 +53,12 @@ class RobotSimulator:
         self.stats = ReceiveStats()  # station messages the robot could not use
         self.endpoints: list[PtyEndpoint | ZmqEndpoint] = []
         self._telemetry_seq = 0
+        self._pace: tuple[float, float] | None = None  # while running: wall minus model time, and when to end
 
     # --- protocol -------------------------------------------------------------------------
     def handle(self, message: Message, reply: Reply) -> None:
         """One message from a station, stamped with the simulated time it arrived."""
+        self._catch_up()
         if isinstance(message, Teleop):
             self.model.teleop(message)
         elif isinstance(message, EStop):
@@ -97,19 +100,33 @@ class RobotSimulator:
 
     async def _step(self, duration: float | None) -> None:
         loop = asyncio.get_running_loop()
-        start, steps = loop.time(), 0
+        end = math.inf if duration is None else self.model.time + duration
+        self._pace = (loop.time() - self.model.time, end)
         next_telemetry = next_heartbeat = self.model.time
-        end = None if duration is None else self.model.time + duration
-        while end is None or self.model.time < end:
+        try:
+            while self.model.time < end:
+                self._catch_up()
+                if self.model.time >= next_telemetry:  # one report per wake-up: late ones would be stale
+                    next_telemetry = max(next_telemetry + self.telemetry_period, self.model.time)
+                    self.broadcast(self.telemetry())
+                if self.model.time >= next_heartbeat:
+                    next_heartbeat += 1.0
+                    self.broadcast(Heartbeat(Role.ROBOT, int(self.model.time * 1000) % (1 << 32)))
+                await asyncio.sleep(max(0.0, self._pace[0] + self.model.time - loop.time()))
+        finally:
+            self._pace = None
+
+    def _catch_up(self) -> None:
+        """Step the model to the wall clock. A busy machine wakes the loop late: all the steps due are
+        taken at once, so the robot moves as far as its commands say, and a message that comes in is
+        stamped with the time it was read, not with a model clock left behind (which would make the
+        next, punctual commands look late to the robot and be refused)."""
+        if self._pace is None:
+            return
+        offset, end = self._pace
+        due = min(end, asyncio.get_running_loop().time() - offset)
+        while self.model.time < due:
             self.model.step(self.step_s)
-            steps += 1
-            if self.model.time >= next_telemetry:
-                next_telemetry += self.telemetry_period
-                self.broadcast(self.telemetry())
-            if self.model.time >= next_heartbeat:
-                next_heartbeat += 1.0
-                self.broadcast(Heartbeat(Role.ROBOT, int(self.model.time * 1000) % (1 << 32)))
-            await asyncio.sleep(max(0.0, start + steps * self.step_s - loop.time()))
 
     async def close(self) -> None:
         for endpoint in self.endpoints:

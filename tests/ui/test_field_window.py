@@ -425,12 +425,21 @@ def test_each_panel_opens_beside_the_map_at_1366x768_with_nothing_cut_off(qtbot,
     try:
         for language in ("en", "fr", "de"):
             win.field.set_language(language)
-            qtbot.wait(250)  # a tick renders the fleet in the new words: the column's texts set its width
+            rendered_in_new_words(qtbot, win)  # the column's texts set its width
             for dock in docks:
                 open_and_close(qtbot, win, dock, f"{language}/{dock.objectName()}", tmp_path)
             assert_nothing_cut_off(win, f"{language}/flight")
     finally:
         win.field.set_language("en")
+
+
+def rendered_in_new_words(qtbot, win) -> None:
+    """The window takes the new language (a posted event), then its next render tick shows the fleet in
+    it. On a busy machine that tick may come well after 250 ms: wait for the tick, not for a time."""
+    QApplication.sendPostedEvents()
+    with qtbot.waitSignal(win.timer.timeout, timeout=3000):
+        pass
+    qtbot.wait(100)  # the layout takes the column's new width
 
 
 def open_and_close(qtbot, win, dock: QDockWidget, where: str, shots: Path) -> None:
