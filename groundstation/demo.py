@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import math
 import os
 import queue
@@ -68,6 +69,8 @@ ROBOT_STEP_S = 20.0  # the longest any one step of the robot's errand may take (
 DETECTION_DRAIN_S = 10.0  # the longest the summary waits for a busy station to finish the frames it got
 ROBOT_MARGIN_S = 5.0  # the errand ends its drive this long before the demo's duration, to stop in time
 _GEOD = Geod(ellps="WGS84")
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sitl.camera.live import LiveCamera
@@ -268,10 +271,33 @@ def window_camera(fleet: "SimulatedFleet", engine: Engine, speedup: float) -> It
     from sitl.camera.live import LiveCamera
     from sitl.camera.rtsp import RtspServer
 
+    stop = threading.Event()
+    down = threading.Thread(target=_camera_down, args=(engine, 1, stop), name="demo camera down", daemon=True)
     with RtspServer("127.0.0.1", 0) as video, \
             LiveCamera(fleet, load_scenario(SCENARIO_FILE), {1: engine.detection.listen()},
                        fps=min(CAMERA_MAX_FPS, CAMERA_FRAMES_PER_WALL_S / speedup), video=video) as camera:
-        yield camera
+        down.start()
+        try:
+            yield camera
+        finally:
+            stop.set()
+            down.join(timeout=5)
+
+
+def _camera_down(engine: Engine, sid: int, stop: threading.Event) -> None:
+    """Point the searcher's camera straight down once it is ready, as a crew does before a search (and the
+    headless sortie does): looking level, half the thermal picture is sky and what it finds is placed
+    tens of metres out. A command like any other: the pilot can point it elsewhere."""
+    while not stop.wait(0.2):
+        vehicle = engine.snapshot().vehicles.get(sid)
+        if vehicle is not None and vehicle.state.home is not None:
+            break
+    else:
+        return
+    try:
+        engine.point_gimbal(sid, -90.0, 0.0).result(timeout=10)
+    except Exception as exc:  # noqa: BLE001 - a refusal or no answer: the demo goes on, the pilot can point it
+        log.warning("demo: vehicle %d: camera not pointed down: %s", sid, exc)
 
 
 def run_headless(data_dir: DataDir, duration_s: float, speedup: float, out: TextIO,
