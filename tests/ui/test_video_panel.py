@@ -141,13 +141,26 @@ def station(tmp_path: Path):
         yield engine
 
 
-@pytest.fixture
-def panel(qtbot, station):
-    panel = VideoPanel(station, lambda: None)
+def shown_panel(qtbot, engine: Engine, selected=lambda: None) -> VideoPanel:
+    panel = VideoPanel(engine, selected)
     qtbot.addWidget(panel)
     panel.resize(820, 720)
     panel.show()
     qtbot.waitExposed(panel)
+    return panel
+
+
+def feeder(panel: VideoPanel, engine: Engine):
+    """What the window does at 10 Hz: hand the panel the engine's snapshot, then check."""
+    def fed(check) -> bool:
+        panel.show_snapshot(engine.snapshot())
+        return check()
+    return fed
+
+
+@pytest.fixture
+def panel(qtbot, station):
+    panel = shown_panel(qtbot, station)
     yield panel
     panel.close_stream()
 
@@ -273,15 +286,8 @@ def test_the_selected_vehicles_colour_camera_with_thermal_picture_in_picture(qtb
             SimulatedFleet(count=1, home=SCHENGEN, gcs=("127.0.0.1", int(engine.links[0].rsplit(":", 1)[1])),
                            speedup=5.0, seed=1, base_port=0, video_base_port=video_port):
         selected = {"id": 1}
-        panel = VideoPanel(engine, lambda: selected["id"])
-        qtbot.addWidget(panel)
-        panel.resize(820, 720)
-        panel.show()
-        qtbot.waitExposed(panel)
-
-        def fed(check) -> bool:  # what the window does at 10 Hz: hand the panel the engine's snapshot
-            panel.show_snapshot(engine.snapshot())
-            return check()
+        panel = shown_panel(qtbot, engine, lambda: selected["id"])
+        fed = feeder(panel, engine)
 
         panel.source.setCurrentIndex(panel.source.findData("colour"))
         rgb_uri = f"udp://127.0.0.1:{video_port}"  # the simulator's camera advertises the station's port
@@ -366,15 +372,8 @@ def test_a_typed_in_stream_bound_to_a_vehicle_gives_its_findings_and_unbound_onl
             SimulatedFleet(count=2, home=(walker.lat, walker.lon, SCENARIO.ground_alt_m), speedup=5.0, seed=5,
                            gcs=("127.0.0.1", int(engine.links[0].rsplit(":", 1)[1])), base_port=0) as fleet, \
             RadiometricReceiver() as elsewhere, RtspServer() as server:
-        panel = VideoPanel(engine, lambda: None)
-        qtbot.addWidget(panel)
-        panel.resize(820, 720)
-        panel.show()
-        qtbot.waitExposed(panel)
-
-        def fed(check) -> bool:  # what the window does at 10 Hz: hand the panel the engine's snapshot
-            panel.show_snapshot(engine.snapshot())
-            return check()
+        panel = shown_panel(qtbot, engine)
+        fed = feeder(panel, engine)
 
         def offered() -> list[tuple[int, str]]:
             return [(panel.camera_of.itemData(i), panel.camera_of.itemText(i)) for i in range(panel.camera_of.count())]
