@@ -5,10 +5,10 @@ pointer position, copy).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QLineEdit, QMenu,
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from missions.coordinates import CoordinateError, CoordinateFormat, format_position, parse_position
 from groundstation.core.tiles_scenario import SCENARIO_SOURCE_ID
@@ -23,6 +23,77 @@ FORMATS = ("dd", "dms", "utm", "mgrs")
 PLOTS_PX = 96  # the telemetry strip under the map: readable, and the map keeps most of the height
 _SAMPLE_POSITIONS = ("-49.999999, -179.999999", "49°59'59.99\"S 179°59'59.99\"W", "60X 999999 9999999",
                      "60X WW 99999 99999")  # the widest text each format can produce
+
+
+class ToolRow(QLayout):
+    """The map's tools side by side, wrapping onto another row where the pane is too narrow for them all
+    (large controls, long translations): the pane never needs more width than its widest tool."""
+
+    def __init__(self, spacing: int = 6) -> None:
+        super().__init__()
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:
+        hints = [item.sizeHint() for item in self._shown()]
+        return QSize(sum(h.width() for h in hints) + self.spacing() * max(len(hints) - 1, 0),
+                     max((h.height() for h in hints), default=0))
+
+    def minimumSize(self) -> QSize:
+        hints = [item.sizeHint() for item in self._shown()]
+        return QSize(max((h.width() for h in hints), default=0), max((h.height() for h in hints), default=0))
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _arrange(self, rect: QRect, place: bool) -> int:
+        """Lay the tools out left to right in `rect`, each centred in its row's height (only measure
+        unless `place`); the height they take."""
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = rect.x()
+        for item in self._shown():
+            hint = item.sizeHint()
+            if rows[-1] and x + hint.width() > rect.right() + 1:
+                rows.append([])
+                x = rect.x()
+            rows[-1].append((item, hint))
+            x += hint.width() + self.spacing()
+        y = rect.y()
+        for row in rows:
+            height = max((hint.height() for _item, hint in row), default=0)
+            x = rect.x()
+            for item, hint in row:
+                if place:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self.spacing()
+            y += height + self.spacing()
+        return max(y - self.spacing() - rect.y(), 0)
 
 
 class MapPane(QWidget):
@@ -50,11 +121,14 @@ class MapPane(QWidget):
         self.measure = QPushButton()
         self.measure.setCheckable(True)
         self.prefetch = QPushButton()
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.source_label, self.source, self.offline, self.mgrs, self.measure, self.prefetch):
+        source_row = QWidget()  # the label stays beside its list when the tools wrap
+        source_layout = QHBoxLayout(source_row)
+        source_layout.setContentsMargins(0, 0, 0, 0)
+        source_layout.addWidget(self.source_label)
+        source_layout.addWidget(self.source)
+        top = ToolRow()
+        for widget in (source_row, self.offline, self.mgrs, self.measure, self.prefetch):
             top.addWidget(widget)
-        top.addStretch(1)
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

@@ -15,7 +15,7 @@ from drivers.robot.gamepad import GamepadMapper, GamepadReading
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.ui.robot_panel import ROBOT_COLOUR
-from sitl.robot.simulator import RobotSimulator
+from sitl.robot.simulator import RobotSimulator, ZmqEndpoint
 from tests.robot import test_manager
 from tests.robot.test_manager import SimRobot
 
@@ -247,6 +247,42 @@ def test_the_gamepad_does_not_drive_from_the_background(qtbot, window, robot):
     assert "forward +100%" in panel.values["gamepad"].text()  # seen, shown, not sent
     panel.use_gamepad(None)
     assert panel.values["gamepad"].text() == "no gamepad"
+
+
+def cut_the_uplink(robot: SimRobot) -> None:
+    """The radio stops carrying the station's commands to the robot; its telemetry still comes back."""
+    endpoint = next(e for e in robot.simulator.endpoints if isinstance(e, ZmqEndpoint))
+    robot.loop.call_soon_threadsafe(endpoint._task.cancel)
+
+
+def deadman_shown(win) -> tuple[str, bool, bool]:
+    """The panel's deadman line, whether the panel shows it as a failure, and whether the map's label is an alarm."""
+    label = win.robot_panel.values["deadman"]
+    return label.text(), label.property("status") == "fail", win.robots_layer.label(win.robot_panel.view)[1]
+
+
+def test_a_robot_nobody_drove_waits_calmly_with_its_deadman_engaged(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    assert deadman_shown(win) == ("armed (stops by itself if commands stop)", False, False)
+    cut_the_uplink(robot)  # commands stop arriving while nobody drives: the robot's deadman engages
+    qtbot.waitUntil(lambda: panel.view.deadman, timeout=2000)
+    qtbot.waitUntil(lambda: deadman_shown(win) == ("engaged, waiting for a driver", False, False), timeout=1000)
+
+
+def test_a_deadman_stopping_a_drive_is_shown_as_an_alarm_on_the_panel_and_the_map(qtbot, window, robot):
+    win, panel = window, window.robot_panel
+    connect(qtbot, win, robot)
+    panel.pad.setFocus()
+    qtbot.waitUntil(panel.pad.hasFocus)
+    qtbot.keyPress(panel.pad, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: panel.view.speed > 0.1, timeout=2000)
+    cut_the_uplink(robot)  # the radio drops out in the middle of the drive: the robot stops itself
+    qtbot.waitUntil(lambda: robot.model.deadman and robot.model.speed == 0.0, timeout=1000)
+    qtbot.waitUntil(lambda: deadman_shown(win) == ("ROBOT STOPPED ITSELF: its commands stopped arriving", True,
+                                                   True), timeout=2000)
+    assert "DEADMAN STOP" in win.robots_layer.label(panel.view)[0]
+    qtbot.keyRelease(panel.pad, Qt.Key.Key_Up)
 
 
 def test_a_bad_address_is_reported_and_nothing_is_listed(qtbot, window):

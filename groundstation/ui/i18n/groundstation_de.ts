@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="150"/>
+        <location filename="../robot_panel.py" line="166"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>Geschwindigkeitsstufe {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="153"/>
+        <location filename="../robot_panel.py" line="169"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>FAHRTASTEN AKTIV: Pfeiltasten / WASD · 1-5, +/- {0} · Leertaste NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="156"/>
+        <location filename="../robot_panel.py" line="172"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Hier klicken, um mit der Tastatur zu fahren ({0})</translation>
     </message>
@@ -365,6 +365,14 @@
         <translation>Geozaun löschen</translation>
     </message>
     <message>
+        <source>Refresh fence and rally points</source>
+        <translation type="vanished">Geozaun und Sammelpunkte aktualisieren</translation>
+    </message>
+    <message>
+        <source>Clear fence and rally points</source>
+        <translation type="vanished">Geozaun und Sammelpunkte löschen</translation>
+    </message>
+    <message>
         <location filename="../fence_layer.py" line="113"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
@@ -373,6 +381,26 @@
         <location filename="../fence_layer.py" line="123"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu löschen</translation>
+    </message>
+    <message>
+        <source>Clear fence and rally points: vehicle %1</source>
+        <translation type="vanished">Geozaun und Sammelpunkte löschen: Fahrzeug %1</translation>
+    </message>
+    <message>
+        <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
+        <translation type="vanished">Alle Geozaunbereiche und Sammelpunkte von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
+    </message>
+    <message>
+        <source>Rally points of vehicle %1 not cleared: %2</source>
+        <translation type="vanished">Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Fence and rally points of vehicle %1 cleared</source>
+        <translation type="vanished">Geozaun und Sammelpunkte von Fahrzeug %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Rally points of vehicle %1 not read: %2</source>
+        <translation type="vanished">Sammelpunkte von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
     <message>
         <location filename="../fence_layer.py" line="125"/>
@@ -631,7 +659,7 @@
         <translation>von Hand markiert an Station %1</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="67"/>
+        <location filename="../findings_panel.py" line="66"/>
         <source>vehicle %1 of station %2</source>
         <translation>Fahrzeug %1 der Station %2</translation>
     </message>
@@ -1130,107 +1158,107 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../map_pane.py" line="104"/>
+        <location filename="../map_pane.py" line="178"/>
         <source>Map:</source>
         <translation>Karte:</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="105"/>
+        <location filename="../map_pane.py" line="179"/>
         <source>Tile source shown under the map</source>
         <translation>Angezeigte Kartenquelle</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="107"/>
+        <location filename="../map_pane.py" line="181"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="108"/>
+        <location filename="../map_pane.py" line="182"/>
         <source>No network request at all: only cached map tiles are shown</source>
         <translation>Keine Netzwerkanfrage: nur gespeicherte Kacheln werden gezeigt</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="109"/>
+        <location filename="../map_pane.py" line="183"/>
         <source>MGRS grid</source>
         <translation>UTMREF-Gitter</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="110"/>
+        <location filename="../map_pane.py" line="184"/>
         <source>Draw the MGRS / UTMREF grid</source>
         <translation>MGRS-/UTMREF-Gitter zeichnen</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="111"/>
+        <location filename="../map_pane.py" line="185"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="112"/>
+        <location filename="../map_pane.py" line="186"/>
         <source>Click points on the map: distance, and area from three points</source>
         <translation>Punkte auf der Karte anklicken: Strecke, ab drei Punkten auch Fläche</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="113"/>
+        <location filename="../map_pane.py" line="187"/>
         <source>Prefetch area…</source>
         <translation>Gebiet vorladen…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="114"/>
+        <location filename="../map_pane.py" line="188"/>
         <source>Search: degrees, DMS, UTM or MGRS</source>
         <translation>Suche: Grad, GMS, UTM oder UTMREF</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="115"/>
+        <location filename="../map_pane.py" line="189"/>
         <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
         <translation>Zum Beispiel 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 oder 32U LV 26936 81868; Eingabe zentriert die Karte</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="117"/>
+        <location filename="../map_pane.py" line="191"/>
         <source>How positions are shown and copied</source>
         <translation>Wie Positionen angezeigt und kopiert werden</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="118"/>
+        <location filename="../map_pane.py" line="192"/>
         <source>Copy position</source>
         <translation>Position kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="119"/>
+        <location filename="../map_pane.py" line="193"/>
         <source>Copy the selected vehicle&apos;s position in the chosen format</source>
         <translation>Position des gewählten Fahrzeugs im gewählten Format kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="142"/>
+        <location filename="../map_pane.py" line="216"/>
         <source>Add a WMTS layer…</source>
         <translation>WMTS-Ebene hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="145"/>
+        <location filename="../map_pane.py" line="219"/>
         <source>Demo scenario</source>
         <translation>Demo-Szenario</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="190"/>
+        <location filename="../map_pane.py" line="264"/>
         <source>Centred on %1</source>
         <translation>Zentriert auf %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="195"/>
+        <location filename="../map_pane.py" line="269"/>
         <source>No vehicle with a position selected</source>
         <translation>Kein Fahrzeug mit Position ausgewählt</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="202"/>
+        <location filename="../map_pane.py" line="276"/>
         <source>Copied %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="211"/>
+        <location filename="../map_pane.py" line="285"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="212"/>
+        <location filename="../map_pane.py" line="286"/>
         <source>Measure from here</source>
         <translation>Von hier messen</translation>
     </message>
@@ -2286,305 +2314,310 @@
         <translation type="vanished">Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="236"/>
+        <location filename="../robot_panel.py" line="253"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 oder zmq:tcp://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="237"/>
+        <location filename="../robot_panel.py" line="254"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>öffentlicher Schlüssel des Roboters (.key), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="255"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>geheimer Schlüssel der Station (.key_secret), nur CURVE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="256"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="257"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="258"/>
         <source>Set limits</source>
         <translation>Grenzen setzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
-        <location filename="../robot_panel.py" line="355"/>
+        <location filename="../robot_panel.py" line="259"/>
+        <location filename="../robot_panel.py" line="373"/>
         <source>EMERGENCY STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="260"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Hält den gewählten Roboter an und bleibt verriegelt, bis er entriegelt wird (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="261"/>
         <source>Release e-stop…</source>
         <translation>Not-Halt entriegeln…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="262"/>
         <source>Robot:</source>
         <translation>Roboter:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="262"/>
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="262"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="263"/>
         <source>Turn</source>
         <translation>Drehung</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="263"/>
         <source>Link:</source>
         <translation>Verbindung:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="263"/>
         <source>Battery:</source>
         <translation>Akku:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="264"/>
         <source>E-stop:</source>
         <translation>Not-Halt:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="264"/>
         <source>Deadman:</source>
         <translation>Totmann:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="264"/>
         <source>Input:</source>
         <translation>Eingabe:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="265"/>
         <source>Gamepad:</source>
         <translation>Gamepad:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="266"/>
         <source>Last event:</source>
         <translation>Letztes Ereignis:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="266"/>
         <source>Video:</source>
         <translation>Video:</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="334"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="336"/>
+        <location filename="../robot_panel.py" line="354"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="338"/>
+        <location filename="../robot_panel.py" line="356"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (gefordert {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>, quality {0:.0%}</source>
         <translation>, Qualität {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>, NOT HEARD</source>
         <translation>, KEIN SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>LATCHED by this station</source>
         <translation>VERRIEGELT von dieser Station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>, robot confirms</source>
         <translation>, vom Roboter bestätigt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="346"/>
+        <location filename="../robot_panel.py" line="364"/>
         <source>, waiting for the robot</source>
         <translation>, warte auf den Roboter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="366"/>
         <source>releasing…</source>
         <translation>wird entriegelt…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="350"/>
+        <location filename="../robot_panel.py" line="368"/>
         <source>ENGAGED on the robot</source>
         <translation>AM ROBOTER AUSGELÖST</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="352"/>
+        <location filename="../robot_panel.py" line="370"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="355"/>
+        <location filename="../robot_panel.py" line="373"/>
         <source>E-STOP LATCHED</source>
         <translation>NOT-HALT VERRIEGELT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="358"/>
+        <location filename="../robot_panel.py" line="377"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>ROBOTER HAT SELBST ANGEHALTEN: seine Befehle kamen nicht mehr an</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="359"/>
+        <location filename="../robot_panel.py" line="378"/>
+        <source>engaged, waiting for a driver</source>
+        <translation>aktiv, wartet auf einen Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="379"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>scharf (hält selbst an, wenn Befehle ausbleiben)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="360"/>
+        <location filename="../robot_panel.py" line="380"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>nur stationsseitig (Knüppel neutral, wenn die Eingabe ausbleibt)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="381"/>
         <source>no fresh input: sending stop</source>
         <translation>keine aktuelle Eingabe: Stopp wird gesendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="381"/>
         <source>driving</source>
         <translation>fährt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="404"/>
+        <location filename="../robot_panel.py" line="424"/>
         <source>none announced</source>
         <translation>keines gemeldet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="406"/>
+        <location filename="../robot_panel.py" line="426"/>
         <source>cannot open {0}: {1}</source>
         <translation>{0} lässt sich nicht öffnen: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="411"/>
+        <location filename="../robot_panel.py" line="431"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="411"/>
+        <location filename="../robot_panel.py" line="431"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="432"/>
         <source>reconnecting</source>
         <translation>verbinde neu</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="432"/>
         <source>ended</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="433"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="434"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0}: {1}, {2} Bilder</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="439"/>
-        <location filename="../robot_panel.py" line="488"/>
+        <location filename="../robot_panel.py" line="459"/>
+        <location filename="../robot_panel.py" line="508"/>
         <source>drive: {0}</source>
         <translation>Fahren: {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="497"/>
+        <location filename="../robot_panel.py" line="517"/>
         <source>no gamepad</source>
         <translation>kein Gamepad</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="499"/>
+        <location filename="../robot_panel.py" line="519"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0}: vorwärts {1:+.0%}, Drehung {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="546"/>
+        <location filename="../robot_panel.py" line="566"/>
         <source>e-stop</source>
         <translation>Not-Halt</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="556"/>
+        <location filename="../robot_panel.py" line="576"/>
         <source>Release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="557"/>
+        <location filename="../robot_panel.py" line="577"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Not-Halt von {0} entriegeln? Er bleibt stehen, bis er wieder gefahren wird.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="562"/>
+        <location filename="../robot_panel.py" line="582"/>
         <source>release e-stop</source>
         <translation>Not-Halt entriegeln</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="567"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>Verbinden: zuerst die Adresse des Roboters angeben</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="572"/>
-        <location filename="../robot_panel.py" line="599"/>
+        <location filename="../robot_panel.py" line="592"/>
+        <location filename="../robot_panel.py" line="619"/>
         <source>connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="579"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="586"/>
+        <location filename="../robot_panel.py" line="606"/>
         <source>speed limits</source>
         <translation>Geschwindigkeitsgrenzen</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="591"/>
+        <location filename="../robot_panel.py" line="611"/>
         <source>{0}: sent…</source>
         <translation>{0}: gesendet…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="596"/>
+        <location filename="../robot_panel.py" line="616"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} FEHLGESCHLAGEN: {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="598"/>
+        <location filename="../robot_panel.py" line="618"/>
         <source>{0}: done</source>
         <translation>{0}: ausgeführt</translation>
     </message>
@@ -2592,17 +2625,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="661"/>
+        <location filename="../robot_panel.py" line="678"/>
         <source>E-STOP</source>
         <translation>NOT-HALT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="663"/>
+        <location filename="../robot_panel.py" line="680"/>
         <source>DEADMAN STOP</source>
         <translation>TOTMANN-STOPP</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="664"/>
+        <location filename="../robot_panel.py" line="681"/>
         <source>NOT HEARD</source>
         <translation>KEIN SIGNAL</translation>
     </message>

@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="150"/>
+        <location filename="../robot_panel.py" line="166"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="153"/>
+        <location filename="../robot_panel.py" line="169"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="156"/>
+        <location filename="../robot_panel.py" line="172"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Cliquez ici pour conduire au clavier ({0})</translation>
     </message>
@@ -365,6 +365,14 @@
         <translation>Effacer la géobarrière</translation>
     </message>
     <message>
+        <source>Refresh fence and rally points</source>
+        <translation type="vanished">Actualiser la géobarrière et les points de ralliement</translation>
+    </message>
+    <message>
+        <source>Clear fence and rally points</source>
+        <translation type="vanished">Effacer la géobarrière et les points de ralliement</translation>
+    </message>
+    <message>
         <location filename="../fence_layer.py" line="113"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à actualiser</translation>
@@ -373,6 +381,26 @@
         <location filename="../fence_layer.py" line="123"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à effacer</translation>
+    </message>
+    <message>
+        <source>Clear fence and rally points: vehicle %1</source>
+        <translation type="vanished">Effacer la géobarrière et les points de ralliement : vecteur %1</translation>
+    </message>
+    <message>
+        <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
+        <translation type="vanished">Retirer toutes les zones de la géobarrière et tous les points de ralliement du vecteur %1 ? Il volera ensuite sans eux.</translation>
+    </message>
+    <message>
+        <source>Rally points of vehicle %1 not cleared: %2</source>
+        <translation type="vanished">Points de ralliement du vecteur %1 non effacés : %2</translation>
+    </message>
+    <message>
+        <source>Fence and rally points of vehicle %1 cleared</source>
+        <translation type="vanished">Géobarrière et points de ralliement du vecteur %1 effacés</translation>
+    </message>
+    <message>
+        <source>Rally points of vehicle %1 not read: %2</source>
+        <translation type="vanished">Points de ralliement du vecteur %1 non lus : %2</translation>
     </message>
     <message>
         <location filename="../fence_layer.py" line="125"/>
@@ -631,7 +659,7 @@
         <translation>marquée à la main à la station %1</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="67"/>
+        <location filename="../findings_panel.py" line="66"/>
         <source>vehicle %1 of station %2</source>
         <translation>vecteur %1 de la station %2</translation>
     </message>
@@ -1130,107 +1158,107 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../map_pane.py" line="104"/>
+        <location filename="../map_pane.py" line="178"/>
         <source>Map:</source>
         <translation>Carte :</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="105"/>
+        <location filename="../map_pane.py" line="179"/>
         <source>Tile source shown under the map</source>
         <translation>Fond de carte affiché</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="107"/>
+        <location filename="../map_pane.py" line="181"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="108"/>
+        <location filename="../map_pane.py" line="182"/>
         <source>No network request at all: only cached map tiles are shown</source>
         <translation>Aucune requête réseau : seules les tuiles en cache sont affichées</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="109"/>
+        <location filename="../map_pane.py" line="183"/>
         <source>MGRS grid</source>
         <translation>Carroyage MGRS</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="110"/>
+        <location filename="../map_pane.py" line="184"/>
         <source>Draw the MGRS / UTMREF grid</source>
         <translation>Afficher le carroyage MGRS / UTMREF</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="111"/>
+        <location filename="../map_pane.py" line="185"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="112"/>
+        <location filename="../map_pane.py" line="186"/>
         <source>Click points on the map: distance, and area from three points</source>
         <translation>Cliquez des points sur la carte : distance, et surface à partir de trois points</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="113"/>
+        <location filename="../map_pane.py" line="187"/>
         <source>Prefetch area…</source>
         <translation>Précharger une zone…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="114"/>
+        <location filename="../map_pane.py" line="188"/>
         <source>Search: degrees, DMS, UTM or MGRS</source>
         <translation>Recherche : degrés, DMS, UTM ou MGRS</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="115"/>
+        <location filename="../map_pane.py" line="189"/>
         <source>For example 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 or 32U LV 26936 81868; Enter centres the map</source>
         <translation>Par exemple 49.47 6.37, 49°28&apos;12&quot;N 6°22&apos;12&quot;E, 32U 326936 5481868 ou 32U LV 26936 81868 ; Entrée centre la carte</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="117"/>
+        <location filename="../map_pane.py" line="191"/>
         <source>How positions are shown and copied</source>
         <translation>Format d&apos;affichage et de copie des positions</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="118"/>
+        <location filename="../map_pane.py" line="192"/>
         <source>Copy position</source>
         <translation>Copier la position</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="119"/>
+        <location filename="../map_pane.py" line="193"/>
         <source>Copy the selected vehicle&apos;s position in the chosen format</source>
         <translation>Copier la position du vecteur sélectionné dans le format choisi</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="142"/>
+        <location filename="../map_pane.py" line="216"/>
         <source>Add a WMTS layer…</source>
         <translation>Ajouter une couche WMTS…</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="145"/>
+        <location filename="../map_pane.py" line="219"/>
         <source>Demo scenario</source>
         <translation>Scénario de démonstration</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="190"/>
+        <location filename="../map_pane.py" line="264"/>
         <source>Centred on %1</source>
         <translation>Centré sur %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="195"/>
+        <location filename="../map_pane.py" line="269"/>
         <source>No vehicle with a position selected</source>
         <translation>Aucun vecteur avec une position n&apos;est sélectionné</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="202"/>
+        <location filename="../map_pane.py" line="276"/>
         <source>Copied %1</source>
         <translation>Copié : %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="211"/>
+        <location filename="../map_pane.py" line="285"/>
         <source>Copy %1</source>
         <translation>Copier %1</translation>
     </message>
     <message>
-        <location filename="../map_pane.py" line="212"/>
+        <location filename="../map_pane.py" line="286"/>
         <source>Measure from here</source>
         <translation>Mesurer à partir d&apos;ici</translation>
     </message>
@@ -2286,305 +2314,310 @@
         <translation type="vanished">Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="236"/>
+        <location filename="../robot_panel.py" line="253"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="237"/>
+        <location filename="../robot_panel.py" line="254"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="238"/>
+        <location filename="../robot_panel.py" line="255"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="239"/>
+        <location filename="../robot_panel.py" line="256"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="240"/>
+        <location filename="../robot_panel.py" line="257"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="241"/>
+        <location filename="../robot_panel.py" line="258"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="242"/>
-        <location filename="../robot_panel.py" line="355"/>
+        <location filename="../robot_panel.py" line="259"/>
+        <location filename="../robot_panel.py" line="373"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="243"/>
+        <location filename="../robot_panel.py" line="260"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="244"/>
+        <location filename="../robot_panel.py" line="261"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="262"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="262"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="245"/>
+        <location filename="../robot_panel.py" line="262"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="263"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="263"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="246"/>
+        <location filename="../robot_panel.py" line="263"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="264"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="264"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="247"/>
+        <location filename="../robot_panel.py" line="264"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="248"/>
+        <location filename="../robot_panel.py" line="265"/>
         <source>Gamepad:</source>
         <translation>Manette :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="266"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="249"/>
+        <location filename="../robot_panel.py" line="266"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="334"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="336"/>
+        <location filename="../robot_panel.py" line="354"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="338"/>
+        <location filename="../robot_panel.py" line="356"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="339"/>
+        <location filename="../robot_panel.py" line="357"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="345"/>
+        <location filename="../robot_panel.py" line="363"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="346"/>
+        <location filename="../robot_panel.py" line="364"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="348"/>
+        <location filename="../robot_panel.py" line="366"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="350"/>
+        <location filename="../robot_panel.py" line="368"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="352"/>
+        <location filename="../robot_panel.py" line="370"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="355"/>
+        <location filename="../robot_panel.py" line="373"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="358"/>
+        <location filename="../robot_panel.py" line="377"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="359"/>
+        <location filename="../robot_panel.py" line="378"/>
+        <source>engaged, waiting for a driver</source>
+        <translation>enclenché, en attente d&apos;un conducteur</translation>
+    </message>
+    <message>
+        <location filename="../robot_panel.py" line="379"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="360"/>
+        <location filename="../robot_panel.py" line="380"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="381"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="361"/>
+        <location filename="../robot_panel.py" line="381"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="404"/>
+        <location filename="../robot_panel.py" line="424"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="406"/>
+        <location filename="../robot_panel.py" line="426"/>
         <source>cannot open {0}: {1}</source>
         <translation>impossible d’ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="411"/>
+        <location filename="../robot_panel.py" line="431"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="411"/>
+        <location filename="../robot_panel.py" line="431"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="432"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="412"/>
+        <location filename="../robot_panel.py" line="432"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="413"/>
+        <location filename="../robot_panel.py" line="433"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="414"/>
+        <location filename="../robot_panel.py" line="434"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0} : {1}, {2} images</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="439"/>
-        <location filename="../robot_panel.py" line="488"/>
+        <location filename="../robot_panel.py" line="459"/>
+        <location filename="../robot_panel.py" line="508"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="497"/>
+        <location filename="../robot_panel.py" line="517"/>
         <source>no gamepad</source>
         <translation>aucune manette</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="499"/>
+        <location filename="../robot_panel.py" line="519"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="546"/>
+        <location filename="../robot_panel.py" line="566"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="556"/>
+        <location filename="../robot_panel.py" line="576"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="557"/>
+        <location filename="../robot_panel.py" line="577"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="562"/>
+        <location filename="../robot_panel.py" line="582"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="567"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="572"/>
-        <location filename="../robot_panel.py" line="599"/>
+        <location filename="../robot_panel.py" line="592"/>
+        <location filename="../robot_panel.py" line="619"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="579"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="586"/>
+        <location filename="../robot_panel.py" line="606"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="591"/>
+        <location filename="../robot_panel.py" line="611"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="596"/>
+        <location filename="../robot_panel.py" line="616"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="598"/>
+        <location filename="../robot_panel.py" line="618"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -2592,17 +2625,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="661"/>
+        <location filename="../robot_panel.py" line="678"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="663"/>
+        <location filename="../robot_panel.py" line="680"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="664"/>
+        <location filename="../robot_panel.py" line="681"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
