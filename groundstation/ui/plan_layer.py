@@ -1,7 +1,7 @@
 """The plan on the map: the area or route searched (and the points being drawn), the datum, the camera's
 swaths, the legs, the parts of a split plan each in its colour, the mission items (their waypoints can be
 dragged), the item being flown now, and a geofence and rally points imported with a .plan: dotted while no
-vehicle holds them; once one does, the fence layer draws the vehicle's fence and the rally points turn solid."""
+vehicle holds them; once one does, the fence layer draws the vehicle's fence and rally points instead."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
-from groundstation.ui.fence_layer import Fence, paint_fence, same_fence
+from groundstation.ui.fence_layer import (
+    Fence,
+    paint_fence,
+    paint_rally_point,
+    same_fence,
+    same_rally,
+)
 from groundstation.ui.plan_edits import moved
 from missions.coverage import footprint_swaths
 from missions.geodesy import LatLon, LocalFrame
@@ -25,7 +31,6 @@ SWATH_COLOUR = QColor(33, 150, 243, 55)
 AREA_COLOUR = QColor("#2e7d32")
 CURRENT_COLOUR = QColor("#ff6d00")
 ROUTE_COLOUR = QColor("#6d4c41")  # the route a track-line search follows
-RALLY_COLOUR = QColor("#6a1b9a")
 # One colour per part of a split plan, none of them the area's green or the current item's orange.
 PART_COLOURS = tuple(QColor(c) for c in ("#1565c0", "#c62828", "#6a1b9a", "#00838f", "#ad1457", "#4e342e",
                                          "#827717", "#283593"))
@@ -63,12 +68,16 @@ class PlanLayer:
         self.current: int = -1  # seq of the item being flown, -1 when none
         self.planned_fence = Fence()  # imported with a .plan
         self.rally_points: list[LatLon] = []  # imported with a .plan
-        self.rally_on_vehicle = False  # a vehicle took the rally points
         self.vehicle_fences: Callable[[], Collection[Fence]] = lambda: ()  # the fences the vehicles hold
+        self.vehicle_rally: Callable[[], Collection[tuple[LatLon, ...]]] = lambda: ()  # and their rally points
 
     def fence_on_vehicle(self) -> bool:
         """Some vehicle holds the planned fence: it is drawn as that vehicle's, not as planned."""
         return any(same_fence(self.planned_fence, held) for held in self.vehicle_fences())
+
+    def rally_on_vehicle(self) -> bool:
+        """Some vehicle holds the planned rally points: they are drawn as that vehicle's, not as planned."""
+        return any(same_rally(tuple(self.rally_points), held) for held in self.vehicle_rally())
 
     def route(self) -> list[LatLon]:
         return [p for p in (item.position for item in self.items) if p is not None]
@@ -114,8 +123,9 @@ class PlanLayer:
             painter.setPen(QPen(AREA_COLOUR, 2))
             painter.drawLine(pt + QPointF(-9, -9), pt + QPointF(9, 9))
             painter.drawLine(pt + QPointF(-9, 9), pt + QPointF(9, -9))
-        for pt in points(self.rally_points):
-            self._paint_rally_point(painter, pt, self.rally_on_vehicle)
+        if not self.rally_on_vehicle():
+            for pt in points(self.rally_points):
+                paint_rally_point(painter, pt, on_vehicle=False)
         target = self.current_position()
         if target is not None:
             pt = view.screen_point(target.lat, target.lon)
@@ -145,18 +155,6 @@ class PlanLayer:
         font.setBold(True)
         painter.setFont(font)
         painter.drawText(QRectF(start.x() - 9, start.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, str(part.number))
-
-    @staticmethod
-    def _paint_rally_point(painter: QPainter, pt: QPointF, on_vehicle: bool) -> None:
-        """A safe landing point as QGroundControl marks it: an R in a circle, dotted while only planned."""
-        painter.setPen(QPen(RALLY_COLOUR, 2, Qt.PenStyle.SolidLine if on_vehicle else Qt.PenStyle.DotLine))
-        painter.setBrush(QBrush(QColor("white")))
-        painter.drawEllipse(pt, 8, 8)
-        painter.setPen(QPen(RALLY_COLOUR, 1))
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(QRectF(pt.x() - 8, pt.y() - 8, 16, 16), Qt.AlignmentFlag.AlignCenter, "R")
 
     def current_position(self) -> LatLon | None:
         """Where the item being flown goes (for an item without a position: none)."""

@@ -406,7 +406,7 @@ class PlanPanel(QWidget):
             self._say(fill(self.tr("Cannot import %1: it holds no area, route or point"), name), ok=False)
             return False
         if fence_and_rally is not None:
-            self.layer.planned_fence, self.layer.rally_points, self.layer.rally_on_vehicle = fence, rally, False
+            self.layer.planned_fence, self.layer.rally_points = fence, rally
             self.fence_items, self.rally_items = fence_and_rally
             if fence != Fence() or rally:
                 self._say(fill(self.tr("%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: "
@@ -839,23 +839,21 @@ class PlanPanel(QWidget):
     def _fence_uploaded(self, outcome: TransferOutcome) -> None:
         run = self.fence_upload
         sid, kind, _items = run.waiting.pop(0)
-        if kind == "fence" and self.fences is not None:
-            self.fences.refresh(sid)  # drawn as the vehicle holds it: the new fence, or the old one if refused
+        if self.fences is not None:
+            self.fences.refresh(sid)  # drawn as the vehicle holds them: the new ones, or the old ones if refused
         if outcome.error:
             self.fence_upload = None
             self._say(fill(self.tr("vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)"), sid,
                            self._action_name(outcome.action), outcome.error), ok=False)
             return
         run.sent.append((sid, kind))
-        if kind == "rally":
-            self.layer.rally_on_vehicle = True
-            self.on_change()
         self._upload_next_fence()
 
     def follow_fences(self, fences: FenceLayer) -> None:
         """The window's fence layer: read back after an upload; a planned fence a vehicle holds is drawn as its."""
         self.fences = fences
         self.layer.vehicle_fences = lambda: list(fences.fences.values())
+        self.layer.vehicle_rally = lambda: list(fences.rally.values())
 
     def download_mission(self) -> bool:
         sid = self._vehicle()

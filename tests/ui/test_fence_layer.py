@@ -1,6 +1,7 @@
 """The geofence on the map: a fence uploaded to the built-in simulator is downloaded when the pilot
 refreshes it and drawn (exclusion shaded red, inclusion outlined green); a failed download says why
-and keeps the fence shown. A fence and rally points imported with a .plan are drawn at once, dotted and
+and keeps the fence shown. Rally points uploaded by another tool are drawn after a refresh; a vehicle that
+does not answer the rally download keeps its fence drawn and the pilot reads why. A fence and rally points imported with a .plan are drawn at once, dotted and
 hatched while no vehicle holds them."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from groundstation.ui.fence_layer import Fence
 from missions.items import MissionItem, to_e7
+from sitl.vehicle.link import MissionFault
 
 from .conftest import clear_point
 
@@ -24,7 +26,20 @@ def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> Mis
 
 
 def refresh_action(window):
-    return next(action for text, action in window.map.context_actions if text() == "Refresh fence")
+    return next(action for text, action in window.map.context_actions if text() == "Refresh fence and rally points")
+
+
+def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
+    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
+                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
+
+
+def purple_marks(image, spot: QPointF) -> int:
+    """Pixels of a rally point's purple marker around `spot`."""
+    purple = QColor("#6a1b9a")
+    return sum(1 for x in range(-9, 10) for y in range(-9, 10)
+               if (c := image.pixelColor(int(spot.x()) + x, int(spot.y()) + y)).blue() > c.green() + 60
+               and abs(c.red() - purple.red()) < 60)
 
 
 def red_excess(image, point: QPointF) -> int:
@@ -74,6 +89,45 @@ def test_a_failed_download_says_why_and_keeps_the_fence(qtbot, window):
     qtbot.waitUntil(lambda: "Fence of vehicle 99 not read" in window.statusBar().currentMessage(), timeout=15_000)
     assert "no vehicle with system id 99" in window.statusBar().currentMessage()
     assert layer.fences == shown and 99 not in layer.fences
+
+
+def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cleared(qtbot, window, demo, pilot):
+    layer = window.fence_layer
+    sid = window.selected_id
+    qtbot.waitUntil(lambda: set(layer.rally) == {1, 2, 3}, timeout=15_000)
+    assert layer.rally[sid] == ()  # the simulator starts with none
+    spots = [QPointF(clear_point(window, margin=80)), QPointF(clear_point(window, margin=80)) + QPointF(40, 0)]
+    points = [window.map.ground_point(p) for p in spots]
+    before = window.map.grab().toImage()
+    assert all(purple_marks(before, p) < 10 for p in spots)
+    # As the CLI's `mission upload --type rally` sends them.
+    window.engine.upload_mission(sid, [rally_item(i, lat, lon) for i, (lat, lon) in enumerate(points)],
+                                 "rally").result(timeout=15)
+    refresh_action(window)(*points[0])
+    qtbot.waitUntil(lambda: len(layer.rally[sid]) == 2, timeout=15_000)
+    window.map.repaint()
+    shown = window.map.grab().toImage()
+    assert all(purple_marks(shown, p) >= 10 for p in spots)
+
+    # A vehicle that does not answer the rally download: the fence stays drawn, the rally points too, and why.
+    fence = [fence_item(0, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, 500.0, *points[0])]
+    window.engine.upload_mission(sid, fence, "fence").result(timeout=15)
+    vehicle = demo.fleet.vehicles[sid - 1]
+    vehicle.faults.mission = MissionFault("download_count", "no_response", mission_type=mavlink.MAV_MISSION_TYPE_RALLY)
+    refresh_action(window)(*points[0])
+    qtbot.waitUntil(lambda: "Rally points of vehicle" in window.statusBar().currentMessage(), timeout=30_000)
+    assert window.statusBar().currentMessage().startswith(f"Rally points of vehicle {sid} not read: ")
+    assert [c.radius_m for c in layer.fences[sid].circles] == [500.0] and len(layer.rally[sid]) == 2
+    vehicle.faults.mission = None
+
+    # Cleared from the window: once confirmed, the markers go.
+    clear = next(action for text, action in window.map.context_actions if text() == "Clear fence and rally points")
+    pilot.accept = True
+    clear(*points[0])
+    qtbot.waitUntil(lambda: layer.rally[sid] == () and layer.fences[sid] == Fence(), timeout=15_000)
+    assert vehicle.autopilot.store.rally == []
+    window.map.repaint()
+    assert all(purple_marks(window.map.grab().toImage(), p) < 10 for p in spots)
 
 
 def plan_with_fence(path, square: list[tuple[float, float]], circle: tuple[float, float, float],

@@ -3,7 +3,7 @@ QGroundControl's Upload sends them: the simulator then holds them, the fence is 
 the vehicle's own (shaded, dashed) and the dotted planned copy is no longer drawn over it; a plan shared
 among drones takes them to each part's vehicle. A vehicle
 that refuses (too many fence items) keeps its old fence, the pilot reads why, and the planned fence
-stays dotted; "Clear fence" on the map's menu, once confirmed, empties the vehicle's fence."""
+stays dotted; "Clear fence and rally points" on the map's menu, once confirmed, empties both."""
 
 from __future__ import annotations
 
@@ -110,6 +110,7 @@ def test_upload_sends_the_imported_fence_and_rally_points_with_the_mission(qtbot
     # Read back from the vehicle and drawn as its own: shaded, and no hatched planned copy over it.
     qtbot.waitUntil(lambda: same_fence(layer.fences[sid], planned), timeout=15_000)
     assert panel.layer.fence_on_vehicle()
+    qtbot.waitUntil(panel.layer.rally_on_vehicle, timeout=15_000)  # read back too: drawn as the vehicle's
     window.map.repaint()
     uploaded = window.map.grab().toImage()
     assert shaded_share(uploaded, spot) > 0.9 and hatch_pixels(uploaded, spot) == 0
@@ -154,19 +155,21 @@ def test_a_vehicle_refusing_the_fence_keeps_its_own_and_says_why_then_it_is_clea
     qtbot.waitUntil(lambda: panel.layer.fence_on_vehicle(), timeout=15_000)
     assert len(vehicle.autopilot.store.rally) == 2
 
-    # Clear fence: asked first; a no leaves the fence, a yes empties it and the planned copy is dotted again.
-    clear = next(action for text, action in window.map.context_actions if text() == "Clear fence")
+    # Clear: asked first; a no leaves them, a yes empties fence and rally points and the planned copy is dotted again.
+    clear = next(action for text, action in window.map.context_actions if text() == "Clear fence and rally points")
     pilot.accept = False
     clear(home.lat, home.lon)
-    assert pilot.questions[-1] == (f"Clear fence: vehicle {sid}",
-                                   f"Remove every geofence area from vehicle {sid}? It then flies without them.")
+    assert pilot.questions[-1] == (f"Clear fence and rally points: vehicle {sid}",
+                                   (f"Remove every geofence area and rally point from vehicle {sid}? "
+                                    "It then flies without them."))
     qtbot.wait(300)
     assert len(vehicle.autopilot.store.fence) == 5
     pilot.accept = True
     clear(home.lat, home.lon)
-    qtbot.waitUntil(lambda: layer.fences[sid] == Fence(), timeout=15_000)
-    assert vehicle.autopilot.store.fence == [] and not panel.layer.fence_on_vehicle()
-    assert window.statusBar().currentMessage() == f"Fence of vehicle {sid} cleared"
+    qtbot.waitUntil(lambda: layer.fences[sid] == Fence() and layer.rally[sid] == (), timeout=15_000)
+    assert vehicle.autopilot.store.fence == [] and vehicle.autopilot.store.rally == []
+    assert not panel.layer.fence_on_vehicle() and not panel.layer.rally_on_vehicle()
+    assert window.statusBar().currentMessage() == f"Fence and rally points of vehicle {sid} cleared"
     assert hatch_pixels(window.map.grab().toImage(), spot) > 20
 
 

@@ -355,80 +355,82 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="100"/>
         <source>Refresh fence</source>
-        <translation>Geozaun aktualisieren</translation>
+        <translation type="vanished">Geozaun aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="102"/>
         <source>Clear fence</source>
-        <translation>Geozaun löschen</translation>
+        <translation type="vanished">Geozaun löschen</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="120"/>
         <source>Refresh fence and rally points</source>
-        <translation type="vanished">Geozaun und Sammelpunkte aktualisieren</translation>
+        <translation>Geozaun und Sammelpunkte aktualisieren</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="123"/>
         <source>Clear fence and rally points</source>
-        <translation type="vanished">Geozaun und Sammelpunkte löschen</translation>
+        <translation>Geozaun und Sammelpunkte löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="113"/>
+        <location filename="../fence_layer.py" line="135"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="123"/>
+        <location filename="../fence_layer.py" line="149"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu löschen</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="151"/>
         <source>Clear fence and rally points: vehicle %1</source>
-        <translation type="vanished">Geozaun und Sammelpunkte löschen: Fahrzeug %1</translation>
+        <translation>Geozaun und Sammelpunkte löschen: Fahrzeug %1</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="152"/>
         <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
-        <translation type="vanished">Alle Geozaunbereiche und Sammelpunkte von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
+        <translation>Alle Geozaunbereiche und Sammelpunkte von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="170"/>
         <source>Rally points of vehicle %1 not cleared: %2</source>
-        <translation type="vanished">Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
+        <translation>Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="176"/>
         <source>Fence and rally points of vehicle %1 cleared</source>
-        <translation type="vanished">Geozaun und Sammelpunkte von Fahrzeug %1 gelöscht</translation>
+        <translation>Geozaun und Sammelpunkte von Fahrzeug %1 gelöscht</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="193"/>
         <source>Rally points of vehicle %1 not read: %2</source>
-        <translation type="vanished">Sammelpunkte von Fahrzeug %1 nicht gelesen: %2</translation>
+        <translation>Sammelpunkte von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="125"/>
         <source>Clear fence: vehicle %1</source>
-        <translation>Geozaun löschen: Fahrzeug %1</translation>
+        <translation type="vanished">Geozaun löschen: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="126"/>
         <source>Remove every geofence area from vehicle %1? It then flies without them.</source>
-        <translation>Alle Geozaun-Bereiche von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
+        <translation type="vanished">Alle Geozaun-Bereiche von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="130"/>
+        <location filename="../fence_layer.py" line="157"/>
         <source>Clearing the fence of vehicle %1…</source>
         <translation>Geozaun von Fahrzeug %1 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="139"/>
+        <location filename="../fence_layer.py" line="168"/>
         <source>Fence of vehicle %1 not cleared: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="142"/>
         <source>Fence of vehicle %1 cleared</source>
-        <translation>Geozaun von Fahrzeug %1 gelöscht</translation>
+        <translation type="vanished">Geozaun von Fahrzeug %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="153"/>
+        <location filename="../fence_layer.py" line="191"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -1616,7 +1618,7 @@
         <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="870"/>
+        <location filename="../plan_panel.py" line="868"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
@@ -1774,22 +1776,22 @@
         <translation>Auf Fahrzeug %1 hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="879"/>
+        <location filename="../plan_panel.py" line="877"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="882"/>
+        <location filename="../plan_panel.py" line="880"/>
         <source>Start all parts: upload every part first</source>
         <translation>Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="886"/>
+        <location filename="../plan_panel.py" line="884"/>
         <source>Every part is started already</source>
         <translation>Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="923"/>
+        <location filename="../plan_panel.py" line="921"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
@@ -1845,7 +1847,7 @@
     </message>
     <message>
         <location filename="../plan_panel.py" line="304"/>
-        <location filename="../plan_panel.py" line="889"/>
+        <location filename="../plan_panel.py" line="887"/>
         <source>Start all parts</source>
         <translation>Alle Teile starten</translation>
     </message>
@@ -2030,12 +2032,12 @@
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3 (das Fahrzeug behält, was es vorher hatte)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="988"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>geofence upload</source>
         <translation>Geozaun hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="989"/>
+        <location filename="../plan_panel.py" line="987"/>
         <source>rally points upload</source>
         <translation>Sammelpunkte hochladen</translation>
     </message>
@@ -2070,7 +2072,7 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="869"/>
+        <location filename="../plan_panel.py" line="867"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
@@ -2101,42 +2103,42 @@
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="890"/>
+        <location filename="../plan_panel.py" line="888"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="983"/>
+        <location filename="../plan_panel.py" line="981"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>start of part %1</source>
         <translation>Start von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="987"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="988"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="987"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
@@ -2151,22 +2153,22 @@
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="963"/>
+        <location filename="../plan_panel.py" line="961"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="977"/>
+        <location filename="../plan_panel.py" line="975"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="946"/>
+        <location filename="../plan_panel.py" line="944"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="948"/>
+        <location filename="../plan_panel.py" line="946"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>

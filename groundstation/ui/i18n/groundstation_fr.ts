@@ -355,80 +355,82 @@
 <context>
     <name>FenceLayer</name>
     <message>
-        <location filename="../fence_layer.py" line="100"/>
         <source>Refresh fence</source>
-        <translation>Actualiser la géobarrière</translation>
+        <translation type="vanished">Actualiser la géobarrière</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="102"/>
         <source>Clear fence</source>
-        <translation>Effacer la géobarrière</translation>
+        <translation type="vanished">Effacer la géobarrière</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="120"/>
         <source>Refresh fence and rally points</source>
-        <translation type="vanished">Actualiser la géobarrière et les points de ralliement</translation>
+        <translation>Actualiser la géobarrière et les points de ralliement</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="123"/>
         <source>Clear fence and rally points</source>
-        <translation type="vanished">Effacer la géobarrière et les points de ralliement</translation>
+        <translation>Effacer la géobarrière et les points de ralliement</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="113"/>
+        <location filename="../fence_layer.py" line="135"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="123"/>
+        <location filename="../fence_layer.py" line="149"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à effacer</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="151"/>
         <source>Clear fence and rally points: vehicle %1</source>
-        <translation type="vanished">Effacer la géobarrière et les points de ralliement : vecteur %1</translation>
+        <translation>Effacer la géobarrière et les points de ralliement : vecteur %1</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="152"/>
         <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
-        <translation type="vanished">Retirer toutes les zones de la géobarrière et tous les points de ralliement du vecteur %1 ? Il volera ensuite sans eux.</translation>
+        <translation>Retirer toutes les zones de la géobarrière et tous les points de ralliement du vecteur %1 ? Il volera ensuite sans eux.</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="170"/>
         <source>Rally points of vehicle %1 not cleared: %2</source>
-        <translation type="vanished">Points de ralliement du vecteur %1 non effacés : %2</translation>
+        <translation>Points de ralliement du vecteur %1 non effacés : %2</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="176"/>
         <source>Fence and rally points of vehicle %1 cleared</source>
-        <translation type="vanished">Géobarrière et points de ralliement du vecteur %1 effacés</translation>
+        <translation>Géobarrière et points de ralliement du vecteur %1 effacés</translation>
     </message>
     <message>
+        <location filename="../fence_layer.py" line="193"/>
         <source>Rally points of vehicle %1 not read: %2</source>
-        <translation type="vanished">Points de ralliement du vecteur %1 non lus : %2</translation>
+        <translation>Points de ralliement du vecteur %1 non lus : %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="125"/>
         <source>Clear fence: vehicle %1</source>
-        <translation>Effacer la géobarrière : vecteur %1</translation>
+        <translation type="vanished">Effacer la géobarrière : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="126"/>
         <source>Remove every geofence area from vehicle %1? It then flies without them.</source>
-        <translation>Retirer toutes les zones de la géobarrière du vecteur %1 ? Il volera ensuite sans elles.</translation>
+        <translation type="vanished">Retirer toutes les zones de la géobarrière du vecteur %1 ? Il volera ensuite sans elles.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="130"/>
+        <location filename="../fence_layer.py" line="157"/>
         <source>Clearing the fence of vehicle %1…</source>
         <translation>Effacement de la géobarrière du vecteur %1…</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="139"/>
+        <location filename="../fence_layer.py" line="168"/>
         <source>Fence of vehicle %1 not cleared: %2</source>
         <translation>Géobarrière du vecteur %1 non effacée : %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="142"/>
         <source>Fence of vehicle %1 cleared</source>
-        <translation>Géobarrière du vecteur %1 effacée</translation>
+        <translation type="vanished">Géobarrière du vecteur %1 effacée</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="153"/>
+        <location filename="../fence_layer.py" line="191"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Géobarrière du vecteur %1 non lue : %2</translation>
     </message>
@@ -1616,7 +1618,7 @@
         <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="870"/>
+        <location filename="../plan_panel.py" line="868"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
@@ -1774,22 +1776,22 @@
         <translation>Envoyé au vecteur %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="879"/>
+        <location filename="../plan_panel.py" line="877"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="882"/>
+        <location filename="../plan_panel.py" line="880"/>
         <source>Start all parts: upload every part first</source>
         <translation>Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="886"/>
+        <location filename="../plan_panel.py" line="884"/>
         <source>Every part is started already</source>
         <translation>Toutes les parties sont déjà démarrées</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="923"/>
+        <location filename="../plan_panel.py" line="921"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
@@ -1845,7 +1847,7 @@
     </message>
     <message>
         <location filename="../plan_panel.py" line="304"/>
-        <location filename="../plan_panel.py" line="889"/>
+        <location filename="../plan_panel.py" line="887"/>
         <source>Start all parts</source>
         <translation>Démarrer toutes les parties</translation>
     </message>
@@ -2030,12 +2032,12 @@
         <translation>vecteur %1 : %2 ÉCHEC : %3 (le vecteur garde ce qu’il avait avant)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="988"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>geofence upload</source>
         <translation>envoi de la géobarrière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="989"/>
+        <location filename="../plan_panel.py" line="987"/>
         <source>rally points upload</source>
         <translation>envoi des points de ralliement</translation>
     </message>
@@ -2070,7 +2072,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="869"/>
+        <location filename="../plan_panel.py" line="867"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
@@ -2101,42 +2103,42 @@
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="890"/>
+        <location filename="../plan_panel.py" line="888"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="983"/>
+        <location filename="../plan_panel.py" line="981"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>start of part %1</source>
         <translation>démarrage de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="987"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="988"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="987"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
@@ -2151,22 +2153,22 @@
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="963"/>
+        <location filename="../plan_panel.py" line="961"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="977"/>
+        <location filename="../plan_panel.py" line="975"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="946"/>
+        <location filename="../plan_panel.py" line="944"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="948"/>
+        <location filename="../plan_panel.py" line="946"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
