@@ -85,6 +85,7 @@ class RobotStatus:
     input_stale: bool
     commanded: tuple[float, float]  # linear m/s, angular rad/s sent last
     limits: SpeedLimits
+    deadman_stopped_drive: bool  # the robot's deadman stopped it moving or being driven (waiting with it is calm)
 
 
 class RobotSession:
@@ -115,6 +116,8 @@ class RobotSession:
         self._input_time: float | None = None
         self._input_stale = True
         self._commanded = (0.0, 0.0)
+        self._driving = False  # moving or commanded when last heard without its deadman engaged
+        self._deadman_stopped_drive = False
         self._estop_latched = False
         self._estop_id = 0
         self._release_pending = False
@@ -211,6 +214,9 @@ class RobotSession:
             self.telemetry = message
             if message.deadman and not (before and before.deadman):
                 self._event("deadman", "robot stopped by itself: its motion commands stopped arriving")
+            if not message.deadman:
+                self._driving = message.linear != 0.0 or message.angular != 0.0 or self._commanded != (0.0, 0.0)
+            self._deadman_stopped_drive = message.deadman and self._driving
             if before is not None and before.estop and not message.estop:
                 self._event("estop-released", "robot reports its e-stop released")
         elif isinstance(message, Heartbeat):
@@ -265,6 +271,7 @@ class RobotSession:
             input_stale=self._input_stale,
             commanded=self._commanded,
             limits=self.limits,
+            deadman_stopped_drive=self._deadman_stopped_drive,
         )
 
     def _event(self, kind: str, text: str) -> None:

@@ -63,6 +63,7 @@ class RobotView:
     estop_confirmed: bool  # the robot reports its own e-stop engaged
     release_pending: bool
     deadman: bool  # the robot stopped by itself: its motion commands stopped arriving
+    deadman_alarm: bool  # ... in the middle of a drive (a robot waiting with its deadman engaged is calm)
     input_stale: bool  # the station sends stop: the operator's input stopped arriving
     commanded: tuple[float, float]  # forward, turn as fractions of full speed, -1..1
     limits: SpeedLimits | None  # None where the vehicle sets its own (MAVLink)
@@ -294,7 +295,7 @@ def _robot_view(robot_id: str, session: RobotSession) -> RobotView:
         speed=t.linear if t else 0.0, turn_rate=t.angular if t else 0.0,
         battery_pct=t.battery_pct if t else None, battery_v=t.battery_v if t else nan,
         estop_latched=s.estop_latched, estop_confirmed=s.estop_confirmed, release_pending=s.release_pending,
-        deadman=bool(t and t.deadman), input_stale=s.input_stale,
+        deadman=bool(t and t.deadman), deadman_alarm=s.deadman_stopped_drive, input_stale=s.input_stale,
         commanded=(s.commanded[0] / linear_max, s.commanded[1] / angular_max), limits=s.limits,
         video_url=s.capabilities.video_url if s.capabilities else "",
         last_event=session.events[-1].text if session.events else "")
@@ -311,6 +312,6 @@ def _vehicle_view(session: VehicleSession, control: ManualControl | None) -> Rob
         heading_deg=st.heading_deg, speed=st.ground_speed, turn_rate=math.nan,
         battery_pct=st.battery_remaining if st.battery_remaining >= 0 else None, battery_v=st.battery_voltage,
         estop_latched=bool(c and c.estop_latched), estop_confirmed=bool(c and c.estop_latched and not st.armed),
-        release_pending=False, deadman=False, input_stale=c.input_stale if c else True,
+        release_pending=False, deadman=False, deadman_alarm=False, input_stale=c.input_stale if c else True,
         commanded=c.commanded if c else (0.0, 0.0), limits=None, video_url="",
         last_event="" if c is None or not c.streaming else f"MANUAL_CONTROL streaming ({c.sent} sent)")

@@ -63,22 +63,6 @@ class RobotOutcome:
     value: object = None
 
 
-class DeadmanStops:
-    """When a robot's deadman is an alarm, for the panel and the map alike. A robot waits with its deadman
-    engaged until someone drives it: that is calm. Its deadman stopping a drive is an alarm."""
-
-    def __init__(self) -> None:
-        self._driven: dict[str, bool] = {}  # robot id -> moving or commanded when last heard with commands arriving
-
-    def observe(self, views: tuple[RobotView, ...]) -> None:
-        for v in views:
-            if not v.deadman:
-                self._driven[v.id] = v.speed != 0.0 or v.commanded != (0.0, 0.0)
-
-    def stopped_a_drive(self, v: RobotView) -> bool:
-        return v.deadman and self._driven.get(v.id, False)
-
-
 class DrivePad(QFrame):
     """The one place driving keys are read; it shows what is held."""
 
@@ -184,7 +168,6 @@ class RobotPanel(QGroupBox):
         self.selected_id: str | None = None
         self.outcomes: list[RobotOutcome] = []
         self._views: tuple[RobotView, ...] = ()
-        self.deadman_stops = DeadmanStops()
         self._driving = False  # the last thing sent was a drive, not a stop
         self.gamepad: GamepadSource | None = None
         self._gamepad_driving = False  # the stick, not the keys, sent the last drive
@@ -304,7 +287,6 @@ class RobotPanel(QGroupBox):
     # -- rendering ----------------------------------------------------------------------------
     def show_robots(self, views: tuple[RobotView, ...]) -> None:
         self._views = views
-        self.deadman_stops.observe(views)
         ids = [v.id for v in views]
         if [self.robots.itemData(i) for i in range(self.robots.count())] != ids or any(
                 self.robots.itemText(i) != _title(v) for i, v in enumerate(views)):
@@ -373,11 +355,10 @@ class RobotPanel(QGroupBox):
         self.estop.setText(self.tr("E-STOP LATCHED") if latched else self.tr("EMERGENCY STOP"))
         self.estop.setStyleSheet(_LATCHED_STYLE if latched else _ESTOP_STYLE)
         self.release.setEnabled(latched or v.release_pending)
-        stopped_a_drive = self.deadman_stops.stopped_a_drive(v)
-        self._set("deadman", self.tr("ROBOT STOPPED ITSELF: its commands stopped arriving") if stopped_a_drive
+        self._set("deadman", self.tr("ROBOT STOPPED ITSELF: its commands stopped arriving") if v.deadman_alarm
                   else self.tr("engaged, waiting for a driver") if v.deadman
                   else self.tr("armed (stops by itself if commands stop)") if v.kind == "robot"
-                  else self.tr("station side only (neutral sticks when input stops)"), ok=not stopped_a_drive)
+                  else self.tr("station side only (neutral sticks when input stops)"), ok=not v.deadman_alarm)
         self._set("input", self.tr("no fresh input: sending stop") if v.input_stale else self.tr("driving"), ok=True)
         self._set("event", v.last_event or "—", ok=True)
         self._show_video_state()
@@ -665,21 +646,18 @@ class RobotsLayer:
         self.on_click = on_click
         self.robots: tuple[RobotView, ...] = ()
         self.selected_id: str | None = None
-        self.deadman_stops = DeadmanStops()
 
     def show(self, views: tuple[RobotView, ...], selected_id: str | None) -> None:
         self.robots = tuple(v for v in views if v.has_position and v.kind == "robot")  # MAVLink ones are drawn as vehicles
         self.selected_id = selected_id
-        self.deadman_stops.observe(self.robots)
 
     def label(self, v: RobotView) -> tuple[str, bool]:
         """The text beside the robot, and whether it is an alarm (a deadman only when it stopped a drive)."""
-        stopped_a_drive = self.deadman_stops.stopped_a_drive(v)
         flags = [t for t, on in ((QCoreApplication.translate("RobotsLayer", "E-STOP"),
                                   v.estop_latched or v.estop_confirmed),
-                                 (QCoreApplication.translate("RobotsLayer", "DEADMAN STOP"), stopped_a_drive),
+                                 (QCoreApplication.translate("RobotsLayer", "DEADMAN STOP"), v.deadman_alarm),
                                  (QCoreApplication.translate("RobotsLayer", "NOT HEARD"), not v.alive)) if on]
-        return "  ".join([v.name, *flags]), not v.alive or v.estop_latched or stopped_a_drive
+        return "  ".join([v.name, *flags]), not v.alive or v.estop_latched or v.deadman_alarm
 
     def paint(self, painter: QPainter, view) -> None:
         for v in self.robots:

@@ -138,6 +138,22 @@ def test_robot_deadman_shows_as_an_event_once():
     assert s.status().telemetry.deadman
 
 
+def test_a_deadman_is_an_alarm_only_when_it_stopped_a_drive():
+    s, clock = session()
+    s.handle(telemetry(1, deadman=True))
+    assert s.status().telemetry.deadman and not s.status().deadman_stopped_drive  # waiting to be driven: calm
+    s.handle(telemetry(2, linear=0.6))  # driven
+    s.handle(telemetry(3, deadman=True))  # its commands stopped arriving mid-drive
+    assert s.status().deadman_stopped_drive
+    s.handle(telemetry(4, linear=0.6))
+    s.handle(telemetry(5, angular=0.0))  # the operator let go: the robot stands, nothing commanded
+    s.handle(telemetry(6, deadman=True))  # then the station went quiet: the deadman takes over calmly
+    assert not s.status().deadman_stopped_drive
+    s.handle(telemetry(7, angular=0.4))  # turning on the spot is driving too
+    s.handle(telemetry(8, deadman=True))
+    assert s.status().deadman_stopped_drive
+
+
 def test_link_quality_counts_missing_telemetry_and_drops_to_zero_when_silent():
     s, clock = session()
     for seq in range(1, 41):
