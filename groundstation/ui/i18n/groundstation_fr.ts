@@ -290,17 +290,17 @@
 <context>
     <name>DrivePad</name>
     <message>
-        <location filename="../robot_panel.py" line="166"/>
+        <location filename="../robot_panel.py" line="150"/>
         <source>speed step {0}/{1} ({2:.0%})</source>
         <translation>cran de vitesse {0}/{1} ({2:.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="169"/>
+        <location filename="../robot_panel.py" line="153"/>
         <source>DRIVING KEYS ACTIVE: arrows / WASD · 1-5, +/- {0} · Space E-STOP</source>
         <translation>TOUCHES DE CONDUITE ACTIVES : flèches / WASD · 1-5, +/- {0} · Espace ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="172"/>
+        <location filename="../robot_panel.py" line="156"/>
         <source>Click here to drive with the keyboard ({0})</source>
         <translation>Cliquez ici pour conduire au clavier ({0})</translation>
     </message>
@@ -2316,310 +2316,310 @@
         <translation type="vanished">Robots</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="253"/>
+        <location filename="../robot_panel.py" line="236"/>
         <source>serial:/dev/ttyUSB0:115200 or zmq:tcp://HOST:PORT</source>
         <translation>serial:/dev/ttyUSB0:115200 ou zmq:tcp://HÔTE:PORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="254"/>
+        <location filename="../robot_panel.py" line="237"/>
         <source>robot public key (.key), CURVE only</source>
         <translation>clé publique du robot (.key), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="255"/>
+        <location filename="../robot_panel.py" line="238"/>
         <source>station secret key (.key_secret), CURVE only</source>
         <translation>clé secrète de la station (.key_secret), CURVE uniquement</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="256"/>
+        <location filename="../robot_panel.py" line="239"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="257"/>
+        <location filename="../robot_panel.py" line="240"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="258"/>
+        <location filename="../robot_panel.py" line="241"/>
         <source>Set limits</source>
         <translation>Appliquer les limites</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="259"/>
-        <location filename="../robot_panel.py" line="373"/>
+        <location filename="../robot_panel.py" line="242"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>EMERGENCY STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="260"/>
+        <location filename="../robot_panel.py" line="243"/>
         <source>Stops the selected robot and latches until released (Space)</source>
         <translation>Arrête le robot sélectionné et reste verrouillé jusqu&apos;au déverrouillage (Espace)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="261"/>
+        <location filename="../robot_panel.py" line="244"/>
         <source>Release e-stop…</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="262"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Robot:</source>
         <translation>Robot :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="262"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Limits:</source>
         <translation>Limites :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="262"/>
+        <location filename="../robot_panel.py" line="245"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="263"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Turn</source>
         <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="263"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Link:</source>
         <translation>Liaison :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="263"/>
+        <location filename="../robot_panel.py" line="246"/>
         <source>Battery:</source>
         <translation>Batterie :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="264"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>E-stop:</source>
         <translation>Arrêt d&apos;urgence :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="264"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Deadman:</source>
         <translation>Homme mort :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="264"/>
+        <location filename="../robot_panel.py" line="247"/>
         <source>Input:</source>
         <translation>Commande :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="265"/>
+        <location filename="../robot_panel.py" line="248"/>
         <source>Gamepad:</source>
         <translation>Manette :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="266"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Last event:</source>
         <translation>Dernier événement :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="266"/>
+        <location filename="../robot_panel.py" line="249"/>
         <source>Video:</source>
         <translation>Vidéo :</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="352"/>
+        <location filename="../robot_panel.py" line="334"/>
         <source>{0:+.2f} m/s (asked {1:+.0%})</source>
         <translation>{0:+.2f} m/s (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="354"/>
+        <location filename="../robot_panel.py" line="336"/>
         <source>{0:+.2f} rad/s</source>
         <translation>{0:+.2f} rad/s</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="356"/>
+        <location filename="../robot_panel.py" line="338"/>
         <source>{0} (asked {1:+.0%})</source>
         <translation>{0} (demandé {1:+.0%})</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="357"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>, quality {0:.0%}</source>
         <translation>, qualité {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="357"/>
+        <location filename="../robot_panel.py" line="339"/>
         <source>, NOT HEARD</source>
         <translation>, SANS SIGNAL</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>LATCHED by this station</source>
         <translation>VERROUILLÉ par cette station</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="363"/>
+        <location filename="../robot_panel.py" line="345"/>
         <source>, robot confirms</source>
         <translation>, confirmé par le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="364"/>
+        <location filename="../robot_panel.py" line="346"/>
         <source>, waiting for the robot</source>
         <translation>, en attente du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="366"/>
+        <location filename="../robot_panel.py" line="348"/>
         <source>releasing…</source>
         <translation>déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="368"/>
+        <location filename="../robot_panel.py" line="350"/>
         <source>ENGAGED on the robot</source>
         <translation>ENCLENCHÉ sur le robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="370"/>
+        <location filename="../robot_panel.py" line="352"/>
         <source>off</source>
         <translation>inactif</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="373"/>
+        <location filename="../robot_panel.py" line="355"/>
         <source>E-STOP LATCHED</source>
         <translation>ARRÊT D&apos;URGENCE VERROUILLÉ</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="377"/>
+        <location filename="../robot_panel.py" line="358"/>
         <source>ROBOT STOPPED ITSELF: its commands stopped arriving</source>
         <translation>LE ROBOT S&apos;EST ARRÊTÉ : ses commandes n&apos;arrivaient plus</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="378"/>
+        <location filename="../robot_panel.py" line="359"/>
         <source>engaged, waiting for a driver</source>
         <translation>enclenché, en attente d&apos;un conducteur</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="379"/>
+        <location filename="../robot_panel.py" line="360"/>
         <source>armed (stops by itself if commands stop)</source>
         <translation>armé (s&apos;arrête seul si les commandes cessent)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="380"/>
+        <location filename="../robot_panel.py" line="361"/>
         <source>station side only (neutral sticks when input stops)</source>
         <translation>côté station seulement (manches au neutre si la commande cesse)</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="381"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>no fresh input: sending stop</source>
         <translation>pas de commande récente : arrêt envoyé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="381"/>
+        <location filename="../robot_panel.py" line="362"/>
         <source>driving</source>
         <translation>en conduite</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="424"/>
+        <location filename="../robot_panel.py" line="405"/>
         <source>none announced</source>
         <translation>aucune annoncée</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="426"/>
+        <location filename="../robot_panel.py" line="407"/>
         <source>cannot open {0}: {1}</source>
         <translation>impossible d’ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="431"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="431"/>
+        <location filename="../robot_panel.py" line="412"/>
         <source>live</source>
         <translation>en direct</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="432"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="432"/>
+        <location filename="../robot_panel.py" line="413"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="433"/>
+        <location filename="../robot_panel.py" line="414"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="434"/>
+        <location filename="../robot_panel.py" line="415"/>
         <source>{0}: {1}, {2} frames</source>
         <translation>{0} : {1}, {2} images</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="459"/>
-        <location filename="../robot_panel.py" line="508"/>
+        <location filename="../robot_panel.py" line="440"/>
+        <location filename="../robot_panel.py" line="489"/>
         <source>drive: {0}</source>
         <translation>conduite : {0}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="517"/>
+        <location filename="../robot_panel.py" line="498"/>
         <source>no gamepad</source>
         <translation>aucune manette</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="519"/>
+        <location filename="../robot_panel.py" line="500"/>
         <source>{0}: forward {1:+.0%}, turn {2:+.0%}</source>
         <translation>{0} : avance {1:+.0%}, virage {2:+.0%}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="566"/>
+        <location filename="../robot_panel.py" line="547"/>
         <source>e-stop</source>
         <translation>arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="576"/>
+        <location filename="../robot_panel.py" line="557"/>
         <source>Release e-stop</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="577"/>
+        <location filename="../robot_panel.py" line="558"/>
         <source>Release the e-stop of {0}? It stays still until driven again.</source>
         <translation>Déverrouiller l&apos;arrêt d&apos;urgence de {0} ? Il reste immobile jusqu&apos;à la prochaine commande de conduite.</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="582"/>
+        <location filename="../robot_panel.py" line="563"/>
         <source>release e-stop</source>
         <translation>déverrouiller l&apos;arrêt d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="587"/>
+        <location filename="../robot_panel.py" line="568"/>
         <source>connect: give the robot&apos;s address first</source>
         <translation>connecter : indiquez d&apos;abord l&apos;adresse du robot</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="592"/>
-        <location filename="../robot_panel.py" line="619"/>
+        <location filename="../robot_panel.py" line="573"/>
+        <location filename="../robot_panel.py" line="600"/>
         <source>connect</source>
         <translation>connecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="599"/>
+        <location filename="../robot_panel.py" line="580"/>
         <source>disconnect</source>
         <translation>déconnecter</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="606"/>
+        <location filename="../robot_panel.py" line="587"/>
         <source>speed limits</source>
         <translation>limites de vitesse</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="611"/>
+        <location filename="../robot_panel.py" line="592"/>
         <source>{0}: sent…</source>
         <translation>{0} : envoyé…</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="616"/>
+        <location filename="../robot_panel.py" line="597"/>
         <source>{0} FAILED: {1}</source>
         <translation>{0} ÉCHEC : {1}</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="618"/>
+        <location filename="../robot_panel.py" line="599"/>
         <source>{0}: done</source>
         <translation>{0} : effectué</translation>
     </message>
@@ -2627,17 +2627,17 @@
 <context>
     <name>RobotsLayer</name>
     <message>
-        <location filename="../robot_panel.py" line="678"/>
+        <location filename="../robot_panel.py" line="656"/>
         <source>E-STOP</source>
         <translation>ARRÊT D&apos;URGENCE</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="680"/>
+        <location filename="../robot_panel.py" line="658"/>
         <source>DEADMAN STOP</source>
         <translation>ARRÊT HOMME MORT</translation>
     </message>
     <message>
-        <location filename="../robot_panel.py" line="681"/>
+        <location filename="../robot_panel.py" line="659"/>
         <source>NOT HEARD</source>
         <translation>SANS SIGNAL</translation>
     </message>
