@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -18,6 +19,23 @@ from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 
 SPEEDUP = 10.0
+
+
+def qgc_fence_plan(path: Path, polygons: Sequence[tuple[Sequence[tuple[float, float]], bool]],
+                   circles: Sequence[tuple[float, float, float, bool]], rally: Sequence[tuple[float, float]]) -> None:
+    """A .plan as QGroundControl writes one, holding only a geofence and rally points, no mission.
+    polygons: (corners, inclusion); circles: (lat, lon, radius_m, inclusion); rally: (lat, lon) at 30 m."""
+    home = circles[0][:2] if circles else polygons[0][0][0]
+    path.write_text(json.dumps({
+        "fileType": "Plan", "version": 1, "groundStation": "QGroundControl",
+        "mission": {"version": 2, "firmwareType": 12, "vehicleType": 2, "cruiseSpeed": 15, "hoverSpeed": 5,
+                    "items": [], "plannedHomePosition": [home[0], home[1], 0]},
+        "geoFence": {"version": 2,
+                     "polygons": [{"version": 1, "inclusion": inclusion, "polygon": [list(p) for p in corners]}
+                                  for corners, inclusion in polygons],
+                     "circles": [{"version": 1, "inclusion": inclusion, "circle": {"center": [lat, lon], "radius": r}}
+                                 for lat, lon, r, inclusion in circles]},
+        "rallyPoints": {"version": 2, "points": [[lat, lon, 30] for lat, lon in rally]}}), encoding="utf-8")
 
 
 def clear_point(window, margin: int = 60, avoid: Sequence[QPointF] = ()) -> QPoint:

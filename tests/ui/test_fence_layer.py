@@ -6,7 +6,6 @@ hatched while no vehicle holds them."""
 
 from __future__ import annotations
 
-import json
 import math
 
 from pymavlink.dialects.v20 import common as mavlink
@@ -17,7 +16,7 @@ from groundstation.ui.fence_layer import Fence
 from missions.items import MissionItem, to_e7
 from sitl.vehicle.link import MissionFault
 
-from .conftest import clear_point
+from .conftest import clear_point, qgc_fence_plan
 
 
 def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
@@ -130,20 +129,6 @@ def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cle
     assert all(purple_marks(window.map.grab().toImage(), p) < 10 for p in spots)
 
 
-def plan_with_fence(path, square: list[tuple[float, float]], circle: tuple[float, float, float],
-                    rally: tuple[float, float]) -> None:
-    """A QGroundControl .plan holding only a geofence (an exclusion square, an inclusion circle) and a rally point."""
-    path.write_text(json.dumps({
-        "fileType": "Plan", "version": 1, "groundStation": "QGroundControl",
-        "mission": {"version": 2, "firmwareType": 12, "vehicleType": 2, "cruiseSpeed": 15, "hoverSpeed": 5,
-                    "items": [], "plannedHomePosition": [circle[0], circle[1], 0]},
-        "geoFence": {"version": 2,
-                     "polygons": [{"version": 1, "inclusion": False, "polygon": [list(p) for p in square]}],
-                     "circles": [{"version": 1, "inclusion": True,
-                                  "circle": {"center": [circle[0], circle[1]], "radius": circle[2]}}]},
-        "rallyPoints": {"version": 2, "points": [[rally[0], rally[1], 30]]}}), encoding="utf-8")
-
-
 def shaded_share(before, after, spot: QPointF, half_px: int) -> float:
     """The share of the pixels in a square around `spot` that turned red."""
     pixels = [QPointF(spot.x() + dx, spot.y() + dy) for dx in range(-half_px, half_px) for dy in range(-half_px, half_px)]
@@ -164,7 +149,7 @@ def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_ho
     rally_spot = spot + QPointF(0, 50)
     rally = window.map.ground_point(rally_spot)
     fenced = tmp_path / "sector-fence.plan"
-    plan_with_fence(fenced, square, (home.lat, home.lon, radius_m), rally)
+    qgc_fence_plan(fenced, [(square, False)], [(home.lat, home.lon, radius_m, True)], [rally])
 
     before = window.map.grab().toImage()
     assert panel.import_file(fenced)

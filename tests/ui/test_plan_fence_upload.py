@@ -7,7 +7,6 @@ stays dotted; "Clear fence and rally points" on the map's menu, once confirmed, 
 
 from __future__ import annotations
 
-import json
 import math
 
 from pymavlink.dialects.v20 import common as mavlink
@@ -20,24 +19,10 @@ from missions.geodesy import LatLon
 from missions.qgc_plan import read_plan
 from sitl.vehicle import MissionLimits
 
-from .conftest import clear_point
+from .conftest import clear_point, qgc_fence_plan
 from .test_fence_layer import fence_item, red_excess, refresh_action
 
 RALLY = QColor("#6a1b9a")
-
-
-def write_plan(path, inclusion: list[tuple[float, float]], exclusion: tuple[float, float, float],
-               rally: list[tuple[float, float]]) -> None:
-    """A QGroundControl .plan holding an inclusion polygon, an exclusion circle and rally points, no mission."""
-    path.write_text(json.dumps({
-        "fileType": "Plan", "version": 1, "groundStation": "QGroundControl",
-        "mission": {"version": 2, "firmwareType": 12, "vehicleType": 2, "cruiseSpeed": 15, "hoverSpeed": 5,
-                    "items": [], "plannedHomePosition": [exclusion[0], exclusion[1], 0]},
-        "geoFence": {"version": 2,
-                     "polygons": [{"version": 1, "inclusion": True, "polygon": [list(p) for p in inclusion]}],
-                     "circles": [{"version": 1, "inclusion": False,
-                                  "circle": {"center": [exclusion[0], exclusion[1]], "radius": exclusion[2]}}]},
-        "rallyPoints": {"version": 2, "points": [[lat, lon, 30] for lat, lon in rally]}}), encoding="utf-8")
 
 
 def offset(window, spot: QPointF, dx: float, dy: float) -> tuple[float, float]:
@@ -52,8 +37,8 @@ def fenced_plan(window, tmp_path):
     square = [offset(window, spot, dx, dy) for dx, dy in ((-50, -50), (50, -50), (50, 50), (-50, 50))]
     rally_spots = [spot + QPointF(-45, 0), spot + QPointF(45, 0)]
     path = tmp_path / "sector-c.plan"
-    write_plan(path, square, (lat, lon, 20 * window.map.viewport.m_per_px),
-               [window.map.ground_point(p) for p in rally_spots])
+    qgc_fence_plan(path, [(square, True)], [(lat, lon, 20 * window.map.viewport.m_per_px, False)],
+                   [window.map.ground_point(p) for p in rally_spots])
     return path, spot, rally_spots
 
 
