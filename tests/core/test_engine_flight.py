@@ -57,7 +57,10 @@ def test_a_whole_sortie_arm_takeoff_goto_return_land(flight):
     wait_for(engine, lambda s: s.vehicles[1].state.armed, 5, "armed")
 
     engine.takeoff(1, 20.0).result(timeout=10)
-    s = wait_for(engine, lambda s: s.vehicles[1].state.alt_rel > 19.0, 60, "20 m")
+    # PX4 reports TAKEOFF while it climbs and IN_AIR once the takeoff is done: a snapshot at 19 m may
+    # still be climbing, so wait for both rather than read the state of the first one above 19 m
+    s = wait_for(engine, lambda s: s.vehicles[1].state.alt_rel > 19.0 and s.vehicles[1].state.landed_state == "IN_AIR",
+                 60, "20 m, in the air")
     assert s.vehicles[1].state.landed_state == "IN_AIR"
     truth = fleet.vehicles[0].truth()
     assert truth.alt_rel == pytest.approx(s.vehicles[1].state.alt_rel, abs=2.0)
