@@ -36,6 +36,7 @@ from drivers.mavlink.tlog import TlogWriter
 from groundstation.core.datadir import DataDir
 from groundstation.core.detection import DetectionService
 from groundstation.core.findings import Finding, FindingStore
+from groundstation.core.geofence import KINDS, FenceAndRally
 from groundstation.core.robots import RobotManager, RobotView
 from groundstation.core.settings import Settings
 from groundstation.core.sharing import TRACK_PERIOD_S, Sharing
@@ -66,6 +67,7 @@ class VehicleView:
 
     state: VehicleState
     trail: tuple[tuple[float, float], ...]
+    geofence: FenceAndRally = FenceAndRally()  # its fence and rally points, as last read from it
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Engine:
         self._appeared: dict[int, events.VehicleAppeared] = {}  # each vehicle's first word, for late subscribers
         self._snapshot = FleetSnapshot()
         self._trails: dict[int, deque[tuple[float, float]]] = {}
+        self._geofences: dict[int, FenceAndRally] = {}
         self._tasks: list[asyncio.Task] = []
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -265,7 +268,8 @@ class Engine:
     def _build_snapshot(self) -> FleetSnapshot:
         hub = self._hub
         vehicles = {
-            sid: VehicleView(copy.deepcopy(s.state), tuple(self._trails.get(sid, ())))
+            sid: VehicleView(copy.deepcopy(s.state), tuple(self._trails.get(sid, ())),
+                             self._geofences.get(sid, FenceAndRally()))
             for sid, s in hub.sessions.items()
         }
         links = tuple(LinkView(l.name, l.stats.connected, l.stats.bytes_in, l.stats.bytes_out, l.stats.last_error,
@@ -303,6 +307,8 @@ class Engine:
             await action.request_message(session, action.mavlink.MAVLINK_MSG_ID_HOME_POSITION)
         except CommandError as e:
             log.info("vehicle %d: %s", system_id, e)
+        if not isinstance(session.link, TlogReplay):  # a replayed vehicle cannot be asked
+            await self._read_geofence(session, KINDS)
 
     # -- commands -----------------------------------------------------------------------------
     def _submit(self, system_id: int, do: Callable[[VehicleSession], Awaitable[T]]) -> "concurrent.futures.Future[T]":
@@ -342,18 +348,83 @@ class Engine:
         return self._submit(system_id, lambda s: action.set_mode(s, mode))
 
     # Mission, geofence and rally transfers. `progress(done, total)` is called on the engine thread.
+    # After a fence or rally transfer the snapshot holds what the vehicle now has (read back from it)
+    # by the time the returned future completes, whether the vehicle took the transfer or not.
     def upload_mission(self, system_id: int, items: Sequence[MissionItem], mission_type: str = "mission",
                        progress: Progress | None = None):
         kind = _mission_type(mission_type)
-        return self._submit(system_id, lambda s: s.plugin(MissionTransfer).upload(list(items), kind, progress))
+        return self._submit(system_id, lambda s: self._then_read_back(
+            s, mission_type, s.plugin(MissionTransfer).upload(list(items), kind, progress)))
 
     def download_mission(self, system_id: int, mission_type: str = "mission", progress: Progress | None = None):
         kind = _mission_type(mission_type)
-        return self._submit(system_id, lambda s: s.plugin(MissionTransfer).download(kind, progress))
+
+        async def download(session: VehicleSession) -> list[MissionItem]:
+            try:
+                items = await session.plugin(MissionTransfer).download(kind, progress)
+            except MissionTransferError as e:
+                self._remember_geofence(session, mission_type, failed=str(e))
+                raise
+            self._remember_geofence(session, mission_type, items=items)
+            return items
+
+        return self._submit(system_id, download)
 
     def clear_mission(self, system_id: int, mission_type: str = "mission"):
         kind = _mission_type(mission_type)
-        return self._submit(system_id, lambda s: s.plugin(MissionTransfer).clear(kind))
+        return self._submit(system_id, lambda s: self._then_read_back(
+            s, mission_type, s.plugin(MissionTransfer).clear(kind)))
+
+    def refresh_geofence(self, system_id: int) -> "concurrent.futures.Future[FenceAndRally]":
+        """Read the vehicle's fence, then its rally points, again (e.g. after another tool changed them);
+        what failed to read is kept as it was and its `*_error` says why."""
+        return self._submit(system_id, lambda s: self._read_geofence(s, KINDS))
+
+    def clear_geofence(self, system_id: int) -> "concurrent.futures.Future[FenceAndRally]":
+        """The vehicle drops its whole fence, then its rally points; both are read back either way.
+        MissionTransferError when the vehicle refuses (it then keeps the rest)."""
+        async def clear(session: VehicleSession) -> FenceAndRally:
+            transfer = session.plugin(MissionTransfer)
+            try:
+                for kind in KINDS:
+                    await transfer.clear(MISSION_TYPES[kind])
+            except MissionTransferError:
+                await self._read_geofence(session, KINDS)
+                raise
+            return await self._read_geofence(session, KINDS)
+
+        return self._submit(system_id, clear)
+
+    async def _then_read_back(self, session: VehicleSession, mission_type: str, transfer: Awaitable[T]) -> T:
+        """A transfer, then for a fence or rally transfer the vehicle's fence or rally points read back."""
+        if mission_type not in KINDS:
+            return await transfer
+        try:
+            result = await transfer
+        except MissionTransferError:
+            await self._read_geofence(session, (mission_type,))  # it keeps what it held: show that
+            raise
+        await self._read_geofence(session, (mission_type,))
+        return result
+
+    async def _read_geofence(self, session: VehicleSession, kinds: Sequence[str]) -> FenceAndRally:
+        for kind in kinds:
+            try:
+                items = await session.plugin(MissionTransfer).download(MISSION_TYPES[kind])
+            except MissionTransferError as e:
+                self._remember_geofence(session, kind, failed=str(e))
+            else:
+                self._remember_geofence(session, kind, items=items)
+        return self._geofences[session.state.system_id]
+
+    def _remember_geofence(self, session: VehicleSession, kind: str, *, items: list[MissionItem] | None = None,
+                           failed: str = "") -> None:
+        if kind not in KINDS:
+            return
+        sid = session.state.system_id
+        known = self._geofences.get(sid, FenceAndRally())
+        self._geofences[sid] = known.failed(kind, failed) if failed else known.read(kind, items)
+        self._snapshot = self._build_snapshot()  # published now: who waited on the transfer finds it in snapshot()
 
     # Findings. Every change is written by the engine thread, with the operator's name.
     def _store(self, change: Callable[..., Finding], *args, **kwargs) -> "concurrent.futures.Future[Finding]":

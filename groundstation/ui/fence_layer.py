@@ -1,106 +1,48 @@
 """Each vehicle's geofence and rally points on the map: inclusion areas outlined in green, exclusion areas
 shaded red, rally points as a solid circled R.
 
-They are what the vehicle itself holds: the window downloads them (mission protocol, fence type, then rally
-type) when a vehicle first appears and again when the pilot asks ("Refresh fence and rally points" on the
-map's menu, for the selected vehicle, e.g. after another tool uploaded some). Downloads run on the engine;
-their result crosses to the GUI thread through a signal. A failed or malformed download keeps what was last
-shown and says why in the status bar. "Clear fence and rally points" on the same menu, once the pilot
-confirms, has the selected vehicle drop both, then reads them again. A fence or rally points imported with a
-plan and not yet on a vehicle are drawn by the plan's layer with `paint_fence(..., on_vehicle=False)` and
-`paint_rally_point(..., on_vehicle=False)`: dotted; once a vehicle holds the same (`same_fence`,
-`same_rally`) only the vehicle's are drawn.
+They are what the vehicle itself holds, as the engine last read them (when the vehicle appeared, and after
+every fence or rally transfer): the layer draws them from the fleet snapshot and keeps none of its own.
+"Refresh fence and rally points" on the map's menu has the engine read the selected vehicle's again (e.g.
+after another tool uploaded some); a failed reading keeps what was shown and says why in the status bar.
+"Clear fence and rally points" on the same menu, once the pilot confirms, has the selected vehicle drop both.
+A fence or rally points imported with a plan and not yet on a vehicle are drawn by the plan's layer with
+`paint_fence(..., on_vehicle=False)` and `paint_rally_point(..., on_vehicle=False)`: dotted; once a vehicle
+holds the same (`same_fence`, `same_rally`) only the vehicle's are drawn.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
-from drivers.mavlink.plan_items import plan_from_items
 from groundstation.core.engine import Engine, FleetSnapshot
+from groundstation.core.geofence import Fence, FenceAndRally
 from groundstation.ui import pending
 from groundstation.ui.vehicle_text import fill
-from missions.errors import MissionError
 from missions.geodesy import LatLon
-from missions.items import MissionItem
-from missions.qgc_plan import FenceCircle, FencePolygon
 
 INCLUSION = QColor("#2e7d32")
 EXCLUSION = QColor("#c62828")
 EXCLUSION_FILL = QColor(198, 40, 40, 70)
 RALLY_COLOUR = QColor("#6a1b9a")
-# A fence read back from a vehicle differs from the one sent by its storage: degrees * 1e7 and float32 radii.
-SAME_DEG = 2e-7
-SAME_RADIUS = 1e-5  # relative
 
 
 @dataclass(frozen=True)
-class Fence:
-    polygons: tuple[FencePolygon, ...] = ()
-    circles: tuple[FenceCircle, ...] = ()
+class FenceAnswer:
+    """The engine's answer to a refresh or a clear of one vehicle's fence and rally points."""
 
-
-@dataclass(frozen=True)
-class FenceDownload:
     system_id: int
-    kind: str  # "fence" or "rally"
-    items: list[MissionItem] | None
-    error: str  # empty when the vehicle sent its items
-
-
-@dataclass(frozen=True)
-class FenceCleared:
-    system_id: int
-    kind: str  # "fence" or "rally"
-    error: str  # empty when the vehicle dropped them
-
-
-def fence_from_items(items: list[MissionItem]) -> Fence:
-    """The vehicle's fence items as shapes; MissionError (PlanFileError) when they do not make a fence."""
-    plan = plan_from_items([], items, [], home=None, firmware_type=mavlink.MAV_AUTOPILOT_PX4,
-                           vehicle_type=mavlink.MAV_TYPE_QUADROTOR)
-    return Fence(tuple(plan.fence_polygons), tuple(plan.fence_circles))
-
-
-def rally_from_items(items: list[MissionItem]) -> tuple[LatLon, ...]:
-    """The vehicle's rally items as points; MissionError (PlanFileError) when they are not rally points."""
-    plan = plan_from_items([], [], items, home=None, firmware_type=mavlink.MAV_AUTOPILOT_PX4,
-                           vehicle_type=mavlink.MAV_TYPE_QUADROTOR)
-    return tuple(point for point, _alt in plan.rally_points)
-
-
-def _near(p: LatLon, q: LatLon) -> bool:
-    return abs(p.lat - q.lat) <= SAME_DEG and abs(p.lon - q.lon) <= SAME_DEG
-
-
-def same_rally(a: tuple[LatLon, ...], b: tuple[LatLon, ...]) -> bool:
-    """The same rally points in the same order, as far as a vehicle's storage keeps them."""
-    return len(a) == len(b) and all(map(_near, a, b))
-
-
-def same_fence(a: Fence, b: Fence) -> bool:
-    """The same shapes in the same order, as far as a vehicle's storage keeps them."""
-    def same_polygon(p: FencePolygon, q: FencePolygon) -> bool:
-        return (p.inclusion == q.inclusion and len(p.points) == len(q.points)
-                and all(_near(x, y) for x, y in zip(p.points, q.points)))
-
-    def same_circle(c: FenceCircle, d: FenceCircle) -> bool:
-        return (c.inclusion == d.inclusion and _near(c.center, d.center)
-                and math.isclose(c.radius_m, d.radius_m, rel_tol=SAME_RADIUS))
-
-    return (len(a.polygons) == len(b.polygons) and len(a.circles) == len(b.circles)
-            and all(map(same_polygon, a.polygons, b.polygons)) and all(map(same_circle, a.circles, b.circles)))
+    action: str  # "refresh" or "clear"
+    known: FenceAndRally | None  # what the engine now knows; None when the request failed as a whole
+    error: str  # why the request failed as a whole, or ""
 
 
 class FenceLayer(QObject):
-    fenceArrived = Signal(object)  # FenceDownload, emitted from the engine thread
-    fenceCleared = Signal(object)  # FenceCleared, emitted from the engine thread
+    answered = Signal(object)  # FenceAnswer, emitted from the engine thread
 
     def __init__(self, engine: Engine, map_view, selected: Callable[[], int | None],
                  say: Callable[[str, int], None], confirm: Callable[[str, str], bool]) -> None:
@@ -110,11 +52,8 @@ class FenceLayer(QObject):
         self.selected = selected
         self.say = say  # (text, milliseconds): the window's status bar
         self.confirm = confirm  # (title, question) -> the pilot said yes
-        self.fences: dict[int, Fence] = {}
-        self.rally: dict[int, tuple[LatLon, ...]] = {}
-        self.asked: set[int] = set()  # vehicles whose fence was asked for since they appeared
-        self.fenceArrived.connect(self._arrived)
-        self.fenceCleared.connect(self._cleared)
+        self.snapshot = FleetSnapshot()  # the one the window shows
+        self.answered.connect(self._answered)
         map_view.layers.insert(0, self)  # under every other layer: the fence is the background of the flight
         map_view.context_actions.append((
             lambda: QCoreApplication.translate("FenceLayer", "Refresh fence and rally points"),
@@ -124,27 +63,27 @@ class FenceLayer(QObject):
             lambda _lat, _lon: self.clear(self.selected())))
 
     def show_fleet(self, snapshot: FleetSnapshot) -> None:
-        """Ask for the fence of every vehicle seen for the first time."""
-        for sid in snapshot.vehicles:
-            if sid not in self.asked:
-                self.refresh(sid)
+        self.snapshot = snapshot
+
+    @property
+    def fences(self) -> dict[int, Fence]:
+        """Each vehicle's fence, for those whose fence the engine has read."""
+        return {sid: v.geofence.fence for sid, v in self.snapshot.vehicles.items() if v.geofence.fence is not None}
+
+    @property
+    def rally(self) -> dict[int, tuple[LatLon, ...]]:
+        """Each vehicle's rally points, for those whose rally points the engine has read."""
+        return {sid: v.geofence.rally for sid, v in self.snapshot.vehicles.items() if v.geofence.rally is not None}
 
     def refresh(self, sid: int | None) -> bool:
-        """Download the vehicle's fence, then (once that answered) its rally points."""
+        """Have the engine read the vehicle's fence, then its rally points, again."""
         if sid is None:
             self.say(QCoreApplication.translate("FenceLayer", "No vehicle selected: no fence to refresh"), 10_000)
             return False
-        self.asked.add(sid)
-        return self._download(sid, "fence")
-
-    def _download(self, sid: int, kind: str) -> bool:
-        return pending.send(self, "fenceArrived", lambda: self.engine.download_mission(sid, kind),
-                            lambda items, error: FenceDownload(sid, kind, items, error),
-                            refused=lambda why: self._arrived(FenceDownload(sid, kind, None, why)))
+        return self._send(sid, "refresh", lambda: self.engine.refresh_geofence(sid))
 
     def clear(self, sid: int | None) -> bool:
-        """The vehicle drops its whole fence, then its rally points, once the pilot confirms; then both are
-        read again."""
+        """The vehicle drops its whole fence, then its rally points, once the pilot confirms."""
         if sid is None:
             self.say(QCoreApplication.translate("FenceLayer", "No vehicle selected: no fence to clear"), 10_000)
             return False
@@ -155,46 +94,29 @@ class FenceLayer(QObject):
         if not self.confirm(title, question):
             return False
         clearing = fill(QCoreApplication.translate("FenceLayer", "Clearing the fence of vehicle %1…"), sid)
-        return self._clear(sid, "fence", under_way=lambda: self.say(clearing, 10_000))
+        return self._send(sid, "clear", lambda: self.engine.clear_geofence(sid),
+                          under_way=lambda: self.say(clearing, 10_000))
 
-    def _clear(self, sid: int, kind: str, under_way: Callable[[], None] = lambda: None) -> bool:
-        return pending.send(self, "fenceCleared", lambda: self.engine.clear_mission(sid, kind),
-                            lambda _none, error: FenceCleared(sid, kind, error),
-                            refused=lambda why: self._cleared(FenceCleared(sid, kind, why)), under_way=under_way)
+    def _send(self, sid: int, action: str, request, under_way: Callable[[], None] = lambda: None) -> bool:
+        return pending.send(self, "answered", request, lambda known, error: FenceAnswer(sid, action, known, error),
+                            refused=lambda why: self._answered(FenceAnswer(sid, action, None, why)),
+                            under_way=under_way)
 
-    def _cleared(self, cleared: FenceCleared) -> None:
-        sid = cleared.system_id
-        if cleared.error:
-            text = (QCoreApplication.translate("FenceLayer", "Fence of vehicle %1 not cleared: %2")
-                    if cleared.kind == "fence" else
-                    QCoreApplication.translate("FenceLayer", "Rally points of vehicle %1 not cleared: %2"))
-            self.say(fill(text, sid, cleared.error), 15_000)
-        elif cleared.kind == "fence":
-            self._clear(sid, "rally")
-            return
-        else:
-            self.say(fill(QCoreApplication.translate("FenceLayer", "Fence and rally points of vehicle %1 cleared"),
-                          sid), 10_000)
-        self.refresh(sid)  # drawn as the vehicle now holds them, cleared or not
-
-    def _arrived(self, download: FenceDownload) -> None:
-        sid, error = download.system_id, download.error
-        if not error:
-            try:
-                if download.kind == "fence":
-                    self.fences[sid] = fence_from_items(download.items or [])
-                else:
-                    self.rally[sid] = rally_from_items(download.items or [])
-            except MissionError as e:
-                error = str(e)
-        if error:
-            text = (QCoreApplication.translate("FenceLayer", "Fence of vehicle %1 not read: %2")
-                    if download.kind == "fence" else
-                    QCoreApplication.translate("FenceLayer", "Rally points of vehicle %1 not read: %2"))
-            self.say(fill(text, sid, error), 15_000)
-        elif download.kind == "fence":
-            self._download(sid, "rally")  # one after the other: a vehicle answers one transfer at a time
-        self.map.update()
+    def _answered(self, answer: FenceAnswer) -> None:
+        sid, known = answer.system_id, answer.known
+        if answer.action == "clear":
+            if answer.error:
+                text = QCoreApplication.translate("FenceLayer", "Fence and rally points of vehicle %1 not cleared: %2")
+                self.say(fill(text, sid, answer.error), 15_000)
+            else:
+                text = QCoreApplication.translate("FenceLayer", "Fence and rally points of vehicle %1 cleared")
+                self.say(fill(text, sid), 10_000)
+        elif answer.error or known.fence_error:
+            self.say(fill(QCoreApplication.translate("FenceLayer", "Fence of vehicle %1 not read: %2"), sid,
+                          answer.error or known.fence_error), 15_000)
+        elif known.rally_error:
+            self.say(fill(QCoreApplication.translate("FenceLayer", "Rally points of vehicle %1 not read: %2"), sid,
+                          known.rally_error), 15_000)
 
     # -- drawn by the map ---------------------------------------------------------------------------
     def paint(self, painter: QPainter, view) -> None:

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.vehicle_list.update_fleet(snapshot)
         self.vehicle_list.select(self.selected_id)
         self.map.show_fleet(snapshot, self.selected_id)
-        self.fence_layer.show_fleet(snapshot)  # downloads the fence of each vehicle that appears
+        self.fence_layer.show_fleet(snapshot)  # each vehicle's fence and rally points as the engine last read them
         self._show_findings(snapshot)
         self.plan.show_snapshot(snapshot)
         self.video.show_snapshot(snapshot)

@@ -13,13 +13,8 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
-from groundstation.ui.fence_layer import (
-    Fence,
-    paint_fence,
-    paint_rally_point,
-    same_fence,
-    same_rally,
-)
+from groundstation.core.geofence import Fence, same_fence, same_rally
+from groundstation.ui.fence_layer import paint_fence, paint_rally_point
 from groundstation.ui.plan_edits import moved
 from missions.coverage import footprint_swaths
 from missions.geodesy import LatLon, LocalFrame

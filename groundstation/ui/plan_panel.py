@@ -12,10 +12,10 @@ gathers the inputs and shows the result. The pilot can then edit the mission ite
 and speed in the list, delete, insert, drag a waypoint on the map or add one there); the edited items,
 a custom mission, upload like a plan. Upload also sends an imported .plan's geofence and rally points,
 after the mission, to the same vehicle (to each part's vehicle for a split plan), as QGroundControl's
-Upload does; a .plan holding only a fence and rally points uploads just those. The vehicle's fence is
-then read back and drawn as its own, and the dotted planned copy gives way. Transfers and mission
-commands go to the engine; their progress and results come back on the engine thread and cross here
-through Qt signals.
+Upload does; a .plan holding only a fence and rally points uploads just those. The engine then reads
+the vehicle's fence back, it is drawn as the vehicle's own and the dotted planned copy gives way.
+Transfers and mission commands go to the engine; their progress and results come back on the engine
+thread and cross here through Qt signals.
 
 Beside this module: the map layer (plan_layer), the drawing tools (plan_drawing), the item list
 (plan_item_list) and its edits (plan_edits), the parts of a split plan (plan_parts) and the transfer
@@ -50,8 +50,9 @@ from PySide6.QtWidgets import (
 
 from drivers.mavlink.plan_items import fence_items, rally_items
 from groundstation.core.engine import Engine, FleetSnapshot
+from groundstation.core.geofence import Fence
 from groundstation.ui import pending
-from groundstation.ui.fence_layer import Fence, FenceLayer
+from groundstation.ui.fence_layer import FenceLayer
 from groundstation.ui.plan_drawing import MapDrawing
 from groundstation.ui.plan_edits import (
     typed_number,
@@ -132,7 +133,6 @@ class PlanPanel(QWidget):
         self.fence_items: list[MissionItem] = []  # the imported .plan's geofence, as the vehicle takes it
         self.rally_items: list[MissionItem] = []  # and its rally points
         self.fence_upload: FenceAndRallyUpload | None = None  # those on their way up
-        self.fences: FenceLayer | None = None  # the vehicles' own fences, read back after an upload
         self._snapshot: FleetSnapshot | None = None
         self.on_change: Callable[[], None] = lambda: None  # the window repaints the map
 
@@ -839,8 +839,6 @@ class PlanPanel(QWidget):
     def _fence_uploaded(self, outcome: TransferOutcome) -> None:
         run = self.fence_upload
         sid, kind, _items = run.waiting.pop(0)
-        if self.fences is not None:
-            self.fences.refresh(sid)  # drawn as the vehicle holds them: the new ones, or the old ones if refused
         if outcome.error:
             self.fence_upload = None
             self._say(fill(self.tr("vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)"), sid,
@@ -850,8 +848,8 @@ class PlanPanel(QWidget):
         self._upload_next_fence()
 
     def follow_fences(self, fences: FenceLayer) -> None:
-        """The window's fence layer: read back after an upload; a planned fence a vehicle holds is drawn as its."""
-        self.fences = fences
+        """The fences and rally points the window's fence layer draws, from the snapshot it shows (the engine
+        reads them back after every upload): a planned fence a vehicle holds is drawn as that vehicle's."""
         self.layer.vehicle_fences = lambda: list(fences.fences.values())
         self.layer.vehicle_rally = lambda: list(fences.rally.values())
 

@@ -1,8 +1,11 @@
-"""What the live page is sent: plain JSON records of vehicles and findings, and deltas between them.
+"""What the live page is sent: plain JSON records of vehicles, their geofences and findings, and deltas
+between them.
 
-The page gets one full picture when it connects, then only what changed (vehicles moved, findings
-added or revised, things gone) at LIVE_PERIOD_S. Records are language-neutral; the page words
-them. NaN (a value the vehicle has not sent) becomes null, which JSON can carry.
+The page gets one full picture when it connects, then only what changed (vehicles moved, a fence or
+rally points changed, findings added or revised, things gone) at LIVE_PERIOD_S. A vehicle's fence and
+rally points are a record of their own, so a vehicle that moves does not send its fence again. Records
+are language-neutral; the page words them. NaN (a value the vehicle has not sent) becomes null, which
+JSON can carry, and so does a fence or rally points never read from the vehicle.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from groundstation.core.findings import Finding
 
 if TYPE_CHECKING:
     from groundstation.core.engine import FleetSnapshot, VehicleView
+    from groundstation.core.geofence import FenceAndRally
+    from missions.geodesy import LatLon
 
 LIVE_PERIOD_S = 0.5       # 2 Hz: smooth enough for drones at map scale, light on a tablet
 TRAIL_POINTS = 120        # the last two minutes of breadcrumbs
@@ -35,6 +40,25 @@ def vehicle_record(view: VehicleView) -> dict[str, Any]:
         "battery": st.battery_remaining if st.battery_remaining >= 0 else None,
         "gps_fix": st.gps_fix, "link_ok": st.link_ok, "link_quality": _num(st.link_quality, 2),
         "trail": [[round(lat, 6), round(lon, 6)] for lat, lon in view.trail[-TRAIL_POINTS:]],
+    }
+
+
+def _point(p: LatLon) -> list[float]:
+    return [round(p.lat, 7), round(p.lon, 7)]
+
+
+def geofence_record(system_id: int, known: FenceAndRally) -> dict[str, Any]:
+    """Where the vehicle may fly and where it returns to; null for what was never read from it, and
+    `read_failed` when the last reading failed (what is shown may be out of date)."""
+    fence = known.fence
+    return {
+        "id": system_id,
+        "fence": None if fence is None else {
+            "polygons": [{"inclusion": p.inclusion, "points": [_point(q) for q in p.points]} for p in fence.polygons],
+            "circles": [{"inclusion": c.inclusion, "center": _point(c.center), "radius_m": round(c.radius_m, 1)}
+                        for c in fence.circles]},
+        "rally": None if known.rally is None else [_point(p) for p in known.rally],
+        "read_failed": bool(known.fence_error or known.rally_error),
     }
 
 
@@ -61,6 +85,7 @@ class LivePicture:
 
     time: float
     vehicles: dict[str, dict[str, Any]]
+    geofences: dict[str, dict[str, Any]]
     findings: dict[str, dict[str, Any]]
     links_up: int
     links: int
@@ -73,12 +98,13 @@ class LivePicture:
         for f in snap.findings:
             old = known.get(f.id)
             findings[f.id] = old if old is not None and old["revision"] == f.revision else finding_record(f)
-        return cls(snap.time, {str(sid): vehicle_record(v) for sid, v in snap.vehicles.items()}, findings,
+        return cls(snap.time, {str(sid): vehicle_record(v) for sid, v in snap.vehicles.items()},
+                   {str(sid): geofence_record(sid, v.geofence) for sid, v in snap.vehicles.items()}, findings,
                    sum(1 for link in snap.links if link.connected), len(snap.links))
 
     def full(self) -> dict[str, Any]:
         return {"time": self.time, "links_up": self.links_up, "links": self.links,
-                "vehicles": self.vehicles, "findings": self.findings}
+                "vehicles": self.vehicles, "geofences": self.geofences, "findings": self.findings}
 
 
 def _changed(old: dict[str, dict], new: dict[str, dict]) -> tuple[dict[str, dict], list[str]]:
@@ -99,10 +125,13 @@ class LiveFollower:
         if previous is None:
             return "snapshot", picture.full()
         vehicles, gone_vehicles = _changed(previous.vehicles, picture.vehicles)
+        geofences, gone_geofences = _changed(previous.geofences, picture.geofences)
         findings, gone_findings = _changed(previous.findings, picture.findings)
         links_changed = (previous.links_up, previous.links) != (picture.links_up, picture.links)
-        if not (vehicles or gone_vehicles or findings or gone_findings or links_changed):
+        if not (vehicles or gone_vehicles or geofences or gone_geofences or findings or gone_findings
+                or links_changed):
             return None
         return "delta", {"time": picture.time, "links_up": picture.links_up, "links": picture.links,
                          "vehicles": vehicles, "gone_vehicles": gone_vehicles,
+                         "geofences": geofences, "gone_geofences": gone_geofences,
                          "findings": findings, "gone_findings": gone_findings}

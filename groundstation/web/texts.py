@@ -50,6 +50,14 @@ _PAGE: dict[str, dict[str, str]] = {
     "station": {"en": "Station", "fr": "Station", "de": "Station"},
     "links_down": {"en": "no telemetry link up", "fr": "aucune liaison de télémesure",
                    "de": "keine Telemetrieverbindung"},
+    "fence_inclusion": {"en": "Flight area (geofence): the drone stays inside",
+                        "fr": "Zone de vol (géobarrière) : le drone reste à l'intérieur",
+                        "de": "Fluggebiet (Geozaun): die Drohne bleibt innerhalb"},
+    "fence_exclusion": {"en": "No-fly zone: the drone stays out", "fr": "Zone interdite : le drone n'y entre pas",
+                        "de": "Flugverbotszone: die Drohne fliegt nicht hinein"},
+    "rally_point": {"en": "Rally point: where the drone returns to", "fr": "Point de ralliement : où le drone revient",
+                    "de": "Sammelpunkt: hierhin kehrt die Drohne zurück"},
+    "fence_unknown": {"en": "geofence not known", "fr": "géobarrière inconnue", "de": "Geozaun unbekannt"},
 }
 
 

@@ -1,8 +1,8 @@
-"""The geofence on the map: a fence uploaded to the built-in simulator is downloaded when the pilot
-refreshes it and drawn (exclusion shaded red, inclusion outlined green); a failed download says why
-and keeps the fence shown. Rally points uploaded by another tool are drawn after a refresh; a vehicle that
-does not answer the rally download keeps its fence drawn and the pilot reads why. A fence and rally points imported with a .plan are drawn at once, dotted and
-hatched while no vehicle holds them."""
+"""The geofence on the map: a fence uploaded to the built-in simulator is read back by the engine and drawn
+(exclusion shaded red, inclusion outlined green); a failed download says why and keeps the fence shown. Rally
+points another ground station left on the vehicle are drawn after a refresh; a vehicle that does not answer the
+rally download keeps its fence drawn and the pilot reads why. A fence and rally points imported with a .plan are
+drawn at once, dotted and hatched while no vehicle holds them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
-from groundstation.ui.fence_layer import Fence
+from groundstation.core.geofence import Fence
 from missions.items import MissionItem, to_e7
 from sitl.vehicle.link import MissionFault
 
@@ -46,7 +46,7 @@ def red_excess(image, point: QPointF) -> int:
     return colour.red() - colour.green()
 
 
-def test_uploaded_fence_is_drawn_after_refresh(qtbot, window):
+def test_uploaded_fence_is_read_back_and_drawn(qtbot, window):
     layer = window.fence_layer
     sid = window.selected_id
     # Downloaded when the vehicles appeared: the simulator starts with no fence.
@@ -63,11 +63,10 @@ def test_uploaded_fence_is_drawn_after_refresh(qtbot, window):
     items = [fence_item(i, exclusion, 4, lat + a * dlat, lon + b * dlon)
              for i, (a, b) in enumerate(((1, -1), (1, 1), (-1, 1), (-1, -1)))]
     items.append(fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, radius_m, home.lat, home.lon))
+    before = window.map.grab().toImage()
     window.engine.upload_mission(sid, items, "fence").result(timeout=15)
 
-    before = window.map.grab().toImage()
-    refresh_action(window)(lat, lon)
-    qtbot.waitUntil(lambda: layer.fences[sid] != Fence(), timeout=15_000)
+    qtbot.waitUntil(lambda: layer.fences[sid] != Fence(), timeout=15_000)  # no refresh needed
     fence = layer.fences[sid]
     assert [p.inclusion for p in fence.polygons] == [False] and len(fence.polygons[0].points) == 4
     assert [(c.inclusion, round(c.radius_m, 1)) for c in fence.circles] == [(True, round(radius_m, 1))]
@@ -99,9 +98,11 @@ def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cle
     points = [window.map.ground_point(p) for p in spots]
     before = window.map.grab().toImage()
     assert all(purple_marks(before, p) < 10 for p in spots)
-    # As the CLI's `mission upload --type rally` sends them.
-    window.engine.upload_mission(sid, [rally_item(i, lat, lon) for i, (lat, lon) in enumerate(points)],
-                                 "rally").result(timeout=15)
+    # As another ground station leaves them on the vehicle, behind this station's back.
+    vehicle = demo.fleet.vehicles[sid - 1]
+    vehicle.autopilot.store.rally = [rally_item(i, lat, lon) for i, (lat, lon) in enumerate(points)]
+    qtbot.wait(300)
+    assert layer.rally[sid] == ()  # not known until read
     refresh_action(window)(*points[0])
     qtbot.waitUntil(lambda: len(layer.rally[sid]) == 2, timeout=15_000)
     window.map.repaint()
@@ -111,7 +112,6 @@ def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cle
     # A vehicle that does not answer the rally download: the fence stays drawn, the rally points too, and why.
     fence = [fence_item(0, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, 500.0, *points[0])]
     window.engine.upload_mission(sid, fence, "fence").result(timeout=15)
-    vehicle = demo.fleet.vehicles[sid - 1]
     vehicle.faults.mission = MissionFault("download_count", "no_response", mission_type=mavlink.MAV_MISSION_TYPE_RALLY)
     refresh_action(window)(*points[0])
     qtbot.waitUntil(lambda: "Rally points of vehicle" in window.statusBar().currentMessage(), timeout=30_000)

@@ -1,4 +1,5 @@
-"""The commander's page in a real browser (headless Chromium): vehicle, findings, live moves, popup."""
+"""The commander's page in a real browser (headless Chromium): vehicle, findings, live moves, popup, and the
+drone's geofence and rally points."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ import asyncio
 import json
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
+from pymavlink.dialects.v20 import common as mavlink
 from pyproj import Geod
 from web_station import HOME, STATION, Station, offline_tiles
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.web.server import WebView
+from missions.items import MissionItem, to_e7
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -120,3 +125,88 @@ def test_the_commander_sees_the_drone_move_and_opens_a_finding(busy_station, tmp
         finally:
             browser.close()
     assert (tmp_path / "web-view.png").stat().st_size > 10_000
+
+
+def test_the_commander_sees_each_drones_geofence_and_rally_points_until_they_are_cleared(busy_station):
+    station, _fleet, _marked, _detected = busy_station
+    engine = station.engine
+    home = engine.snapshot().vehicles[1].state.home
+    at = lambda bearing, metres: GEOD.fwd(home.lon, home.lat, bearing, metres)[1::-1]  # noqa: E731 - (lat, lon)
+    inclusion = mavlink.MAV_CMD_NAV_FENCE_POLYGON_VERTEX_INCLUSION
+    square = [at(bearing, 140.0) for bearing in (315, 45, 135, 225)]
+    no_fly = at(90.0, 45.0)  # a 15 m no-fly circle east of the drone
+    fence = [fence_item(i, inclusion, 4, *p) for i, p in enumerate(square)]
+    fence.append(fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_EXCLUSION, 15.0, *no_fly))
+    rally = [rally_item(i, *at(bearing, 60.0)) for i, bearing in enumerate((200, 250))]
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="en-GB")
+            problems: list[str] = []
+            page.on("pageerror", lambda exc: problems.append(str(exc)))
+            page.goto(station.view.link)
+            page.locator('.vehicle[data-vehicle="1"]').wait_for(timeout=10_000)
+            # The simulator holds no fence: nothing drawn, no legend, and the drone's fence is known (none).
+            page.wait_for_function("() => !document.querySelector('#vehicle-list .warn')", timeout=10_000)
+            assert page.locator("#overlay .fence, .rally").count() == 0 and page.locator("#legend").is_hidden()
+            centre = page.locator('.vehicle[data-vehicle="1"]').bounding_box()
+            before = red_excess(page.screenshot(), centre, dx=45.0 / metres_per_px(page, home.lat))
+
+            engine.upload_mission(1, fence, "fence").result(timeout=15)
+            engine.upload_mission(1, rally, "rally").result(timeout=15)
+            page.locator('.rally[data-vehicle="1"]').nth(1).wait_for(timeout=5_000)
+            page.locator('#overlay .fence.exclusion[data-vehicle="1"]').wait_for(state="attached", timeout=5_000)
+            area = page.locator('#overlay polygon.fence.inclusion[data-vehicle="1"]')
+            assert area.count() == 1 and page.locator("#overlay circle.fence.exclusion").count() == 1
+            vehicle_colour = page.evaluate(
+                "() => getComputedStyle(document.querySelector('.vehicle[data-vehicle=\"1\"] path')).fill")
+            assert area.evaluate("a => getComputedStyle(a).stroke") == vehicle_colour  # in the drone's colour
+            assert page.locator('.rally[data-vehicle="1"]').first.inner_text() == "R"
+            legend = page.locator("#legend")
+            assert legend.is_visible()
+            assert legend.inner_text().splitlines() == ["Flight area (geofence): the drone stays inside",
+                                                        "No-fly zone: the drone stays out",
+                                                        "Rally point: where the drone returns to"]
+            shaded = red_excess(page.screenshot(), centre, dx=45.0 / metres_per_px(page, home.lat))
+            assert shaded - before > 20, (before, shaded)  # the no-fly circle is hatched red on the map
+
+            french = browser.new_page(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+            french.goto(station.view.link)
+            french.locator('.rally[data-vehicle="1"]').nth(1).wait_for(timeout=10_000)
+            assert "Zone interdite : le drone n'y entre pas" in french.locator("#legend").inner_text()
+            assert french.locator('.rally[data-vehicle="1"]').first.get_attribute("title") == (
+                "#1: Point de ralliement : où le drone revient")
+            french.close()
+
+            engine.clear_geofence(1).result(timeout=15)
+            page.wait_for_function("() => !document.querySelector('#overlay .fence, .rally')", timeout=5_000)
+            assert page.locator("#legend").is_hidden()
+            assert problems == []
+        finally:
+            browser.close()
+
+
+def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
+    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
+                       mavlink.MAV_MISSION_TYPE_FENCE)
+
+
+def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
+    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
+                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
+
+
+def metres_per_px(page, lat: float) -> float:
+    """The page's scale where the drone is, read from its scale bar (metres written under a bar so many px wide)."""
+    text, width = page.evaluate("() => [document.querySelector('#scale').textContent, "
+                                "document.querySelector('#scale').getBoundingClientRect().width]")
+    value, unit = text.split()
+    return float(value) * (1000 if unit == "km" else 1) / width
+
+
+def red_excess(png: bytes, box: dict, dx: float, half_px: int = 5) -> float:
+    """How much redder than green the page is, on average, in a small square `dx` px east of the box's centre."""
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR).astype(float)
+    x, y = round(box["x"] + box["width"] / 2 + dx), round(box["y"] + box["height"] / 2)
+    patch = image[y - half_px:y + half_px, x - half_px:x + half_px]
+    return float((patch[..., 2] - patch[..., 1]).mean())

@@ -132,3 +132,35 @@ def test_malformed_language_preferences_fall_back_to_english():
     assert negotiate("fr;q=abc, de;q=0.5") == "de"
     assert negotiate(";;;,") == "en" and negotiate(None) == "en"
     assert negotiate("fr;q=0") == "en"
+
+
+def test_a_vehicles_fence_is_sent_when_it_changes_not_when_the_vehicle_moves():
+    from drivers.mavlink.state import VehicleState
+    from groundstation.core.engine import FleetSnapshot, VehicleView
+    from groundstation.core.geofence import Fence, FenceAndRally
+    from missions.geodesy import LatLon
+    from missions.qgc_plan import FenceCircle, FencePolygon
+
+    square = FencePolygon([LatLon(49.0, 6.0), LatLon(49.0, 6.01), LatLon(48.99, 6.01)], True)
+    fenced = FenceAndRally(Fence((square,), (FenceCircle(LatLon(48.995, 6.005), 50.0, False),)), (LatLon(49.0, 6.0),))
+
+    def snap(lat: float, known: FenceAndRally) -> FleetSnapshot:
+        return FleetSnapshot(time=1.0, vehicles={1: VehicleView(VehicleState(1, lat=lat, lon=6.0), (), known)})
+
+    follower = LiveFollower()
+    kind, full = follower.next_message(LivePicture.of(snap(49.0, FenceAndRally())))
+    assert full["geofences"]["1"] == {"id": 1, "fence": None, "rally": None, "read_failed": False}  # not read yet
+    kind, delta = follower.next_message(LivePicture.of(snap(49.0, fenced)))
+    assert list(delta["geofences"]) == ["1"] and delta["vehicles"] == {}
+    assert delta["geofences"]["1"]["fence"] == {
+        "polygons": [{"inclusion": True, "points": [[49.0, 6.0], [49.0, 6.01], [48.99, 6.01]]}],
+        "circles": [{"inclusion": False, "center": [48.995, 6.005], "radius_m": 50.0}]}
+    assert delta["geofences"]["1"]["rally"] == [[49.0, 6.0]]
+    kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced)))
+    assert list(delta["vehicles"]) == ["1"] and delta["geofences"] == {}  # moved: its fence is not sent again
+
+    # A reading that failed keeps the fence shown and says it may be out of date; a vehicle gone takes it along.
+    kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced.failed("rally", "no answer"))))
+    assert delta["geofences"]["1"]["read_failed"] and delta["geofences"]["1"]["rally"] == [[49.0, 6.0]]
+    kind, delta = follower.next_message(LivePicture.of(FleetSnapshot(time=2.0)))
+    assert delta["gone_geofences"] == ["1"] and delta["gone_vehicles"] == ["1"]

@@ -363,47 +363,51 @@
         <translation type="vanished">Geozaun löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="120"/>
+        <location filename="../fence_layer.py" line="59"/>
         <source>Refresh fence and rally points</source>
         <translation>Geozaun und Sammelpunkte aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="123"/>
+        <location filename="../fence_layer.py" line="62"/>
         <source>Clear fence and rally points</source>
         <translation>Geozaun und Sammelpunkte löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="135"/>
+        <location filename="../fence_layer.py" line="81"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="149"/>
+        <location filename="../fence_layer.py" line="88"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="151"/>
+        <location filename="../fence_layer.py" line="90"/>
         <source>Clear fence and rally points: vehicle %1</source>
         <translation>Geozaun und Sammelpunkte löschen: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="152"/>
+        <location filename="../fence_layer.py" line="91"/>
         <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
         <translation>Alle Geozaunbereiche und Sammelpunkte von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="170"/>
-        <source>Rally points of vehicle %1 not cleared: %2</source>
-        <translation>Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
+        <location filename="../fence_layer.py" line="109"/>
+        <source>Fence and rally points of vehicle %1 not cleared: %2</source>
+        <translation>Geozaun und Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="176"/>
+        <source>Rally points of vehicle %1 not cleared: %2</source>
+        <translation type="vanished">Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="112"/>
         <source>Fence and rally points of vehicle %1 cleared</source>
         <translation>Geozaun und Sammelpunkte von Fahrzeug %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="193"/>
+        <location filename="../fence_layer.py" line="118"/>
         <source>Rally points of vehicle %1 not read: %2</source>
         <translation>Sammelpunkte von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -416,21 +420,20 @@
         <translation type="vanished">Alle Geozaun-Bereiche von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="157"/>
+        <location filename="../fence_layer.py" line="96"/>
         <source>Clearing the fence of vehicle %1…</source>
         <translation>Geozaun von Fahrzeug %1 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="168"/>
         <source>Fence of vehicle %1 not cleared: %2</source>
-        <translation>Geozaun von Fahrzeug %1 nicht gelöscht: %2</translation>
+        <translation type="vanished">Geozaun von Fahrzeug %1 nicht gelöscht: %2</translation>
     </message>
     <message>
         <source>Fence of vehicle %1 cleared</source>
         <translation type="vanished">Geozaun von Fahrzeug %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="191"/>
+        <location filename="../fence_layer.py" line="115"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -1618,7 +1621,7 @@
         <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="868"/>
+        <location filename="../plan_panel.py" line="866"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
@@ -1776,22 +1779,22 @@
         <translation>Auf Fahrzeug %1 hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="877"/>
+        <location filename="../plan_panel.py" line="875"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="880"/>
+        <location filename="../plan_panel.py" line="878"/>
         <source>Start all parts: upload every part first</source>
         <translation>Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="884"/>
+        <location filename="../plan_panel.py" line="882"/>
         <source>Every part is started already</source>
         <translation>Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="921"/>
+        <location filename="../plan_panel.py" line="919"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
@@ -1847,7 +1850,7 @@
     </message>
     <message>
         <location filename="../plan_panel.py" line="304"/>
-        <location filename="../plan_panel.py" line="887"/>
+        <location filename="../plan_panel.py" line="885"/>
         <source>Start all parts</source>
         <translation>Alle Teile starten</translation>
     </message>
@@ -2027,17 +2030,17 @@
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="846"/>
+        <location filename="../plan_panel.py" line="844"/>
         <source>vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3 (das Fahrzeug behält, was es vorher hatte)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>geofence upload</source>
         <translation>Geozaun hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="987"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>rally points upload</source>
         <translation>Sammelpunkte hochladen</translation>
     </message>
@@ -2072,7 +2075,7 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="867"/>
+        <location filename="../plan_panel.py" line="865"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
@@ -2103,42 +2106,42 @@
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="888"/>
+        <location filename="../plan_panel.py" line="886"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="981"/>
+        <location filename="../plan_panel.py" line="979"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="983"/>
+        <location filename="../plan_panel.py" line="981"/>
         <source>start of part %1</source>
         <translation>Start von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="984"/>
+        <location filename="../plan_panel.py" line="982"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="984"/>
+        <location filename="../plan_panel.py" line="982"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
@@ -2153,22 +2156,22 @@
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="961"/>
+        <location filename="../plan_panel.py" line="959"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="975"/>
+        <location filename="../plan_panel.py" line="973"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="944"/>
+        <location filename="../plan_panel.py" line="942"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="946"/>
+        <location filename="../plan_panel.py" line="944"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>

@@ -363,47 +363,51 @@
         <translation type="vanished">Effacer la géobarrière</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="120"/>
+        <location filename="../fence_layer.py" line="59"/>
         <source>Refresh fence and rally points</source>
         <translation>Actualiser la géobarrière et les points de ralliement</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="123"/>
+        <location filename="../fence_layer.py" line="62"/>
         <source>Clear fence and rally points</source>
         <translation>Effacer la géobarrière et les points de ralliement</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="135"/>
+        <location filename="../fence_layer.py" line="81"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="149"/>
+        <location filename="../fence_layer.py" line="88"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à effacer</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="151"/>
+        <location filename="../fence_layer.py" line="90"/>
         <source>Clear fence and rally points: vehicle %1</source>
         <translation>Effacer la géobarrière et les points de ralliement : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="152"/>
+        <location filename="../fence_layer.py" line="91"/>
         <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
         <translation>Retirer toutes les zones de la géobarrière et tous les points de ralliement du vecteur %1 ? Il volera ensuite sans eux.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="170"/>
-        <source>Rally points of vehicle %1 not cleared: %2</source>
-        <translation>Points de ralliement du vecteur %1 non effacés : %2</translation>
+        <location filename="../fence_layer.py" line="109"/>
+        <source>Fence and rally points of vehicle %1 not cleared: %2</source>
+        <translation>Géobarrière et points de ralliement du vecteur %1 non effacés : %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="176"/>
+        <source>Rally points of vehicle %1 not cleared: %2</source>
+        <translation type="vanished">Points de ralliement du vecteur %1 non effacés : %2</translation>
+    </message>
+    <message>
+        <location filename="../fence_layer.py" line="112"/>
         <source>Fence and rally points of vehicle %1 cleared</source>
         <translation>Géobarrière et points de ralliement du vecteur %1 effacés</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="193"/>
+        <location filename="../fence_layer.py" line="118"/>
         <source>Rally points of vehicle %1 not read: %2</source>
         <translation>Points de ralliement du vecteur %1 non lus : %2</translation>
     </message>
@@ -416,21 +420,20 @@
         <translation type="vanished">Retirer toutes les zones de la géobarrière du vecteur %1 ? Il volera ensuite sans elles.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="157"/>
+        <location filename="../fence_layer.py" line="96"/>
         <source>Clearing the fence of vehicle %1…</source>
         <translation>Effacement de la géobarrière du vecteur %1…</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="168"/>
         <source>Fence of vehicle %1 not cleared: %2</source>
-        <translation>Géobarrière du vecteur %1 non effacée : %2</translation>
+        <translation type="vanished">Géobarrière du vecteur %1 non effacée : %2</translation>
     </message>
     <message>
         <source>Fence of vehicle %1 cleared</source>
         <translation type="vanished">Géobarrière du vecteur %1 effacée</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="191"/>
+        <location filename="../fence_layer.py" line="115"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Géobarrière du vecteur %1 non lue : %2</translation>
     </message>
@@ -1618,7 +1621,7 @@
         <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="868"/>
+        <location filename="../plan_panel.py" line="866"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
@@ -1776,22 +1779,22 @@
         <translation>Envoyé au vecteur %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="877"/>
+        <location filename="../plan_panel.py" line="875"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="880"/>
+        <location filename="../plan_panel.py" line="878"/>
         <source>Start all parts: upload every part first</source>
         <translation>Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="884"/>
+        <location filename="../plan_panel.py" line="882"/>
         <source>Every part is started already</source>
         <translation>Toutes les parties sont déjà démarrées</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="921"/>
+        <location filename="../plan_panel.py" line="919"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
@@ -1847,7 +1850,7 @@
     </message>
     <message>
         <location filename="../plan_panel.py" line="304"/>
-        <location filename="../plan_panel.py" line="887"/>
+        <location filename="../plan_panel.py" line="885"/>
         <source>Start all parts</source>
         <translation>Démarrer toutes les parties</translation>
     </message>
@@ -2027,17 +2030,17 @@
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="846"/>
+        <location filename="../plan_panel.py" line="844"/>
         <source>vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3 (le vecteur garde ce qu’il avait avant)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>geofence upload</source>
         <translation>envoi de la géobarrière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="987"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>rally points upload</source>
         <translation>envoi des points de ralliement</translation>
     </message>
@@ -2072,7 +2075,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="867"/>
+        <location filename="../plan_panel.py" line="865"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
@@ -2103,42 +2106,42 @@
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="888"/>
+        <location filename="../plan_panel.py" line="886"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="981"/>
+        <location filename="../plan_panel.py" line="979"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="983"/>
+        <location filename="../plan_panel.py" line="981"/>
         <source>start of part %1</source>
         <translation>démarrage de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="984"/>
+        <location filename="../plan_panel.py" line="982"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="984"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="983"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="984"/>
+        <location filename="../plan_panel.py" line="982"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
@@ -2153,22 +2156,22 @@
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="961"/>
+        <location filename="../plan_panel.py" line="959"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="975"/>
+        <location filename="../plan_panel.py" line="973"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="944"/>
+        <location filename="../plan_panel.py" line="942"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="946"/>
+        <location filename="../plan_panel.py" line="944"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>

@@ -1,5 +1,5 @@
 // The commander's live map: our own small Web Mercator map over the station's tile cache, with
-// vehicles and findings kept up to date by Server-Sent Events (/live). No library, nothing from
+// vehicles, their geofences and rally points, and findings kept up to date by Server-Sent Events (/live). No library, nothing from
 // the internet. Text comes from the JSON block the station put in the page, in the reader's language.
 "use strict";
 
@@ -15,14 +15,17 @@
     other: "M12 2l9 10-9 10-9-10z",
   };
   const VEHICLE_ARROW = "M20 3 L32 35 L20 28 L8 35 Z";
+  // One colour per vehicle, for its arrow, trail and flight area; none of them the no-fly red.
+  const VEHICLE_COLOURS = ["#1f5fbf", "#00838f", "#6a1b9a", "#6d4c41", "#283593", "#827717"];
+  const colourOf = (id) => VEHICLE_COLOURS[(Number(id) - 1 + VEHICLE_COLOURS.length) % VEHICLE_COLOURS.length];
   const PIN_HEIGHT = 44;        // a finding's badge and its tail, above the point (style.css .finding)
 
   const el = (id) => document.getElementById(id);
   const mapEl = el("map"), tilesEl = el("tiles"), overlay = el("overlay"), markersEl = el("markers");
-  const popup = el("popup"), conn = el("conn");
+  const popup = el("popup"), conn = el("conn"), legend = el("legend");
 
   const view = { z: 8, cx: 0, cy: 0, minZ: 2, maxZ: 19 };
-  const data = { vehicles: {}, findings: {}, time: 0, links: 0, linksUp: 0 };
+  const data = { vehicles: {}, geofences: {}, findings: {}, time: 0, links: 0, linksUp: 0 };
   let source = null;            // the tile source shown
   let fitted = false;           // fit to what is on the map once, then leave the view to the reader
   let selected = null;          // finding id whose popup is open
@@ -119,12 +122,67 @@
     return node;
   }
 
+  // Exclusion zones: a light red fill under red hatching, one pattern for the whole overlay.
+  function noFlyPattern() {
+    const defs = svg("defs", {});
+    const pattern = svg("pattern", { id: "no-fly", width: 8, height: 8, patternUnits: "userSpaceOnUse",
+      patternTransform: "rotate(45)" });
+    pattern.append(svg("rect", { width: 8, height: 8, class: "no-fly-ground" }),
+      svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, class: "no-fly-hatch" }));
+    defs.appendChild(pattern);
+    return defs;
+  }
+
+  function fenceShape(tag, attrs, id, inclusion) {
+    const shape = svg(tag, { ...attrs, class: `fence ${inclusion ? "inclusion" : "exclusion"}`, "data-vehicle": id });
+    if (inclusion) shape.style.stroke = colourOf(id);
+    const title = svg("title", {});
+    title.textContent = `#${id}: ${inclusion ? T.fence_inclusion : T.fence_exclusion}`;
+    shape.appendChild(title);
+    return shape;
+  }
+
+  function drawFences() {
+    for (const g of Object.values(data.geofences)) {
+      if (!g.fence) continue;
+      for (const polygon of g.fence.polygons) {
+        const pts = polygon.points.map(([lat, lon]) => { const p = toScreen(lat, lon); return `${p.x.toFixed(1)},${p.y.toFixed(1)}`; });
+        overlay.appendChild(fenceShape("polygon", { points: pts.join(" ") }, g.id, polygon.inclusion));
+      }
+      for (const circle of g.fence.circles) {
+        const [lat, lon] = circle.center, p = toScreen(lat, lon);
+        overlay.appendChild(fenceShape("circle", { cx: p.x, cy: p.y, r: circle.radius_m / metresPerPixel(lat) },
+          g.id, circle.inclusion));
+      }
+    }
+  }
+
+  function drawLegend() {
+    const shown = Object.values(data.geofences);
+    const rows = [
+      ["inclusion", T.fence_inclusion, shown.some((g) => g.fence?.polygons.concat(g.fence.circles).some((s) => s.inclusion))],
+      ["exclusion", T.fence_exclusion, shown.some((g) => g.fence?.polygons.concat(g.fence.circles).some((s) => !s.inclusion))],
+      ["rally", T.rally_point, shown.some((g) => g.rally?.length)],
+    ].filter(([, , any]) => any);
+    legend.hidden = !rows.length;
+    legend.replaceChildren(...rows.map(([kind, text]) => {
+      const li = document.createElement("li");
+      li.dataset.kind = kind;
+      li.append(Object.assign(document.createElement("span"), { className: `key key-${kind}` }),
+        document.createTextNode(text));
+      return li;
+    }));
+  }
+
   function drawOverlay() {
-    overlay.replaceChildren();
+    overlay.replaceChildren(noFlyPattern());
+    drawFences();
     for (const v of Object.values(data.vehicles)) {
       if (v.trail.length < 2) continue;
       const pts = v.trail.map(([lat, lon]) => { const p = toScreen(lat, lon); return `${p.x.toFixed(1)},${p.y.toFixed(1)}`; });
-      overlay.appendChild(svg("polyline", { points: pts.join(" "), class: "trail" }));
+      const trail = svg("polyline", { points: pts.join(" "), class: "trail" });
+      trail.style.stroke = colourOf(v.id);
+      overlay.appendChild(trail);
     }
     for (const f of sortedFindings().reverse()) {
       const p = toScreen(f.lat, f.lon), r = f.h_acc_m / metresPerPixel(f.lat);
@@ -156,7 +214,7 @@
         d.className = "vehicle";
         d.dataset.vehicle = v.id;
         const s = svg("svg", { viewBox: "0 0 40 40", "aria-hidden": "true" });
-        s.appendChild(svg("path", { d: VEHICLE_ARROW, fill: "#1f5fbf", stroke: "#fff", "stroke-width": "2.5" }));
+        s.appendChild(svg("path", { d: VEHICLE_ARROW, fill: colourOf(v.id), stroke: "#fff", "stroke-width": "2.5" }));
         d.append(s, Object.assign(document.createElement("div"), { className: "label" }));
         return d;
       });
@@ -166,6 +224,19 @@
       node.querySelector("svg").style.transform = `rotate(${v.heading ?? 0}deg)`;
       node.classList.toggle("lost", !v.link_ok);
       node.querySelector(".label").textContent = vehicleLabel(v);
+    }
+    for (const g of Object.values(data.geofences)) {
+      (g.rally || []).forEach(([lat, lon], i) => {
+        const node = marker(`r${g.id}-${i}`, () => {
+          const d = Object.assign(document.createElement("div"), { className: "rally", textContent: "R" });
+          d.dataset.vehicle = g.id;
+          d.style.borderColor = d.style.color = colourOf(g.id);
+          return d;
+        });
+        const p = toScreen(lat, lon);
+        node.style.left = `${p.x}px`; node.style.top = `${p.y}px`;
+        node.title = `#${g.id}: ${T.rally_point}`;
+      });
     }
     sortedFindings().reverse().forEach((f, order) => {  // newest on top
       const node = marker(`f${f.id}`, () => {
@@ -324,8 +395,12 @@
       if (v.alt_rel !== null) sub.push(`${T.altitude} ${Math.round(v.alt_rel)} m`);
       if (v.battery !== null) sub.push(`${T.battery} ${v.battery} %`);
       if (v.speed !== null) sub.push(`${T.speed} ${v.speed.toFixed(1)} m/s`);
-      return listItem("", arrow, `#${v.id} ${v.type !== "unknown" ? v.type.toLowerCase() : ""}`, sub.join(" · "),
-        v.link_ok ? "" : T.link_lost, () => { if (v.lat !== null) { centreOn(v.lat, v.lon); schedule(); } });
+      const g = data.geofences[v.id];
+      const warn = [v.link_ok ? "" : T.link_lost, !g || g.fence === null || g.rally === null || g.read_failed ? T.fence_unknown : ""];
+      const item = listItem("", arrow, `#${v.id} ${v.type !== "unknown" ? v.type.toLowerCase() : ""}`, sub.join(" · "),
+        warn.filter(Boolean).join(" · "), () => { if (v.lat !== null) { centreOn(v.lat, v.lon); schedule(); } });
+      item.querySelector(".dot").style.background = colourOf(v.id);
+      return item;
     }) : [empty()]));
     const findings = sortedFindings();
     el("finding-count").textContent = `(${findings.length})`;
@@ -344,13 +419,16 @@
   }
 
   function apply(kind, msg) {
-    if (kind === "snapshot") { data.vehicles = msg.vehicles; data.findings = msg.findings; }
+    if (kind === "snapshot") { data.vehicles = msg.vehicles; data.geofences = msg.geofences; data.findings = msg.findings; }
     else {
       Object.assign(data.vehicles, msg.vehicles);
+      Object.assign(data.geofences, msg.geofences);
       Object.assign(data.findings, msg.findings);
       for (const id of msg.gone_vehicles) delete data.vehicles[id];
+      for (const id of msg.gone_geofences) delete data.geofences[id];
       for (const id of msg.gone_findings) delete data.findings[id];
     }
+    drawLegend();
     data.time = msg.time; data.links = msg.links; data.linksUp = msg.links_up;
     if (!fitted) fitted = fitAll();
     stamp();
