@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from pyproj import Geod
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDockWidget, QFrame, QGroupBox, QLabel, QMainWindow, QMessageBox, QScrollArea,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from drivers.mavlink.commands import CommandError, CommandResult
 from drivers.mavlink.state import VehicleState
 from groundstation.core.engine import Engine, FleetSnapshot
-from groundstation.ui import event_text, pending
+from groundstation.ui import pending
 from groundstation.ui.command_panel import CommandPanel
 from groundstation.ui.event_log import EventLog
 from groundstation.ui.event_text import Level, LogLine
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
                 event = self._events.get_nowait()
             except queue.Empty:
                 break
-            self.event_log.add(event_text.describe(event, QCoreApplication.translate))
+            self.event_log.add_event(event)
             self.field.on_event(event)
         self._refresh_robots()  # robots publish apart from the fleet snapshot
         snapshot = self.engine.snapshot()

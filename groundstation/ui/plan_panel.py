@@ -12,7 +12,8 @@ gathers the inputs and shows the result. The pilot can then edit the mission ite
 and speed in the list, delete, insert, drag a waypoint on the map or add one there); the edited items,
 a custom mission, upload like a plan. Upload also sends an imported .plan's geofence and rally points,
 after the mission, to the same vehicle (to each part's vehicle for a split plan), as QGroundControl's
-Upload does; a .plan holding only a fence and rally points uploads just those. The engine then reads
+Upload does, one progress bar filling over all of it; a .plan holding only a fence and rally points
+uploads just those. The engine then reads
 the vehicle's fence back, it is drawn as the vehicle's own and the dotted planned copy gives way.
 Transfers and mission commands go to the engine; their progress and results come back on the engine
 thread and cross here through Qt signals.
@@ -75,7 +76,14 @@ from groundstation.ui.plan_parts import (
     VehiclePicks,
     parts_table,
 )
-from groundstation.ui.plan_transfers import FenceAndRallyUpload, TransferOutcome, chain, start_request
+from groundstation.ui.plan_transfers import (
+    FenceAndRallyUpload,
+    TransferOutcome,
+    UploadBar,
+    chain,
+    failure,
+    start_request,
+)
 from groundstation.ui.themes import show_status
 from groundstation.ui.vehicle_text import fill
 from missions.area import Route, SearchArea
@@ -133,6 +141,7 @@ class PlanPanel(QWidget):
         self.fence_items: list[MissionItem] = []  # the imported .plan's geofence, as the vehicle takes it
         self.rally_items: list[MissionItem] = []  # and its rally points
         self.fence_upload: FenceAndRallyUpload | None = None  # those on their way up
+        self.upload_bar = UploadBar(0)  # the last Upload's progress, over all its transfers
         self._snapshot: FleetSnapshot | None = None
         self.on_change: Callable[[], None] = lambda: None  # the window repaints the map
 
@@ -754,6 +763,7 @@ class PlanPanel(QWidget):
             return False
         if self.plan is None and not (self.edited and self.layer.items):
             if self.fence_items or self.rally_items:  # a .plan holding only a fence and rally points
+                self._start_bar(0, vehicles=1)
                 return self._upload_fence_and_rally([sid], with_mission=False)
             self._say(self.tr("Upload: no plan yet: set a datum or an area first"), ok=False)
             return False
@@ -762,11 +772,11 @@ class PlanPanel(QWidget):
         except MissionError as e:
             self._say(fill(self.tr("Upload refused: %1"), e), ok=False)
             return False
-        self.progress.setRange(0, len(items))
-        self.progress.setValue(0)
+        self._start_bar(len(items), vehicles=1)
+        progress = self.upload_bar.next_transfer(len(items), self._progress)
         # The outcome carries the items sent, so the list shows them even if the plan changes meanwhile.
         def send() -> concurrent.futures.Future:
-            sent = self.engine.upload_mission(sid, items, progress=self._progress)
+            sent = self.engine.upload_mission(sid, items, progress=progress)
             return chain(sent, concurrent.futures.Future(), lambda _none: items)
 
         return self._submit("upload", sid, send)
@@ -783,10 +793,17 @@ class PlanPanel(QWidget):
         except MissionError as e:
             self._say(fill(self.tr("Upload refused: %1"), e), ok=False)
             return False
-        self.parts_upload = PartsUpload(self.split, waiting, sum(len(items) for _, _, items in waiting))
-        self.progress.setRange(0, self.parts_upload.total)
-        self.progress.setValue(0)
+        self.parts_upload = PartsUpload(self.split, waiting)
+        self._start_bar(sum(len(items) for _, _, items in waiting), vehicles=len(waiting))
         return self._upload_next_part()
+
+    def _start_bar(self, mission_items: int, vehicles: int) -> None:
+        """The progress bar, empty, over the whole Upload: the mission items, then the imported geofence and
+        rally points to each vehicle."""
+        fence_and_rally = len(self.fence_items) + len(self.rally_items)
+        self.upload_bar = UploadBar(mission_items + vehicles * fence_and_rally)
+        self.progress.setRange(0, max(self.upload_bar.total, 1))
+        self.progress.setValue(0)
 
     def _upload_next_part(self) -> bool:
         run = self.parts_upload
@@ -800,8 +817,8 @@ class PlanPanel(QWidget):
                     return self._upload_fence_and_rally([sid for _, sid in run.delivered], with_mission=True)
             return not run.failed
         part, sid, items = run.waiting.pop(0)
-        run.sending = len(items)
-        if not self._submit("upload part", sid, lambda: self.engine.upload_mission(sid, items, progress=self._progress),
+        progress = self.upload_bar.next_transfer(len(items), self._progress)
+        if not self._submit("upload part", sid, lambda: self.engine.upload_mission(sid, items, progress=progress),
                             part):
             self.parts_upload = None  # the engine is not running: the rest would be refused the same
             return False
@@ -828,10 +845,9 @@ class PlanPanel(QWidget):
                            ", ".join(names[kind] for kind in run.kinds())), ok=True)
             return True
         sid, kind, items = run.waiting[0]
-        self.progress.setRange(0, len(items))
-        self.progress.setValue(0)
+        progress = self.upload_bar.next_transfer(len(items), self._progress)
         if not self._submit(f"upload {kind}", sid,
-                            lambda: self.engine.upload_mission(sid, items, kind, progress=self._progress)):
+                            lambda: self.engine.upload_mission(sid, items, kind, progress=progress)):
             self.fence_upload = None  # the engine is not running: the rest would be refused the same
             return False
         return True
@@ -841,8 +857,8 @@ class PlanPanel(QWidget):
         sid, kind, _items = run.waiting.pop(0)
         if outcome.error:
             self.fence_upload = None
-            self._say(fill(self.tr("vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)"), sid,
-                           self._action_name(outcome.action), outcome.error), ok=False)
+            self._say(fill(self.tr("vehicle %1: %2 (the vehicle keeps what it held before)"), sid, outcome.error),
+                      ok=False)
             return
         run.sent.append((sid, kind))
         self._upload_next_fence()
@@ -927,21 +943,19 @@ class PlanPanel(QWidget):
             pass  # the panel was closed during the transfer
 
     def _show_progress(self, done: int, total: int) -> None:
-        run = self.parts_upload
-        if run is not None:  # the parts share one bar
-            self.progress.setRange(0, max(run.total, 1))
-            self.progress.setValue(run.sent + done)
-            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done if total else 1)
 
     def _submit(self, action: str, sid: int, send: Callable[[], concurrent.futures.Future], part: int = 0) -> bool:
         name = self._action_name(action, part)
+        # A part's line names the part already: its failure names only the mission transfer or start.
+        failed = self._action_name({"upload part": "upload", "start part": "start"}.get(action, action))
         return pending.send(self, "transferFinished", send,
                             lambda result, error: TransferOutcome(action, sid, result, error, part),
                             refused=lambda why: self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, name, why),
                                                           ok=False),
-                            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2…"), sid, name), ok=True))
+                            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2…"), sid, name), ok=True),
+                            why=failure(failed, self.tr("%1 FAILED: %2")))
 
     def _transfer_finished(self, outcome: TransferOutcome) -> None:
         self.outcomes.append(outcome)
@@ -954,9 +968,8 @@ class PlanPanel(QWidget):
         if outcome.action in ("upload fence", "upload rally"):
             self._fence_uploaded(outcome)
             return
-        name = self._action_name(outcome.action)
         if outcome.error:
-            self._say(fill(self.tr("vehicle %1: %2 FAILED: %3"), outcome.system_id, name, outcome.error), ok=False)
+            self._say(fill(self.tr("vehicle %1: %2"), outcome.system_id, outcome.error), ok=False)
             return
         edited_since = (outcome.action == "upload" and self.edited
                         and not _same_items(self.layer.items, outcome.result))
@@ -970,7 +983,7 @@ class PlanPanel(QWidget):
             self._fill_list()
             self._show_figures()
             self.on_change()
-        self._say(fill(self.tr("vehicle %1: %2 done"), outcome.system_id, name), ok=True)
+        self._say(fill(self.tr("vehicle %1: %2 done"), outcome.system_id, self._action_name(outcome.action)), ok=True)
         if outcome.action == "upload" and self.fence_upload is None and (self.fence_items or self.rally_items):
             self._upload_fence_and_rally([outcome.system_id], with_mission=True)
 

@@ -25,19 +25,15 @@ class PartsUpload:
 
     split: list[DroneSearch]  # the parts as planned when sent
     waiting: list[tuple[int, int, list[MissionItem]]]  # (part, vehicle, items) still to send
-    total: int  # items in all parts, for the progress bar
-    sent: int = 0  # items of the parts already answered
-    sending: int = 0  # items of the part going up now
     results: list[str] = field(default_factory=list)  # one line per part answered, for the pilot
     delivered: list[tuple[int, int]] = field(default_factory=list)  # (part, vehicle) now holding it
     failed: bool = False
 
     def answered(self, outcome: TransferOutcome) -> None:
         """The part going up now was answered."""
-        self.sent += self.sending
         if outcome.error:
             self.failed = True
-            line = QCoreApplication.translate("PartsUpload", "part %1 to vehicle %2 FAILED: %3")
+            line = QCoreApplication.translate("PartsUpload", "part %1 to vehicle %2: %3")
             self.results.append(fill(line, outcome.part, outcome.system_id, outcome.error))
         else:
             line = QCoreApplication.translate("PartsUpload", "part %1 to vehicle %2")
@@ -66,7 +62,7 @@ class PartsStart:
         self.waiting.discard(outcome.part)
         if outcome.error:
             self.failed = True
-            line = QCoreApplication.translate("PartsStart", "part %1 on vehicle %2 FAILED: %3")
+            line = QCoreApplication.translate("PartsStart", "part %1 on vehicle %2: %3")
             self.results[outcome.part] = fill(line, outcome.part, outcome.system_id, outcome.error)
         else:
             line = QCoreApplication.translate("PartsStart", "part %1 on vehicle %2")

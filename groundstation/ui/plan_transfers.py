@@ -1,6 +1,7 @@
 """What the plan view asks of a vehicle through the engine and what comes back: one record per transfer or
-mission command, a way to chain the engine's futures, the mission start (arm, then start), and an imported
-geofence and rally points going up one transfer after the other."""
+mission command, why one failed as the pilot reads it, a way to chain the engine's futures, the mission start
+(arm, then start), an imported geofence and rally points going up one transfer after the other, and one
+progress bar over all the transfers of an Upload."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import concurrent.futures
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drivers.mavlink.mission import MissionTransferError, Progress
 from groundstation.core.engine import Engine
+from groundstation.ui.pending import reason
+from groundstation.ui.vehicle_text import fill
 from missions.items import MissionItem
 
 
@@ -20,7 +24,7 @@ class TransferOutcome:
     # "pause", "resume"
     system_id: int
     result: object
-    error: str  # empty on success
+    error: str  # empty on success, else what failed and why (see `failure`)
     part: int = 0  # for "upload part" and "start part": the part of a split plan (1-based)
 
 
@@ -38,6 +42,36 @@ class FenceAndRallyUpload:
     def kinds(self) -> list[str]:
         """What each vehicle now holds: "mission" first when it went up with them, then "fence", "rally"."""
         return (["mission"] if self.with_mission else []) + list(dict.fromkeys(kind for _, kind in self.sent))
+
+
+def failure(name: str, failed: str) -> Callable[[Exception], str]:
+    """Why the transfer or command `name` failed, said once: a transfer error names the transfer and how it
+    ended itself ("geofence upload refused by the vehicle: no space"); any other error (no such vehicle, the
+    engine stopping) is told after the action's name, as `failed` ("%1 FAILED: %2") words it. Runs on the
+    engine thread: `name` and `failed` are translated before the request is sent."""
+    def why(error: Exception) -> str:
+        if isinstance(error, MissionTransferError):
+            return str(error)
+        return fill(failed, name, reason(error))
+    return why
+
+
+@dataclass
+class UploadBar:
+    """One progress bar over every transfer of an Upload: the mission or each part of a split plan, then the
+    geofence and rally points of each vehicle."""
+
+    total: int  # items in all the transfers of the upload
+    queued: int = 0  # items of the transfers sent so far
+
+    def next_transfer(self, items: int, show: Progress) -> Progress:
+        """The progress of the next transfer, of `items` items, as `show(done, total)` over the whole upload."""
+        before = self.queued
+        self.queued += items
+        self.total = max(self.total, self.queued)  # a fence imported while the mission went up goes up too
+        total = self.total
+        # min: ArduPilot's mission counts home as one more item than the plan holds
+        return lambda done, _items: show(before + min(done, items), total)
 
 
 def chain(source: concurrent.futures.Future, target: concurrent.futures.Future,

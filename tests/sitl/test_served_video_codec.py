@@ -22,6 +22,8 @@ from sitl.camera.stream import encoder_for
 from sitl.vehicle import SimulatedFleet
 from waiting import wait_until
 
+from .sim_cli import sim_vehicle_cli
+
 CAM = mavlink.MAV_COMP_ID_CAMERA
 
 
@@ -35,10 +37,8 @@ def codec_on_the_wire(uri: str) -> str:
 @pytest.mark.timeout(60)
 def test_the_simulator_cli_serves_h265_video_advertised_as_h265_and_the_station_plays_it(gcs):
     host, port = gcs.address
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitl", "vehicle", "--base-port", "0", "--speedup", "5", "--gcs", f"udp:{host}:{port}",
-         "--serve-video", "h265", "--rtsp-port", "0"], stdout=subprocess.PIPE, text=True)
-    try:
+    with sim_vehicle_cli("--base-port", "0", "--speedup", "5", "--gcs", f"udp:{host}:{port}", "--serve-video", "h265",
+                         "--rtsp-port", "0") as proc:
         line = proc.stdout.readline()
         vehicle_port = int(re.search(r"gcs-link udp [\d.]+:(\d+)", line)[1])
         served = re.findall(r"(rtsp://\S+) \((h26[45])\)", line)
@@ -64,10 +64,6 @@ def test_the_simulator_cli_serves_h265_video_advertised_as_h265_and_the_station_
         assert meadow[1] > meadow[2] and meadow[1] > meadow[0]  # the drone on the ground sees the green meadow
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_h264_stays_the_default_and_is_served_as_h264():

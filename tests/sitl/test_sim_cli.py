@@ -8,13 +8,12 @@ import sys
 
 from pymavlink.dialects.v20 import common as mavlink
 
+from .sim_cli import sim_vehicle_cli
+
 
 def test_cli_runs_a_fleet_until_interrupted(gcs):
     host, port = gcs.address
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitl", "vehicle", "--count", "2", "--base-port", "0", "--speedup", "5",
-         "--gcs", f"udp:{host}:{port}"], stdout=subprocess.PIPE, text=True)
-    try:
+    with sim_vehicle_cli("--count", "2", "--base-port", "0", "--speedup", "5", "--gcs", f"udp:{host}:{port}") as proc:
         lines = [proc.stdout.readline() for _ in range(3)]
         ports = [int(m.group(1)) for line in lines if (m := re.search(r"gcs-link udp [\d.]+:(\d+)", line))]
         assert len(ports) == 2 and "sysid=2" in lines[1]
@@ -23,10 +22,6 @@ def test_cli_runs_a_fleet_until_interrupted(gcs):
         assert gcs.command(ports[1], mavlink.MAV_CMD_NAV_LOITER_UNLIM, target=2) == mavlink.MAV_RESULT_UNSUPPORTED
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_cli_rejects_bad_arguments_with_a_message():

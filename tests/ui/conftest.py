@@ -1,4 +1,6 @@
-"""The demo station (engine + simulated fleet at 10x) and the main window over it."""
+"""The demo station (engine + simulated fleet at 10x), the main window over it, and what the tests of its
+map share: clear spots, QGroundControl fence-and-rally plans, fence and rally items, the map's menu actions
+and the colours the fence layer draws in."""
 
 from __future__ import annotations
 
@@ -8,17 +10,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QColor, QImage
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
+from missions.items import MissionItem, to_e7
 
 SPEEDUP = 10.0
+RALLY_PURPLE = QColor("#6a1b9a")  # a rally point's marker on the map
 
 
 def qgc_fence_plan(path: Path, polygons: Sequence[tuple[Sequence[tuple[float, float]], bool]],
@@ -36,6 +42,47 @@ def qgc_fence_plan(path: Path, polygons: Sequence[tuple[Sequence[tuple[float, fl
                      "circles": [{"version": 1, "inclusion": inclusion, "circle": {"center": [lat, lon], "radius": r}}
                                  for lat, lon, r, inclusion in circles]},
         "rallyPoints": {"version": 2, "points": [[lat, lon, 30] for lat, lon in rally]}}), encoding="utf-8")
+
+
+def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
+    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
+                       mavlink.MAV_MISSION_TYPE_FENCE)
+
+
+def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
+    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
+                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
+
+
+def map_action(window, text: str) -> Callable[[float, float], None]:
+    """The action of the map's right-click menu named `text`, to call with the (lat, lon) clicked."""
+    return next(action for name, action in window.map.context_actions if name() == text)
+
+
+def square_around(window, spot: QPointF, half_px: float) -> list[tuple[float, float]]:
+    """The corners (lat, lon) of a square 2 * half_px a side around `spot` on the window's map: NW, NE, SE, SW."""
+    return [window.map.ground_point(spot + QPointF(dx, dy))
+            for dx, dy in ((-half_px, -half_px), (half_px, -half_px), (half_px, half_px), (-half_px, half_px))]
+
+
+def ring(centre: QPointF, radius_px: float, points: int) -> list[QPointF]:
+    return [centre + QPointF(radius_px * math.cos(a), radius_px * math.sin(a))
+            for a in (i * 2 * math.pi / points for i in range(points))]
+
+
+def pixels_around(spot: QPointF, half_px: int) -> list[QPointF]:
+    """The pixels of a square 2 * half_px a side centred on `spot`."""
+    return [QPointF(spot.x() + dx, spot.y() + dy) for dx in range(-half_px, half_px) for dy in range(-half_px, half_px)]
+
+
+def red_excess(image: QImage, point: QPointF) -> int:
+    colour = image.pixelColor(int(point.x()), int(point.y()))
+    return colour.red() - colour.green()
+
+
+def rally_purple(colour: QColor) -> bool:
+    """A pixel of a rally point's marker."""
+    return colour.blue() > colour.green() + 60 and abs(colour.red() - RALLY_PURPLE.red()) < 60
 
 
 def clear_point(window, margin: int = 60, avoid: Sequence[QPointF] = ()) -> QPoint:
@@ -96,3 +143,12 @@ def window(qtbot, demo_engine: Engine, pilot: Pilot):
                     and all(v.state.home is not None for v in win.shown_snapshot.vehicles.values()), timeout=10_000)
     yield win
     win.close()
+
+
+@pytest.fixture
+def fences_read(qtbot, window):
+    """The window's fence layer once it has read every vehicle's geofence and rally points (it reads them as
+    the vehicles appear)."""
+    layer = window.fence_layer
+    qtbot.waitUntil(lambda: set(layer.fences) == set(layer.rally) == {1, 2, 3}, timeout=15_000)
+    return layer

@@ -6,65 +6,58 @@ drawn at once, dotted and hatched while no vehicle holds them."""
 
 from __future__ import annotations
 
-import math
-
 from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor
 
+from drivers.mavlink.state import Position
 from groundstation.core.geofence import Fence
-from missions.items import MissionItem, to_e7
+from missions.items import MissionItem
 from sitl.vehicle.link import MissionFault
 
-from .conftest import clear_point, qgc_fence_plan
-
-
-def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
-                       mavlink.MAV_MISSION_TYPE_FENCE)
-
-
-def refresh_action(window):
-    return next(action for text, action in window.map.context_actions if text() == "Refresh fence and rally points")
-
-
-def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
-                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
+from .conftest import (
+    clear_point,
+    fence_item,
+    map_action,
+    pixels_around,
+    qgc_fence_plan,
+    rally_item,
+    rally_purple,
+    red_excess,
+    ring,
+    square_around,
+)
 
 
 def purple_marks(image, spot: QPointF) -> int:
     """Pixels of a rally point's purple marker around `spot`."""
-    purple = QColor("#6a1b9a")
-    return sum(1 for x in range(-9, 10) for y in range(-9, 10)
-               if (c := image.pixelColor(int(spot.x()) + x, int(spot.y()) + y)).blue() > c.green() + 60
-               and abs(c.red() - purple.red()) < 60)
+    return sum(rally_purple(image.pixelColor(int(spot.x()) + x, int(spot.y()) + y))
+               for x in range(-9, 10) for y in range(-9, 10))
 
 
-def red_excess(image, point: QPointF) -> int:
-    colour = image.pixelColor(int(point.x()), int(point.y()))
-    return colour.red() - colour.green()
+def green_outline(image, centre: QPointF, radius_px: float) -> int:
+    """Points on a circle of `radius_px` around `centre` drawn green: an inclusion circle's outline."""
+    return sum((c := image.pixelColor(int(p.x()), int(p.y()))).green() > c.red() + 40
+               for p in ring(centre, radius_px, 72))
 
 
-def test_uploaded_fence_is_read_back_and_drawn(qtbot, window):
-    layer = window.fence_layer
+def square_and_circle(square: list[tuple[float, float]], centre: Position, radius_m: float) -> list[MissionItem]:
+    """A fence of an exclusion square (its corners) and an inclusion circle, as a vehicle holds it."""
+    exclusion = mavlink.MAV_CMD_NAV_FENCE_POLYGON_VERTEX_EXCLUSION
+    items = [fence_item(i, exclusion, 4, lat, lon) for i, (lat, lon) in enumerate(square)]
+    return items + [fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, radius_m, centre.lat, centre.lon)]
+
+
+def test_uploaded_fence_is_read_back_and_drawn(qtbot, window, fences_read):
+    layer = fences_read
     sid = window.selected_id
-    # Downloaded when the vehicles appeared: the simulator starts with no fence.
-    qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
-    assert layer.fences[sid] == Fence()
+    assert layer.fences[sid] == Fence()  # downloaded when the vehicles appeared: the simulator starts with none
 
     spot = QPointF(clear_point(window, margin=80))
-    lat, lon = window.map.ground_point(spot)
-    half_m = 20 * window.map.viewport.m_per_px  # a square 40 px a side around the spot
-    dlat, dlon = half_m / 111_200, half_m / (111_200 * math.cos(math.radians(lat)))
+    square = square_around(window, spot, 20)  # 40 px a side
     home = window.shown_snapshot.vehicles[sid].state.home
     radius_m = 60 * window.map.viewport.m_per_px
-    exclusion = mavlink.MAV_CMD_NAV_FENCE_POLYGON_VERTEX_EXCLUSION
-    items = [fence_item(i, exclusion, 4, lat + a * dlat, lon + b * dlon)
-             for i, (a, b) in enumerate(((1, -1), (1, 1), (-1, 1), (-1, -1)))]
-    items.append(fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, radius_m, home.lat, home.lon))
     before = window.map.grab().toImage()
-    window.engine.upload_mission(sid, items, "fence").result(timeout=15)
+    window.engine.upload_mission(sid, square_and_circle(square, home, radius_m), "fence").result(timeout=15)
 
     qtbot.waitUntil(lambda: layer.fences[sid] != Fence(), timeout=15_000)  # no refresh needed
     fence = layer.fences[sid]
@@ -73,15 +66,11 @@ def test_uploaded_fence_is_read_back_and_drawn(qtbot, window):
 
     after = window.map.grab().toImage()
     assert red_excess(after, spot) - red_excess(before, spot) > 20  # the exclusion area is shaded red
-    centre = window.map.screen_point(home.lat, home.lon)
-    ring = [centre + QPointF(60 * math.cos(a), 60 * math.sin(a)) for a in (i * math.pi / 36 for i in range(72))]
-    green = [p for p in ring if (c := after.pixelColor(int(p.x()), int(p.y()))).green() > c.red() + 40]
-    assert len(green) >= 10  # the inclusion circle's dashed outline
+    assert green_outline(after, window.map.screen_point(home.lat, home.lon), 60) >= 10  # the inclusion circle, dashed
 
 
-def test_a_failed_download_says_why_and_keeps_the_fence(qtbot, window):
-    layer = window.fence_layer
-    qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
+def test_a_failed_download_says_why_and_keeps_the_fence(qtbot, window, fences_read):
+    layer = fences_read
     shown = dict(layer.fences)
     assert layer.refresh(99)  # no such vehicle
     qtbot.waitUntil(lambda: "Fence of vehicle 99 not read" in window.statusBar().currentMessage(), timeout=15_000)
@@ -89,10 +78,10 @@ def test_a_failed_download_says_why_and_keeps_the_fence(qtbot, window):
     assert layer.fences == shown and 99 not in layer.fences
 
 
-def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cleared(qtbot, window, demo, pilot):
-    layer = window.fence_layer
+def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cleared(qtbot, window, demo, pilot,
+                                                                                    fences_read):
+    layer = fences_read
     sid = window.selected_id
-    qtbot.waitUntil(lambda: set(layer.rally) == {1, 2, 3}, timeout=15_000)
     assert layer.rally[sid] == ()  # the simulator starts with none
     spots = [QPointF(clear_point(window, margin=80)), QPointF(clear_point(window, margin=80)) + QPointF(40, 0)]
     points = [window.map.ground_point(p) for p in spots]
@@ -103,7 +92,7 @@ def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cle
     vehicle.autopilot.store.rally = [rally_item(i, lat, lon) for i, (lat, lon) in enumerate(points)]
     qtbot.wait(300)
     assert layer.rally[sid] == ()  # not known until read
-    refresh_action(window)(*points[0])
+    map_action(window, "Refresh fence and rally points")(*points[0])
     qtbot.waitUntil(lambda: len(layer.rally[sid]) == 2, timeout=15_000)
     window.map.repaint()
     shown = window.map.grab().toImage()
@@ -113,16 +102,15 @@ def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cle
     fence = [fence_item(0, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, 500.0, *points[0])]
     window.engine.upload_mission(sid, fence, "fence").result(timeout=15)
     vehicle.faults.mission = MissionFault("download_count", "no_response", mission_type=mavlink.MAV_MISSION_TYPE_RALLY)
-    refresh_action(window)(*points[0])
+    map_action(window, "Refresh fence and rally points")(*points[0])
     qtbot.waitUntil(lambda: "Rally points of vehicle" in window.statusBar().currentMessage(), timeout=30_000)
     assert window.statusBar().currentMessage().startswith(f"Rally points of vehicle {sid} not read: ")
     assert [c.radius_m for c in layer.fences[sid].circles] == [500.0] and len(layer.rally[sid]) == 2
     vehicle.faults.mission = None
 
     # Cleared from the window: once confirmed, the markers go.
-    clear = next(action for text, action in window.map.context_actions if text() == "Clear fence and rally points")
     pilot.accept = True
-    clear(*points[0])
+    map_action(window, "Clear fence and rally points")(*points[0])
     qtbot.waitUntil(lambda: layer.rally[sid] == () and layer.fences[sid] == Fence(), timeout=15_000)
     assert vehicle.autopilot.store.rally == []
     window.map.repaint()
@@ -131,19 +119,16 @@ def test_rally_points_uploaded_elsewhere_are_drawn_after_refresh_and_go_when_cle
 
 def shaded_share(before, after, spot: QPointF, half_px: int) -> float:
     """The share of the pixels in a square around `spot` that turned red."""
-    pixels = [QPointF(spot.x() + dx, spot.y() + dy) for dx in range(-half_px, half_px) for dy in range(-half_px, half_px)]
+    pixels = pixels_around(spot, half_px)
     return sum(red_excess(after, p) - red_excess(before, p) > 20 for p in pixels) / len(pixels)
 
 
-def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_holds_it(qtbot, window, tmp_path):
-    layer, panel = window.fence_layer, window.plan
+def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_holds_it(qtbot, window, tmp_path,
+                                                                                       fences_read):
+    layer, panel = fences_read, window.plan
     sid = window.selected_id
-    qtbot.waitUntil(lambda: set(layer.fences) == {1, 2, 3}, timeout=15_000)
     spot = QPointF(clear_point(window, margin=110))
-    lat, lon = window.map.ground_point(spot)
-    half_m = 20 * window.map.viewport.m_per_px  # a square 40 px a side around the spot
-    dlat, dlon = half_m / 111_200, half_m / (111_200 * math.cos(math.radians(lat)))
-    square = [(lat + a * dlat, lon + b * dlon) for a, b in ((1, -1), (1, 1), (-1, 1), (-1, -1))]
+    square = square_around(window, spot, 20)  # 40 px a side
     home = window.shown_snapshot.vehicles[sid].state.home
     radius_m = 60 * window.map.viewport.m_per_px
     rally_spot = spot + QPointF(0, 50)
@@ -159,15 +144,8 @@ def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_ho
     after = window.map.grab().toImage()
     hatched = shaded_share(before, after, spot, 15)
     assert 0.05 < hatched < 0.6, hatched  # the exclusion square hatched, not shaded
-    centre = window.map.screen_point(home.lat, home.lon)
-    ring = [centre + QPointF(60 * math.cos(a), 60 * math.sin(a)) for a in (i * math.pi / 36 for i in range(72))]
-    green = [p for p in ring if (c := after.pixelColor(int(p.x()), int(p.y()))).green() > c.red() + 40]
-    assert len(green) >= 10  # the inclusion circle's dotted outline
-    purple = QColor("#6a1b9a")
-    marked = [(x, y) for x in range(-9, 10) for y in range(-9, 10)
-              if (c := after.pixelColor(int(rally_spot.x()) + x, int(rally_spot.y()) + y)).blue() > c.green() + 60
-              and abs(c.red() - purple.red()) < 60]
-    assert len(marked) >= 10  # the rally point's marker
+    assert green_outline(after, window.map.screen_point(home.lat, home.lon), 60) >= 10  # the inclusion circle, dotted
+    assert purple_marks(after, rally_spot) >= 10  # the rally point's marker
 
     # A broken .plan is refused and the imported fence stays drawn.
     broken = tmp_path / "broken.plan"
@@ -178,10 +156,7 @@ def test_fence_imported_with_a_plan_is_drawn_at_once_dotted_until_the_vehicle_ho
     assert 0.05 < shaded_share(before, window.map.grab().toImage(), spot, 15) < 0.6
 
     # Once on the vehicle (uploaded, then read back from it) the square is shaded as the vehicle's fence.
-    exclusion = mavlink.MAV_CMD_NAV_FENCE_POLYGON_VERTEX_EXCLUSION
-    items = [fence_item(i, exclusion, 4, a, b) for i, (a, b) in enumerate(square)]
-    items.append(fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, radius_m, home.lat, home.lon))
-    window.engine.upload_mission(sid, items, "fence").result(timeout=15)
-    refresh_action(window)(lat, lon)
+    window.engine.upload_mission(sid, square_and_circle(square, home, radius_m), "fence").result(timeout=15)
+    map_action(window, "Refresh fence and rally points")(*square[0])
     qtbot.waitUntil(lambda: layer.fences[sid] != Fence(), timeout=15_000)
     assert shaded_share(before, window.map.grab().toImage(), spot, 15) > 0.9

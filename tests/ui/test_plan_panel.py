@@ -292,7 +292,7 @@ def test_start_all_parts_flies_each_part_and_says_which_vehicle_failed(qtbot, wi
     assert sorted((o.action, o.part, o.system_id, bool(o.error)) for o in panel.outcomes[2:]) == [
         ("start part", 1, 2, False), ("start part", 2, 3, True)]
     text = panel.status.text()
-    assert text.startswith("Not all parts started: part 1 on vehicle 2; part 2 on vehicle 3 FAILED: "), text
+    assert text.startswith("Not all parts started: part 1 on vehicle 2; part 2 on vehicle 3: mission start FAILED: ")
     assert "battery too cold" in text and "#b71c1c" in panel.status.styleSheet()
     qtbot.waitUntil(lambda: panel.layer.current > 1, timeout=30_000)  # vehicle 2 flies part 1's items
     row = panel.current_row

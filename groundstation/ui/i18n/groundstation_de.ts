@@ -308,7 +308,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../event_log.py" line="29"/>
+        <location filename="../event_log.py" line="52"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
@@ -1503,22 +1503,26 @@
 <context>
     <name>PartsStart</name>
     <message>
-        <location filename="../plan_parts.py" line="69"/>
         <source>part %1 on vehicle %2 FAILED: %3</source>
-        <translation>Teil %1 auf Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+        <translation type="vanished">Teil %1 auf Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="72"/>
+        <location filename="../plan_parts.py" line="65"/>
+        <source>part %1 on vehicle %2: %3</source>
+        <translation>Teil %1 auf Fahrzeug %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_parts.py" line="68"/>
         <source>part %1 on vehicle %2</source>
         <translation>Teil %1 auf Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="80"/>
+        <location filename="../plan_parts.py" line="76"/>
         <source>Not all parts started: %1</source>
         <translation>Nicht alle Teile gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="81"/>
+        <location filename="../plan_parts.py" line="77"/>
         <source>Parts started: %1</source>
         <translation>Teile gestartet: %1</translation>
     </message>
@@ -1526,22 +1530,26 @@
 <context>
     <name>PartsUpload</name>
     <message>
-        <location filename="../plan_parts.py" line="40"/>
         <source>part %1 to vehicle %2 FAILED: %3</source>
-        <translation>Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
+        <translation type="vanished">Teil %1 an Fahrzeug %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="43"/>
+        <location filename="../plan_parts.py" line="36"/>
+        <source>part %1 to vehicle %2: %3</source>
+        <translation>Teil %1 an Fahrzeug %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../plan_parts.py" line="39"/>
         <source>part %1 to vehicle %2</source>
         <translation>Teil %1 an Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="49"/>
+        <location filename="../plan_parts.py" line="45"/>
         <source>Parts upload FAILED: %1</source>
         <translation>Hochladen der Teile FEHLGESCHLAGEN: %1</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="50"/>
+        <location filename="../plan_parts.py" line="46"/>
         <source>Parts uploaded: %1</source>
         <translation>Teile hochgeladen: %1</translation>
     </message>
@@ -1582,37 +1590,37 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="543"/>
+        <location filename="../plan_panel.py" line="552"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="286"/>
+        <location filename="../plan_panel.py" line="295"/>
         <source>Advance direction</source>
         <translation>Vorrückrichtung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="278"/>
+        <location filename="../plan_panel.py" line="287"/>
         <source>Altitude</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="371"/>
+        <location filename="../plan_panel.py" line="380"/>
         <source>Area %1: %2 ha</source>
         <translation>Gebiet %1: %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="356"/>
+        <location filename="../plan_panel.py" line="365"/>
         <source>Area not used: %1</source>
         <translation>Gebiet nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="431"/>
+        <location filename="../plan_panel.py" line="440"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Gebiet: %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="430"/>
+        <location filename="../plan_panel.py" line="439"/>
         <source>Area: not set</source>
         <translation>Gebiet: nicht festgelegt</translation>
     </message>
@@ -1621,12 +1629,12 @@
         <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="866"/>
+        <location filename="../plan_panel.py" line="882"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="390"/>
+        <location filename="../plan_panel.py" line="399"/>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
@@ -1635,87 +1643,87 @@
         <translation type="vanished">%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="547"/>
+        <location filename="../plan_panel.py" line="556"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="272"/>
+        <location filename="../plan_panel.py" line="281"/>
         <source>Creeping line</source>
         <translation>Kriechende Linie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="284"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="364"/>
+        <location filename="../plan_panel.py" line="373"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum gesetzt auf %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="437"/>
         <source>Datum: %1, %2</source>
         <translation>Datum: %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="427"/>
+        <location filename="../plan_panel.py" line="436"/>
         <source>Datum: not set</source>
         <translation>Datum: nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Detection camera</source>
         <translation>Erkennungskamera</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="299"/>
+        <location filename="../plan_panel.py" line="308"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="284"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Endurance</source>
         <translation>Flugzeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="272"/>
+        <location filename="../plan_panel.py" line="281"/>
         <source>Expanding square</source>
         <translation>Expandierendes Quadrat</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="728"/>
+        <location filename="../plan_panel.py" line="737"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="737"/>
+        <location filename="../plan_panel.py" line="746"/>
         <source>Export the plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="300"/>
+        <location filename="../plan_panel.py" line="309"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="296"/>
         <source>First leg heading</source>
         <translation>Kurs des ersten Schenkels</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="283"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Front overlap</source>
         <translation>Längsüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="278"/>
+        <location filename="../plan_panel.py" line="287"/>
         <source>Ground resolution</source>
         <translation>Bodenauflösung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="551"/>
+        <location filename="../plan_panel.py" line="560"/>
         <source>Ground seen %1 ha</source>
         <translation>Gesehener Boden %1 ha</translation>
     </message>
@@ -1724,169 +1732,174 @@
         <translation type="vanished">Suchgebiet oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="300"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="283"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="412"/>
+        <location filename="../plan_panel.py" line="421"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet; Upload sends them</source>
         <translation>%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug; „Hochladen“ sendet sie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="473"/>
+        <location filename="../plan_panel.py" line="482"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="745"/>
+        <location filename="../plan_panel.py" line="754"/>
         <source>Wait: the parts are still going up</source>
         <translation>Bitte warten: die Teile werden noch hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="748"/>
+        <location filename="../plan_panel.py" line="757"/>
         <source>Wait: the geofence and rally points are still going up</source>
         <translation>Warten: Geozaun und Sammelpunkte werden noch hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="778"/>
+        <location filename="../plan_panel.py" line="788"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Hochladen abgelehnt: %1 Teile, aber %2 Fahrzeuge ausgewählt; ein Fahrzeug je Teil auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="826"/>
+        <location filename="../plan_panel.py" line="843"/>
         <source>mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="826"/>
+        <location filename="../plan_panel.py" line="843"/>
         <source>geofence</source>
         <translation>Geozaun</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="826"/>
+        <location filename="../plan_panel.py" line="843"/>
         <source>rally points</source>
         <translation>Sammelpunkte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="827"/>
+        <location filename="../plan_panel.py" line="844"/>
         <source>Uploaded to vehicle %1: %2</source>
         <translation>Auf Fahrzeug %1 hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="875"/>
+        <location filename="../plan_panel.py" line="860"/>
+        <source>vehicle %1: %2 (the vehicle keeps what it held before)</source>
+        <translation>Fahrzeug %1: %2 (das Fahrzeug behält, was es vorher hatte)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="891"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="878"/>
+        <location filename="../plan_panel.py" line="894"/>
         <source>Start all parts: upload every part first</source>
         <translation>Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="882"/>
+        <location filename="../plan_panel.py" line="898"/>
         <source>Every part is started already</source>
         <translation>Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="919"/>
+        <location filename="../plan_panel.py" line="935"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="272"/>
+        <location filename="../plan_panel.py" line="281"/>
         <source>Parallel track</source>
         <translation>Parallelsuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="273"/>
+        <location filename="../plan_panel.py" line="282"/>
         <source>Track line</source>
         <translation>Streckensuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Pattern</source>
         <translation>Suchmuster</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="285"/>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Drones</source>
         <translation>Drohnen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="301"/>
         <source>Back along the other side of the route</source>
         <translation>Zurück auf der anderen Seite der Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="302"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Das Gebiet auf so viele Drohnen aufteilen, jede fliegt ihren eigenen Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="294"/>
+        <location filename="../plan_panel.py" line="303"/>
         <source>Insert waypoint after</source>
         <translation>Wegpunkt danach einfügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="295"/>
+        <location filename="../plan_panel.py" line="304"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="297"/>
+        <location filename="../plan_panel.py" line="306"/>
         <source>Send the plan to the selected vehicle (a split plan&apos;s parts to the vehicles picked), then the geofence and rally points of an imported .plan</source>
         <translation>Den Plan an das ausgewählte Fahrzeug senden (die Teile eines geteilten Plans an die angehakten Fahrzeuge), danach Geozaun und Sammelpunkte eines importierten .plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="302"/>
+        <location filename="../plan_panel.py" line="311"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="304"/>
-        <location filename="../plan_panel.py" line="885"/>
+        <location filename="../plan_panel.py" line="313"/>
+        <location filename="../plan_panel.py" line="901"/>
         <source>Start all parts</source>
         <translation>Alle Teile starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="305"/>
+        <location filename="../plan_panel.py" line="314"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
         <translation>Jedes Fahrzeug mit einem Teil startet und fliegt ihn</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="306"/>
+        <location filename="../plan_panel.py" line="315"/>
         <source>Items of</source>
         <translation>Elemente von</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="308"/>
-        <location filename="../plan_panel.py" line="599"/>
+        <location filename="../plan_panel.py" line="317"/>
+        <location filename="../plan_panel.py" line="608"/>
         <source>part %1</source>
         <translation>Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="354"/>
+        <location filename="../plan_panel.py" line="363"/>
         <source>drawn route</source>
         <translation>gezeichnete Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="356"/>
+        <location filename="../plan_panel.py" line="365"/>
         <source>Route not used: %1</source>
         <translation>Route nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="378"/>
+        <location filename="../plan_panel.py" line="387"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1: %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="406"/>
+        <location filename="../plan_panel.py" line="415"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Route noch Punkt</translation>
     </message>
@@ -1895,283 +1908,291 @@
         <translation type="vanished">%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="419"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Import a search area, route or datum</source>
         <translation>Suchgebiet, Route oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="420"/>
+        <location filename="../plan_panel.py" line="429"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Gebiete und Routen (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="433"/>
+        <location filename="../plan_panel.py" line="442"/>
         <source>Route: not set</source>
         <translation>Route: nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="434"/>
+        <location filename="../plan_panel.py" line="443"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route: %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="470"/>
+        <location filename="../plan_panel.py" line="479"/>
         <source>Part %1: %2</source>
         <translation>Teil %1: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="536"/>
+        <location filename="../plan_panel.py" line="545"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Bearbeitete Mission: %1 Elemente, noch nicht hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="556"/>
+        <location filename="../plan_panel.py" line="565"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Gebiet auf %3 Drohnen aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="558"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="558"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>Track</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="558"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="558"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>Battery</source>
         <translation>Akku</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="558"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="559"/>
+        <location filename="../plan_panel.py" line="568"/>
         <source>none picked</source>
         <translation>keines ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="633"/>
+        <location filename="../plan_panel.py" line="642"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Element %1: Höhe %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="636"/>
+        <location filename="../plan_panel.py" line="645"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Element %1: Geschwindigkeit %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="639"/>
+        <location filename="../plan_panel.py" line="648"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="650"/>
+        <location filename="../plan_panel.py" line="659"/>
         <source>Select the item to delete first</source>
         <translation>Zuerst das zu löschende Element auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="653"/>
+        <location filename="../plan_panel.py" line="662"/>
         <source>Item %1 deleted</source>
         <translation>Element %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="661"/>
+        <location filename="../plan_panel.py" line="670"/>
         <source>Select the item to insert after first</source>
         <translation>Zuerst das Element auswählen, nach dem eingefügt wird</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="666"/>
+        <location filename="../plan_panel.py" line="675"/>
         <source>No waypoint inserted: %1</source>
         <translation>Kein Wegpunkt eingefügt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="668"/>
+        <location filename="../plan_panel.py" line="677"/>
         <source>Waypoint %1 inserted</source>
         <translation>Wegpunkt %1 eingefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="674"/>
+        <location filename="../plan_panel.py" line="683"/>
         <source>Add waypoint here</source>
         <translation>Wegpunkt hier hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="684"/>
+        <location filename="../plan_panel.py" line="693"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Wegpunkt %1 bei %2, %3 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="689"/>
+        <location filename="../plan_panel.py" line="698"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Element %1 nach %2, %3 verschoben</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="731"/>
+        <location filename="../plan_panel.py" line="740"/>
         <source>Plan written to %1</source>
         <translation>Plan gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="733"/>
+        <location filename="../plan_panel.py" line="742"/>
         <source>%1 parts written: %2</source>
         <translation>%1 Teile gespeichert: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="738"/>
+        <location filename="../plan_panel.py" line="747"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="844"/>
         <source>vehicle %1: %2 FAILED: %3 (the vehicle keeps what it held before)</source>
-        <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3 (das Fahrzeug behält, was es vorher hatte)</translation>
+        <translation type="vanished">Fahrzeug %1: %2 FEHLGESCHLAGEN: %3 (das Fahrzeug behält, was es vorher hatte)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="984"/>
+        <location filename="../plan_panel.py" line="997"/>
         <source>geofence upload</source>
         <translation>Geozaun hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="985"/>
+        <location filename="../plan_panel.py" line="998"/>
         <source>rally points upload</source>
         <translation>Sammelpunkte hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="284"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Radius</source>
         <translation>Radius</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="303"/>
+        <location filename="../plan_panel.py" line="312"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="272"/>
+        <location filename="../plan_panel.py" line="281"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="283"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Sized by</source>
         <translation>Bemessen nach</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="301"/>
+        <location filename="../plan_panel.py" line="310"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="865"/>
+        <location filename="../plan_panel.py" line="881"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="296"/>
+        <location filename="../plan_panel.py" line="305"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="763"/>
-        <location filename="../plan_panel.py" line="784"/>
+        <location filename="../plan_panel.py" line="773"/>
+        <location filename="../plan_panel.py" line="794"/>
         <source>Upload refused: %1</source>
         <translation>Hochladen abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="758"/>
+        <location filename="../plan_panel.py" line="768"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="540"/>
+        <location filename="../plan_panel.py" line="549"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="352"/>
+        <location filename="../plan_panel.py" line="361"/>
         <source>drawn area</source>
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="886"/>
+        <location filename="../plan_panel.py" line="902"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="979"/>
+        <location filename="../plan_panel.py" line="958"/>
+        <source>%1 FAILED: %2</source>
+        <translation>%1 FEHLGESCHLAGEN: %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="972"/>
+        <source>vehicle %1: %2</source>
+        <translation>Fahrzeug %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="992"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="981"/>
+        <location filename="../plan_panel.py" line="994"/>
         <source>start of part %1</source>
         <translation>Start von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="982"/>
+        <location filename="../plan_panel.py" line="995"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="983"/>
+        <location filename="../plan_panel.py" line="996"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="984"/>
+        <location filename="../plan_panel.py" line="997"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="983"/>
+        <location filename="../plan_panel.py" line="996"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="982"/>
+        <location filename="../plan_panel.py" line="995"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="719"/>
+        <location filename="../plan_panel.py" line="728"/>
         <source>there is no plan to export</source>
         <translation>es gibt keinen Plan zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="721"/>
+        <location filename="../plan_panel.py" line="730"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="959"/>
         <source>vehicle %1: %2 FAILED: %3</source>
-        <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
+        <translation type="vanished">Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="973"/>
+        <location filename="../plan_panel.py" line="986"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="942"/>
+        <location filename="../plan_panel.py" line="955"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="944"/>
+        <location filename="../plan_panel.py" line="957"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
@@ -2684,12 +2705,12 @@
 <context>
     <name>VehiclePicks</name>
     <message>
-        <location filename="../plan_parts.py" line="99"/>
+        <location filename="../plan_parts.py" line="95"/>
         <source>to vehicles:</source>
         <translation>an Fahrzeuge:</translation>
     </message>
     <message>
-        <location filename="../plan_parts.py" line="101"/>
+        <location filename="../plan_parts.py" line="97"/>
         <source>Upload a part to vehicle %1</source>
         <translation>Einen Teil an Fahrzeug %1 hochladen</translation>
     </message>
