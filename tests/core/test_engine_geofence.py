@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from fence_items import fence_item, rally_item
 from pymavlink.dialects.v20 import common as mavlink
 
 from drivers.mavlink import mission as mission_protocol
@@ -14,7 +15,7 @@ from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine, MissionTransferError
 from groundstation.core.geofence import Fence, same_fence
 from missions.geodesy import LatLon
-from missions.items import MissionItem, to_e7
+from missions.items import MissionItem
 from missions.qgc_plan import FenceCircle, FencePolygon
 
 sim = pytest.importorskip("sitl.vehicle")
@@ -23,16 +24,6 @@ from sitl.vehicle.link import MissionFault  # noqa: E402
 HOME = (49.47, 6.37, 200.0)
 SQUARE = [(49.4710, 6.3690), (49.4710, 6.3710), (49.4690, 6.3710), (49.4690, 6.3690)]
 RALLY = [(49.4705, 6.3695), (49.4695, 6.3705)]
-
-
-def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
-                       mavlink.MAV_MISSION_TYPE_FENCE)
-
-
-def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
-                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
 
 
 def sector_fence() -> list[MissionItem]:

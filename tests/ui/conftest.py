@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QImage
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
-from missions.items import MissionItem, to_e7
 
 SPEEDUP = 10.0
 RALLY_PURPLE = QColor("#6a1b9a")  # a rally point's marker on the map
@@ -42,16 +40,6 @@ def qgc_fence_plan(path: Path, polygons: Sequence[tuple[Sequence[tuple[float, fl
                      "circles": [{"version": 1, "inclusion": inclusion, "circle": {"center": [lat, lon], "radius": r}}
                                  for lat, lon, r, inclusion in circles]},
         "rallyPoints": {"version": 2, "points": [[lat, lon, 30] for lat, lon in rally]}}), encoding="utf-8")
-
-
-def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
-                       mavlink.MAV_MISSION_TYPE_FENCE)
-
-
-def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
-                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
 
 
 def map_action(window, text: str) -> Callable[[float, float], None]:

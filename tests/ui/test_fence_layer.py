@@ -6,6 +6,7 @@ drawn at once, dotted and hatched while no vehicle holds them."""
 
 from __future__ import annotations
 
+from fence_items import fence_item, rally_item
 from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPointF
 
@@ -16,11 +17,9 @@ from sitl.vehicle.link import MissionFault
 
 from .conftest import (
     clear_point,
-    fence_item,
     map_action,
     pixels_around,
     qgc_fence_plan,
-    rally_item,
     rally_purple,
     red_excess,
     ring,

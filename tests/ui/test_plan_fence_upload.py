@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from fence_items import fence_item
 from pymavlink.dialects.v20 import common as mavlink
 from PySide6.QtCore import QPointF
 
@@ -21,7 +22,6 @@ from sitl.vehicle import MissionLimits
 
 from .conftest import (
     clear_point,
-    fence_item,
     map_action,
     pixels_around,
     qgc_fence_plan,

@@ -10,6 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from fence_items import fence_item, rally_item
 from pymavlink.dialects.v20 import common as mavlink
 from pyproj import Geod
 from web_station import HOME, STATION, Station, offline_tiles
@@ -17,7 +18,6 @@ from web_station import HOME, STATION, Station, offline_tiles
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.web.server import WebView
-from missions.items import MissionItem, to_e7
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -184,16 +184,6 @@ def test_the_commander_sees_each_drones_geofence_and_rally_points_until_they_are
             assert problems == []
         finally:
             browser.close()
-
-
-def fence_item(seq: int, command: int, p1: float, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL, command, 0, 1, p1, 0.0, 0.0, 0.0, to_e7(lat), to_e7(lon), 0.0,
-                       mavlink.MAV_MISSION_TYPE_FENCE)
-
-
-def rally_item(seq: int, lat: float, lon: float) -> MissionItem:
-    return MissionItem(seq, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT, mavlink.MAV_CMD_NAV_RALLY_POINT, 0, 1, 0.0, 0.0,
-                       0.0, 0.0, to_e7(lat), to_e7(lon), 30.0, mavlink.MAV_MISSION_TYPE_RALLY)
 
 
 def metres_per_px(page, lat: float) -> float:
