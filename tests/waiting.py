@@ -29,3 +29,15 @@ async def until(predicate: Callable[[], T], timeout: float = 5.0, what: str = "t
             raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
         await asyncio.sleep(POLL_S)
     return value
+
+
+def wait_snapshot(engine, predicate: Callable[[object], object], timeout: float = 5.0, what: str = "the change"):
+    """The engine's first fleet snapshot for which `predicate` holds; a KeyError (the vehicle not heard yet)
+    counts as not yet."""
+    def ready():
+        snapshot = engine.snapshot()
+        try:
+            return snapshot if predicate(snapshot) else None
+        except KeyError:
+            return None
+    return wait_until(ready, timeout, what)

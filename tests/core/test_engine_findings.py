@@ -1,22 +1,12 @@
 """Findings through the engine: marked by hand, changed with who and when, seen in the snapshot."""
 
-import time
 
 import pytest
+from waiting import wait_snapshot
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.core.findings import FindingError
-
-
-def wait_snapshot(engine, predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        s = engine.snapshot()
-        if predicate(s):
-            return s
-        time.sleep(0.05)
-    raise AssertionError("snapshot never showed the change")
 
 
 def test_mark_confirm_and_annotate_a_finding_survive_a_restart(tmp_path):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
+from waiting import wait_snapshot
 from pyproj import Geod
 
 from groundstation.core.datadir import DataDir
@@ -18,17 +18,7 @@ GEOD = Geod(ellps="WGS84")
 
 
 def wait_for(engine: Engine, predicate, sim_seconds: float, what: str):
-    deadline = time.monotonic() + sim_seconds / SPEEDUP + 5.0
-    while time.monotonic() < deadline:
-        snapshot = engine.snapshot()
-        try:
-            if predicate(snapshot):
-                return snapshot
-        except KeyError:
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}; last state: {engine.snapshot().vehicles}")
-
+    return wait_snapshot(engine, predicate, sim_seconds / SPEEDUP + 5.0, what)
 
 def distance_m(a_lat, a_lon, b_lat, b_lon) -> float:
     return GEOD.inv(a_lon, a_lat, b_lon, b_lat)[2]

@@ -4,9 +4,9 @@ read when the vehicle appears, read back after every fence or rally upload, down
 
 from __future__ import annotations
 
-import time
 
 import pytest
+from waiting import wait_snapshot
 from fence_items import fence_item, rally_item
 from pymavlink.dialects.v20 import common as mavlink
 
@@ -37,16 +37,6 @@ def sector_fence() -> list[MissionItem]:
 SECTOR = Fence((FencePolygon([LatLon(*p) for p in SQUARE], True),), (FenceCircle(LatLon(49.47, 6.37), 50.0, False),))
 
 
-def wait_for(engine: Engine, predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        snapshot = engine.snapshot()
-        if predicate(snapshot):
-            return snapshot
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture
 def quick_give_up(monkeypatch):
     """A vehicle that does not answer is given up on in about 2 s instead of 9: the same retries, sooner."""
@@ -71,7 +61,7 @@ def station(tmp_path):
 
 def test_the_fence_is_read_when_the_vehicle_appears_and_what_is_not_read_is_unknown(station, quick_give_up):
     engine, vehicle = station
-    snap = wait_for(engine, lambda s: 1 in s.vehicles and s.vehicles[1].geofence.rally_error, 15,
+    snap = wait_snapshot(engine, lambda s: 1 in s.vehicles and s.vehicles[1].geofence.rally_error, 15,
                     "the fence read and the rally points given up on")
     known = snap.vehicles[1].geofence
     assert same_fence(known.fence, SECTOR)
@@ -86,7 +76,7 @@ def test_the_fence_is_read_when_the_vehicle_appears_and_what_is_not_read_is_unkn
 
 def test_uploads_and_clears_are_read_back_and_a_refusal_keeps_what_the_vehicle_holds(station, quick_give_up):
     engine, vehicle = station
-    wait_for(engine, lambda s: 1 in s.vehicles and s.vehicles[1].geofence.rally_error, 15, "the first reading")
+    wait_snapshot(engine, lambda s: 1 in s.vehicles and s.vehicles[1].geofence.rally_error, 15, "the first reading")
     vehicle.faults.mission = None
 
     circle = [fence_item(0, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_INCLUSION, 400.0, 49.47, 6.37)]
@@ -118,7 +108,7 @@ def test_uploads_and_clears_are_read_back_and_a_refusal_keeps_what_the_vehicle_h
 
 def test_a_mission_transfer_leaves_the_fence_alone(station, quick_give_up):
     engine, vehicle = station
-    wait_for(engine, lambda s: 1 in s.vehicles and s.vehicles[1].geofence.rally_error, 15, "the first reading")
+    wait_snapshot(engine, lambda s: 1 in s.vehicles and s.vehicles[1].geofence.rally_error, 15, "the first reading")
     before = engine.snapshot().vehicles[1].geofence
     vehicle.faults.mission = None
     engine.clear_mission(1).result(timeout=10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from waiting import wait_snapshot
 
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
@@ -25,25 +26,13 @@ pytestmark = [
 ]
 
 
-def wait_for(engine, predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate(engine.snapshot()):
-                return engine.snapshot()
-        except KeyError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_arm_takeoff_return_and_land_on_real_px4(tmp_path):
     plan = px4.plan_launch(_px4_root(), 0, home=(49.47, 6.37, 200.0), work_dir=tmp_path / "px4")
     # PX4 SITL sends its GCS stream to UDP 14550, where QGroundControl and the station listen.
     with Engine(DataDir.open(tmp_path / "station"), links=[f"udpin:127.0.0.1:{px4.GCS_PORT}"]) as engine, \
             px4.Px4Sitl([plan]):
         sid = plan.system_id
-        wait_for(engine, lambda s: s.vehicles[sid].state.home is not None, 90, "PX4 ready with home")
+        wait_snapshot(engine, lambda s: s.vehicles[sid].state.home is not None, 90, "PX4 ready with home")
         st = engine.snapshot().vehicles[sid].state
         assert st.autopilot == "PX4"
         # SIH needs a few seconds before the preflight checks pass; retry arming as a pilot would.
@@ -57,9 +46,9 @@ def test_arm_takeoff_return_and_land_on_real_px4(tmp_path):
                     raise
                 time.sleep(2)
         engine.takeoff(sid, 15.0).result(timeout=10)
-        wait_for(engine, lambda s: s.vehicles[sid].state.alt_rel > 13.0, 60, "15 m")
+        wait_snapshot(engine, lambda s: s.vehicles[sid].state.alt_rel > 13.0, 60, "15 m")
         engine.return_to_launch(sid).result(timeout=10)
-        wait_for(engine, lambda s: not s.vehicles[sid].state.armed, 180, "landed and disarmed")
+        wait_snapshot(engine, lambda s: not s.vehicles[sid].state.armed, 180, "landed and disarmed")
 
 
 def test_mission_round_trip_and_parameters_on_real_px4(tmp_path):
@@ -73,7 +62,7 @@ def test_mission_round_trip_and_parameters_on_real_px4(tmp_path):
     with Engine(DataDir.open(tmp_path / "station"), links=[f"udpin:127.0.0.1:{px4.GCS_PORT}"]) as engine, \
             px4.Px4Sitl([plan]):
         sid = plan.system_id
-        wait_for(engine, lambda s: s.vehicles[sid].state.home is not None, 90, "PX4 ready with home")
+        wait_snapshot(engine, lambda s: s.vehicles[sid].state.home is not None, 90, "PX4 ready with home")
         items = [MissionItem(0, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, mavlink.MAV_CMD_NAV_TAKEOFF, 0, 1,
                              0, 0, 0, math.nan, 494700000, 63700000, 20.0)]
         items += [MissionItem(i, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, mavlink.MAV_CMD_NAV_WAYPOINT, 0, 1,
