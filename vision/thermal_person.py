@@ -58,7 +58,9 @@ class ThermalPersonDetector:
         ph, pw = -h % PAD_TO, -w % PAD_TO
         if ph or pw:
             gray = cv2.copyMakeBorder(gray, 0, ph, 0, pw, cv2.BORDER_CONSTANT, value=0)
-        blob = gray.astype(np.float32)[None, None] * (1.0 / 255.0)
+        # One pass from uint8 into the network's float input (astype then scale took 2 ms of the 25 ms budget).
+        blob = np.empty((1, 1) + gray.shape, np.float32)
+        np.multiply(gray, np.float32(1.0 / 255.0), out=blob[0, 0], casting="unsafe")
         self.net.setInput(blob)
         out = self.net.forward()[0]
         floor = self.confidence_threshold if min_confidence is None else min_confidence
