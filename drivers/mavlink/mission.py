@@ -13,9 +13,10 @@ the items the rest of the station sees are the same for every autopilot.
 from __future__ import annotations
 
 import asyncio
+import enum
 import time
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Literal
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
@@ -34,16 +35,68 @@ MISSION_TYPES = {"mission": MISSION, "fence": FENCE, "rally": RALLY}
 Progress = Callable[[int, int], None]  # items done, items in all
 
 
+KIND_NAMES = {"mission": "mission", "fence": "geofence", "rally": "rally points"}  # as the English sentence says it
+Direction = Literal["upload", "download", "clear"]
+
+
+class Failure(enum.Enum):
+    """How a transfer ended without the vehicle holding (or sending) the whole list."""
+
+    REFUSED = "refused"                # the vehicle answered with a MAV_MISSION_RESULT instead of going on
+    ABORTED = "aborted"                # the vehicle stopped a download part way with a MAV_MISSION_RESULT
+    NO_ANSWER = "no answer"            # silence through every resend: we cancelled
+    ACCEPTED_EARLY = "accepted early"  # an upload accepted before every item was asked for
+    UNKNOWN_ITEM = "unknown item"      # the vehicle asked for an item the upload does not have
+
+
 class MissionTransferError(Exception):
-    """A transfer the vehicle refused or that the link did not carry; str() reads well to a pilot."""
+    """A transfer the vehicle refused or that the link did not carry. str() is the English sentence the CLI
+    and logs print; the fields say the same for a window to word it in the pilot's language."""
+
+    def __init__(self, kind: str, direction: Direction, failure: Failure, *, result: str = "",
+                 item: int | None = None, count: int | None = None, tries: int = 0, waited_s: float = 0.0) -> None:
+        self.kind = kind  # "mission", "fence" or "rally"
+        self.direction = direction
+        self.failure = failure
+        self.result = result  # REFUSED, ABORTED: the vehicle's MAV_MISSION_RESULT name, e.g. "MAV_MISSION_NO_SPACE"
+        # ACCEPTED_EARLY: items sent; UNKNOWN_ITEM: the item asked for;
+        # NO_ANSWER: the item being sent or received, None while asking for the count or clearing.
+        # `count`: items in the transfer, where known.
+        self.item = item
+        self.count = count
+        self.tries = tries  # NO_ANSWER: sends of the unanswered message, over `waited_s`
+        self.waited_s = waited_s
+        super().__init__(self._sentence())
+
+    def _sentence(self) -> str:
+        name = KIND_NAMES.get(self.kind, self.kind)
+        answered = self.result.removeprefix("MAV_MISSION_").lower().replace("_", " ")
+        if self.failure is Failure.NO_ANSWER:
+            return (f"{name} transfer: no answer from the vehicle while {self._step()} "
+                    f"({self.tries} tries in {self.waited_s:.1f} s); transfer cancelled")
+        if self.failure is Failure.ACCEPTED_EARLY:
+            return f"{name} upload: vehicle accepted after only {self.item} of {self.count} items"
+        if self.failure is Failure.UNKNOWN_ITEM:
+            return f"{name} upload: vehicle asked for item {self.item} of {self.count}"
+        if self.direction == "clear":
+            return f"clearing the {name} refused by the vehicle: {answered}"
+        return f"{name} {self.direction} {self.failure.value} by the vehicle: {answered}"
+
+    def _step(self) -> str:
+        if self.direction == "clear":
+            return "clearing"
+        if self.direction == "upload":
+            return f"sending item {self.item} of {self.count}"
+        return "asking for the count" if self.item is None else f"receiving item {self.item} of {self.count}"
 
 
-def _type_name(mission_type: int) -> str:
-    return {MISSION: "mission", FENCE: "geofence", RALLY: "rally points"}.get(mission_type, str(mission_type))
+def _kind(mission_type: int) -> str:
+    return next((kind for kind, number in MISSION_TYPES.items() if number == mission_type), str(mission_type))
 
 
-def _result_name(result: int) -> str:
-    return enum_name("MAV_MISSION_RESULT", result, "MAV_MISSION_").lower().replace("_", " ")
+def _result(result: int) -> str:
+    """The MAV_MISSION_RESULT's name, or its number when this dialect does not know it."""
+    return enum_name("MAV_MISSION_RESULT", result, "")
 
 
 def to_message(item: MissionItem, target_system: int, target_component: int):
@@ -101,7 +154,8 @@ class MissionTransfer:
     def _listen(self, queue: asyncio.Queue, *names: str) -> list[Callable[[], None]]:
         return [self.session.listen(getattr(mavlink, f"MAVLINK_MSG_ID_{n}"), queue.put_nowait) for n in names]
 
-    async def _answer(self, queue: asyncio.Queue, resend, mission_type: int, what: str,
+    async def _answer(self, queue: asyncio.Queue, resend, mission_type: int, direction: Direction,
+                      item: int | None = None, count: int | None = None,
                       wanted: Callable[[object], bool] = lambda msg: True):
         """The next wanted answer of this mission type to what was sent just before this call.
         Resends on silence, each wait twice the last, and gives up after RETRIES + 1 full timeouts
@@ -131,9 +185,8 @@ class MissionTransfer:
             tries += 1
             wait = min(ITEM_TIMEOUT_S, 2 * wait)
         self._cancel(mission_type)
-        raise MissionTransferError(
-            f"{_type_name(mission_type)} transfer: no answer from the vehicle while {what} "
-            f"({tries} tries in {(RETRIES + 1) * ITEM_TIMEOUT_S:.1f} s); transfer cancelled")
+        raise MissionTransferError(_kind(mission_type), direction, Failure.NO_ANSWER, item=item, count=count,
+                                   tries=tries, waited_s=(RETRIES + 1) * ITEM_TIMEOUT_S)
 
     def _cancel(self, mission_type: int) -> None:
         st = self.session.state
@@ -167,23 +220,22 @@ class MissionTransfer:
         self.session.send(last)
         sent: set[int] = set()
         while True:
-            msg = await self._answer(queue, lambda: self.session.send(last), mission_type,
-                                     f"sending item {len(sent)} of {len(items)}")
+            msg = await self._answer(queue, lambda: self.session.send(last), mission_type, "upload",
+                                     len(sent), len(items))
             if msg.get_type() == "MISSION_ACK":
                 if msg.type != mavlink.MAV_MISSION_ACCEPTED:
-                    raise MissionTransferError(
-                        f"{_type_name(mission_type)} upload refused by the vehicle: {_result_name(msg.type)}")
+                    raise MissionTransferError(_kind(mission_type), "upload", Failure.REFUSED,
+                                               result=_result(msg.type))
                 if len(sent) < len(items):
-                    raise MissionTransferError(
-                        f"{_type_name(mission_type)} upload: vehicle accepted after only "
-                        f"{len(sent)} of {len(items)} items")
+                    raise MissionTransferError(_kind(mission_type), "upload", Failure.ACCEPTED_EARLY,
+                                               item=len(sent), count=len(items))
                 if progress:
                     progress(len(items), len(items))
                 return
             if not 0 <= msg.seq < len(items):
                 self._cancel(mission_type)
-                raise MissionTransferError(
-                    f"{_type_name(mission_type)} upload: vehicle asked for item {msg.seq} of {len(items)}")
+                raise MissionTransferError(_kind(mission_type), "upload", Failure.UNKNOWN_ITEM,
+                                           item=msg.seq, count=len(items))
             last = to_message(items[msg.seq], st.system_id, st.component_id)
             self.session.send(last)
             sent.add(msg.seq)
@@ -210,23 +262,20 @@ class MissionTransfer:
         st = self.session.state
         request = mavlink.MAVLink_mission_request_list_message(st.system_id, st.component_id, mission_type)
         self.session.send(request)
-        msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "asking for the count",
-                                 _count_or_refusal)
+        msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "download",
+                                 wanted=_count_or_refusal)
         if msg.get_type() != "MISSION_COUNT":
-            raise MissionTransferError(
-                f"{_type_name(mission_type)} download refused by the vehicle: {_result_name(msg.type)}")
+            raise MissionTransferError(_kind(mission_type), "download", Failure.REFUSED, result=_result(msg.type))
         count = msg.count
         items: list[MissionItem] = []
         while len(items) < count:
             seq = len(items)
             request = mavlink.MAVLink_mission_request_int_message(st.system_id, st.component_id, seq, mission_type)
             self.session.send(request)
-            msg = await self._answer(queue, lambda: self.session.send(request), mission_type,
-                                     f"receiving item {seq} of {count}",
+            msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "download", seq, count,
                                      lambda m: _is_refusal(m) or (m.get_type() in ITEMS and m.seq == seq))
             if _is_refusal(msg):
-                raise MissionTransferError(
-                    f"{_type_name(mission_type)} download aborted by the vehicle: {_result_name(msg.type)}")
+                raise MissionTransferError(_kind(mission_type), "download", Failure.ABORTED, result=_result(msg.type))
             items.append(from_message(msg))
             if progress:
                 progress(len(items), count)
@@ -244,10 +293,9 @@ class MissionTransfer:
             try:
                 request = mavlink.MAVLink_mission_clear_all_message(st.system_id, st.component_id, mission_type)
                 self.session.send(request)
-                msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "clearing")
+                msg = await self._answer(queue, lambda: self.session.send(request), mission_type, "clear")
                 if msg.type != mavlink.MAV_MISSION_ACCEPTED:
-                    raise MissionTransferError(
-                        f"clearing the {_type_name(mission_type)} refused by the vehicle: {_result_name(msg.type)}")
+                    raise MissionTransferError(_kind(mission_type), "clear", Failure.REFUSED, result=_result(msg.type))
             finally:
                 for stop in unsubscribe:
                     stop()

@@ -363,7 +363,7 @@ class Engine:
             try:
                 items = await session.plugin(MissionTransfer).download(kind, progress)
             except MissionTransferError as e:
-                self._remember_geofence(session, mission_type, failed=str(e))
+                self._remember_geofence(session, mission_type, failed=e)
                 raise
             self._remember_geofence(session, mission_type, items=items)
             return items
@@ -412,18 +412,18 @@ class Engine:
             try:
                 items = await session.plugin(MissionTransfer).download(MISSION_TYPES[kind])
             except MissionTransferError as e:
-                self._remember_geofence(session, kind, failed=str(e))
+                self._remember_geofence(session, kind, failed=e)
             else:
                 self._remember_geofence(session, kind, items=items)
         return self._geofences[session.state.system_id]
 
     def _remember_geofence(self, session: VehicleSession, kind: str, *, items: list[MissionItem] | None = None,
-                           failed: str = "") -> None:
+                           failed: Exception | None = None) -> None:
         if kind not in KINDS:
             return
         sid = session.state.system_id
         known = self._geofences.get(sid, FenceAndRally())
-        self._geofences[sid] = known.failed(kind, failed) if failed else known.read(kind, items)
+        self._geofences[sid] = known.failed(kind, failed) if failed is not None else known.read(kind, items)
         self._snapshot = self._build_snapshot()  # published now: who waited on the transfer finds it in snapshot()
 
     # Findings. Every change is written by the engine thread, with the operator's name.

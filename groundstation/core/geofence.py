@@ -39,20 +39,22 @@ class FenceAndRally:
 
     fence: Fence | None = None  # None: never read from the vehicle
     rally: tuple[LatLon, ...] | None = None
-    fence_error: str = ""  # why the last reading of the fence failed; "" when `fence` is what the vehicle holds
-    rally_error: str = ""
+    # Why the last reading failed (MissionTransferError: the link or the vehicle; MissionError: items that make
+    # no fence): kept whole so each reader words it its own way; None when `fence` is what the vehicle holds.
+    fence_error: Exception | None = None
+    rally_error: Exception | None = None
 
     def read(self, kind: str, items: list[MissionItem]) -> "FenceAndRally":
         """With the items the vehicle sent for `kind`; items that make no fence (or rally points) keep the
         old ones and say why."""
         try:
             if kind == "fence":
-                return replace(self, fence=fence_from_items(items), fence_error="")
-            return replace(self, rally=rally_from_items(items), rally_error="")
+                return replace(self, fence=fence_from_items(items), fence_error=None)
+            return replace(self, rally=rally_from_items(items), rally_error=None)
         except MissionError as e:
-            return self.failed(kind, str(e))
+            return self.failed(kind, e)
 
-    def failed(self, kind: str, why: str) -> "FenceAndRally":
+    def failed(self, kind: str, why: Exception) -> "FenceAndRally":
         return replace(self, **{f"{kind}_error": why})
 
 

@@ -4,7 +4,9 @@ shaded red, rally points as a solid circled R.
 They are what the vehicle itself holds, as the engine last read them (when the vehicle appeared, and after
 every fence or rally transfer): the layer draws them from the fleet snapshot and keeps none of its own.
 "Refresh fence and rally points" on the map's menu has the engine read the selected vehicle's again (e.g.
-after another tool uploaded some); a failed reading keeps what was shown and says why in the status bar.
+after another tool uploaded some); a failed reading keeps what was shown and says why in the status bar, as
+does a reading the engine made by itself (when the vehicle appeared, after a transfer), once per vehicle and
+error.
 "Clear fence and rally points" on the same menu, once the pilot confirms, has the selected vehicle drop both.
 A fence or rally points imported with a plan and not yet on a vehicle are drawn by the plan's layer with
 `paint_fence(..., on_vehicle=False)` and `paint_rally_point(..., on_vehicle=False)`: dotted; once a vehicle
@@ -22,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.geofence import Fence, FenceAndRally
 from groundstation.ui import pending
+from groundstation.ui.transfer_text import said
 from groundstation.ui.vehicle_text import fill
 from missions.geodesy import LatLon
 
@@ -53,6 +56,7 @@ class FenceLayer(QObject):
         self.say = say  # (text, milliseconds): the window's status bar
         self.confirm = confirm  # (title, question) -> the pilot said yes
         self.snapshot = FleetSnapshot()  # the one the window shows
+        self._told: dict[tuple[int, str], Exception | None] = {}  # (vehicle, "fence" or "rally") -> the reading error last said
         self.answered.connect(self._answered)
         map_view.layers.insert(0, self)  # under every other layer: the fence is the background of the flight
         map_view.context_actions.append((
@@ -64,6 +68,29 @@ class FenceLayer(QObject):
 
     def show_fleet(self, snapshot: FleetSnapshot) -> None:
         self.snapshot = snapshot
+        # A reading the pilot did not ask for that failed is said once: else the window would never say it.
+        self._say_not_read([self._not_read(sid, kind, why) for sid, view in sorted(snapshot.vehicles.items())
+                            for kind, why in (("fence", view.geofence.fence_error),
+                                              ("rally", view.geofence.rally_error))
+                            if self._first_telling(sid, kind, why)])
+
+    def _first_telling(self, sid: int, kind: str, why: Exception | None) -> bool:
+        """Remembers `why` as said; True when it is a reading error not said before."""
+        first = why is not None and self._told.get((sid, kind)) is not why
+        self._told[(sid, kind)] = why
+        return first
+
+    def _say_not_read(self, lines: list[str]) -> None:
+        if lines:  # in one message: the status bar shows only the last one
+            self.say(" · ".join(lines), 15_000)
+
+    @staticmethod
+    def _not_read(sid: int, kind: str, why: Exception) -> str:
+        if kind == "fence":
+            text = QCoreApplication.translate("FenceLayer", "Fence of vehicle %1 not read: %2")
+        else:
+            text = QCoreApplication.translate("FenceLayer", "Rally points of vehicle %1 not read: %2")
+        return fill(text, sid, said(why))
 
     @property
     def fences(self) -> dict[int, Fence]:
@@ -100,7 +127,7 @@ class FenceLayer(QObject):
     def _send(self, sid: int, action: str, request, under_way: Callable[[], None] = lambda: None) -> bool:
         return pending.send(self, "answered", request, lambda known, error: FenceAnswer(sid, action, known, error),
                             refused=lambda why: self._answered(FenceAnswer(sid, action, None, why)),
-                            under_way=under_way)
+                            under_way=under_way, why=said)
 
     def _answered(self, answer: FenceAnswer) -> None:
         sid, known = answer.system_id, answer.known
@@ -111,12 +138,14 @@ class FenceLayer(QObject):
             else:
                 text = QCoreApplication.translate("FenceLayer", "Fence and rally points of vehicle %1 cleared")
                 self.say(fill(text, sid), 10_000)
-        elif answer.error or known.fence_error:
+        elif answer.error:
             self.say(fill(QCoreApplication.translate("FenceLayer", "Fence of vehicle %1 not read: %2"), sid,
-                          answer.error or known.fence_error), 15_000)
-        elif known.rally_error:
-            self.say(fill(QCoreApplication.translate("FenceLayer", "Rally points of vehicle %1 not read: %2"), sid,
-                          known.rally_error), 15_000)
+                          answer.error), 15_000)
+        else:  # the pilot asked: said even when said before, and not again when the snapshot shows it
+            errors = (("fence", known.fence_error), ("rally", known.rally_error))
+            for kind, why in errors:
+                self._told[(sid, kind)] = why
+            self._say_not_read([self._not_read(sid, kind, why) for kind, why in errors if why is not None])
 
     # -- drawn by the map ---------------------------------------------------------------------------
     def paint(self, painter: QPainter, view) -> None:

@@ -58,7 +58,7 @@ def geofence_record(system_id: int, known: FenceAndRally) -> dict[str, Any]:
             "circles": [{"inclusion": c.inclusion, "center": _point(c.center), "radius_m": round(c.radius_m, 1)}
                         for c in fence.circles]},
         "rally": None if known.rally is None else [_point(p) for p in known.rally],
-        "read_failed": bool(known.fence_error or known.rally_error),
+        "read_failed": known.fence_error is not None or known.rally_error is not None,
     }
 
 

@@ -65,12 +65,12 @@ def test_the_fence_is_read_when_the_vehicle_appears_and_what_is_not_read_is_unkn
                     "the fence read and the rally points given up on")
     known = snap.vehicles[1].geofence
     assert same_fence(known.fence, SECTOR)
-    assert known.fence_error == "" and known.rally is None  # never read: unknown, not "none"
-    assert "no answer from the vehicle" in known.rally_error
+    assert known.fence_error is None and known.rally is None  # never read: unknown, not "none"
+    assert isinstance(known.rally_error, MissionTransferError) and "no answer from the vehicle" in str(known.rally_error)
 
     vehicle.faults.mission = None
     known = engine.refresh_geofence(1).result(timeout=10)
-    assert known.rally == (LatLon(*RALLY[0]),) and known.rally_error == ""
+    assert known.rally == (LatLon(*RALLY[0]),) and known.rally_error is None
     assert engine.snapshot().vehicles[1].geofence == known  # published as soon as it is read
 
 
@@ -97,11 +97,11 @@ def test_uploads_and_clears_are_read_back_and_a_refusal_keeps_what_the_vehicle_h
     vehicle.autopilot.store.fence = sector_fence()[1:]
     assert len(engine.download_mission(1, "fence").result(timeout=10)) == 4
     known = engine.snapshot().vehicles[1].geofence
-    assert known.fence == held and known.fence_error.startswith("geofence from the vehicle: ")
+    assert known.fence == held and str(known.fence_error).startswith("geofence from the vehicle: ")
 
     # Cleared: both are gone, and the snapshot says the vehicle holds none (not that they are unknown).
     known = engine.clear_geofence(1).result(timeout=10)
-    assert (known.fence, known.rally, known.fence_error, known.rally_error) == (Fence(), (), "", "")
+    assert (known.fence, known.rally, known.fence_error, known.rally_error) == (Fence(), (), None, None)
     assert vehicle.autopilot.store.fence == [] and vehicle.autopilot.store.rally == []
     assert engine.snapshot().vehicles[1].geofence == known
 

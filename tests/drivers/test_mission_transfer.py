@@ -10,7 +10,7 @@ import pytest
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
 from drivers.mavlink.hub import MavlinkHub
-from drivers.mavlink.mission import FENCE, MISSION, MissionTransfer, MissionTransferError
+from drivers.mavlink.mission import FENCE, MISSION, Failure, MissionTransfer, MissionTransferError
 from missions.items import MissionItem
 
 mavsdk = pytest.importorskip("mavsdk")
@@ -99,8 +99,12 @@ async def test_a_refused_fence_names_the_vehicles_reason():
     vehicle = SilentVehicle(refuse=mavlink.MAV_MISSION_NO_SPACE)
     hub, session = await misbehaving(vehicle)
     try:
-        with pytest.raises(MissionTransferError, match="geofence upload refused by the vehicle: no space"):
+        with pytest.raises(MissionTransferError, match="geofence upload refused by the vehicle: no space") as refused:
             await session.plugin(MissionTransfer).upload(waypoints(3), FENCE)
+        # The same facts as fields, for a window to word them in the pilot's language.
+        error = refused.value
+        assert (error.kind, error.direction, error.failure, error.result) == (
+            "fence", "upload", Failure.REFUSED, "MAV_MISSION_NO_SPACE")
     finally:
         vehicle.transport.close()
         await hub.close()
@@ -111,8 +115,11 @@ async def test_a_silent_vehicle_ends_in_a_cancelled_transfer(monkeypatch):
     vehicle = SilentVehicle()
     hub, session = await misbehaving(vehicle)
     try:
-        with pytest.raises(MissionTransferError, match="no answer from the vehicle.*cancelled"):
+        with pytest.raises(MissionTransferError, match="no answer from the vehicle.*cancelled") as silent:
             await session.plugin(MissionTransfer).download(MISSION)
+        error = silent.value
+        assert (error.kind, error.direction, error.failure, error.item, error.tries) == (
+            "mission", "download", Failure.NO_ANSWER, None, 6)  # while asking for the count
         await asyncio.sleep(0.05)
         assert vehicle.received.count("MISSION_REQUEST_LIST") == 6
         assert vehicle.received[-1] == "MISSION_ACK"  # the cancel

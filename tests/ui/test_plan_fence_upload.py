@@ -211,3 +211,24 @@ def test_an_ardupilot_mission_counting_home_keeps_to_its_share_of_the_bar():
         fence(done, 5)
     assert [done for done, _ in shown] == list(range(11)) + [10] + list(range(11, 16))
     assert {total for _, total in shown} == {15}
+
+
+def test_a_refused_geofence_upload_reads_in_french_and_the_vehicle_keeps_its_own(qtbot, window, demo, tmp_path,
+                                                                                 fences_read):
+    panel, layer = window.plan, fences_read
+    sid = window.selected_id
+    vehicle = demo.fleet.vehicles[sid - 1]
+    vehicle.missions.limits = MissionLimits(fence=4)  # the imported fence has 5 items
+    held = layer.fences[sid]
+    path, _spot, _rally = fenced_plan(window, tmp_path)
+    window.field.set_language("fr")
+    try:
+        assert panel.import_file(path)
+        panel.pattern.setCurrentIndex(panel.pattern.findData("sector"))  # no datum: just the fence and rally points
+        assert panel.upload_plan()
+        qtbot.waitUntil(lambda: len(panel.outcomes) == 1, timeout=15_000)
+        assert panel.status.text() == (f"vecteur {sid} : géobarrière : envoi refusé par le vecteur : plus de place "
+                                       "(le vecteur garde ce qu’il avait avant)")
+    finally:
+        window.field.set_language("en")
+    assert vehicle.autopilot.store.fence == [] and layer.fences[sid] == held  # nothing lost, nothing half-sent

@@ -160,7 +160,7 @@ def test_a_vehicles_fence_is_sent_when_it_changes_not_when_the_vehicle_moves():
     assert list(delta["vehicles"]) == ["1"] and delta["geofences"] == {}  # moved: its fence is not sent again
 
     # A reading that failed keeps the fence shown and says it may be out of date; a vehicle gone takes it along.
-    kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced.failed("rally", "no answer"))))
+    kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced.failed("rally", TimeoutError("no answer")))))
     assert delta["geofences"]["1"]["read_failed"] and delta["geofences"]["1"]["rally"] == [[49.0, 6.0]]
     kind, delta = follower.next_message(LivePicture.of(FleetSnapshot(time=2.0)))
     assert delta["gone_geofences"] == ["1"] and delta["gone_vehicles"] == ["1"]

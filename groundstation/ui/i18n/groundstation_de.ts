@@ -363,37 +363,37 @@
         <translation type="vanished">Geozaun löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="59"/>
+        <location filename="../fence_layer.py" line="63"/>
         <source>Refresh fence and rally points</source>
         <translation>Geozaun und Sammelpunkte aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="62"/>
+        <location filename="../fence_layer.py" line="66"/>
         <source>Clear fence and rally points</source>
         <translation>Geozaun und Sammelpunkte löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="81"/>
+        <location filename="../fence_layer.py" line="108"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu aktualisieren</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="88"/>
+        <location filename="../fence_layer.py" line="115"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Kein Fahrzeug ausgewählt: kein Geozaun zu löschen</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="90"/>
+        <location filename="../fence_layer.py" line="117"/>
         <source>Clear fence and rally points: vehicle %1</source>
         <translation>Geozaun und Sammelpunkte löschen: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="91"/>
+        <location filename="../fence_layer.py" line="118"/>
         <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
         <translation>Alle Geozaunbereiche und Sammelpunkte von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="109"/>
+        <location filename="../fence_layer.py" line="136"/>
         <source>Fence and rally points of vehicle %1 not cleared: %2</source>
         <translation>Geozaun und Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
     </message>
@@ -402,12 +402,12 @@
         <translation type="vanished">Sammelpunkte von Fahrzeug %1 nicht gelöscht: %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="112"/>
+        <location filename="../fence_layer.py" line="139"/>
         <source>Fence and rally points of vehicle %1 cleared</source>
         <translation>Geozaun und Sammelpunkte von Fahrzeug %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="118"/>
+        <location filename="../fence_layer.py" line="92"/>
         <source>Rally points of vehicle %1 not read: %2</source>
         <translation>Sammelpunkte von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -420,7 +420,7 @@
         <translation type="vanished">Alle Geozaun-Bereiche von Fahrzeug %1 entfernen? Es fliegt dann ohne sie.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="96"/>
+        <location filename="../fence_layer.py" line="123"/>
         <source>Clearing the fence of vehicle %1…</source>
         <translation>Geozaun von Fahrzeug %1 wird gelöscht…</translation>
     </message>
@@ -433,7 +433,8 @@
         <translation type="vanished">Geozaun von Fahrzeug %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="115"/>
+        <location filename="../fence_layer.py" line="90"/>
+        <location filename="../fence_layer.py" line="142"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Geozaun von Fahrzeug %1 nicht gelesen: %2</translation>
     </message>
@@ -2700,6 +2701,104 @@
         <location filename="../telemetry_plot.py" line="73"/>
         <source>%1 to %2 %3, last %4 min</source>
         <translation>%1 bis %2 %3, letzte %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>TransferText</name>
+    <message>
+        <location filename="../transfer_text.py" line="24"/>
+        <source>mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="25"/>
+        <source>geofence</source>
+        <translation>Geozaun</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="26"/>
+        <source>rally points</source>
+        <translation>Sammelpunkte</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="32"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="33"/>
+        <source>no space</source>
+        <translation>kein Platz</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="34"/>
+        <source>denied</source>
+        <translation>nicht erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="35"/>
+        <source>invalid sequence</source>
+        <translation>ungültige Reihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="36"/>
+        <source>operation cancelled</source>
+        <translation>Vorgang abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="37"/>
+        <source>unsupported</source>
+        <translation>nicht unterstützt</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="47"/>
+        <source>%1 upload refused by the vehicle: %2</source>
+        <translation>%1: Hochladen vom Fahrzeug abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="50"/>
+        <source>%1 download refused by the vehicle: %2</source>
+        <translation>%1: Herunterladen vom Fahrzeug abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="53"/>
+        <source>clearing the %1 refused by the vehicle: %2</source>
+        <translation>%1: Löschen vom Fahrzeug abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="56"/>
+        <source>%1 download aborted by the vehicle: %2</source>
+        <translation>%1: Herunterladen vom Fahrzeug abgebrochen: %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="59"/>
+        <source>%1 upload: the vehicle accepted after only %2 of %3 items</source>
+        <translation>%1: Hochladen vom Fahrzeug schon nach %2 von %3 Elementen angenommen</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="63"/>
+        <source>%1 upload: the vehicle asked for item %2 of %3</source>
+        <translation>%1: Hochladen: das Fahrzeug fragte nach Element %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="66"/>
+        <source>%1 upload: no answer from the vehicle while sending item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
+        <translation>%1: keine Antwort vom Fahrzeug beim Senden von Element %2 von %3 (%4 Versuche in %5 s); Übertragung abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="70"/>
+        <source>%1 download: no answer from the vehicle while asking for the count (%2 tries in %3 s); transfer cancelled</source>
+        <translation>%1: keine Antwort vom Fahrzeug auf die Frage nach der Anzahl (%2 Versuche in %3 s); Übertragung abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="74"/>
+        <source>%1 download: no answer from the vehicle while receiving item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
+        <translation>%1: keine Antwort vom Fahrzeug beim Empfang von Element %2 von %3 (%4 Versuche in %5 s); Übertragung abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="78"/>
+        <source>clearing the %1: no answer from the vehicle (%2 tries in %3 s); clearing cancelled</source>
+        <translation>%1: keine Antwort vom Fahrzeug beim Löschen (%2 Versuche in %3 s); Löschen abgebrochen</translation>
     </message>
 </context>
 <context>

@@ -363,37 +363,37 @@
         <translation type="vanished">Effacer la géobarrière</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="59"/>
+        <location filename="../fence_layer.py" line="63"/>
         <source>Refresh fence and rally points</source>
         <translation>Actualiser la géobarrière et les points de ralliement</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="62"/>
+        <location filename="../fence_layer.py" line="66"/>
         <source>Clear fence and rally points</source>
         <translation>Effacer la géobarrière et les points de ralliement</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="81"/>
+        <location filename="../fence_layer.py" line="108"/>
         <source>No vehicle selected: no fence to refresh</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à actualiser</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="88"/>
+        <location filename="../fence_layer.py" line="115"/>
         <source>No vehicle selected: no fence to clear</source>
         <translation>Aucun vecteur sélectionné : pas de géobarrière à effacer</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="90"/>
+        <location filename="../fence_layer.py" line="117"/>
         <source>Clear fence and rally points: vehicle %1</source>
         <translation>Effacer la géobarrière et les points de ralliement : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="91"/>
+        <location filename="../fence_layer.py" line="118"/>
         <source>Remove every geofence area and rally point from vehicle %1? It then flies without them.</source>
         <translation>Retirer toutes les zones de la géobarrière et tous les points de ralliement du vecteur %1 ? Il volera ensuite sans eux.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="109"/>
+        <location filename="../fence_layer.py" line="136"/>
         <source>Fence and rally points of vehicle %1 not cleared: %2</source>
         <translation>Géobarrière et points de ralliement du vecteur %1 non effacés : %2</translation>
     </message>
@@ -402,12 +402,12 @@
         <translation type="vanished">Points de ralliement du vecteur %1 non effacés : %2</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="112"/>
+        <location filename="../fence_layer.py" line="139"/>
         <source>Fence and rally points of vehicle %1 cleared</source>
         <translation>Géobarrière et points de ralliement du vecteur %1 effacés</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="118"/>
+        <location filename="../fence_layer.py" line="92"/>
         <source>Rally points of vehicle %1 not read: %2</source>
         <translation>Points de ralliement du vecteur %1 non lus : %2</translation>
     </message>
@@ -420,7 +420,7 @@
         <translation type="vanished">Retirer toutes les zones de la géobarrière du vecteur %1 ? Il volera ensuite sans elles.</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="96"/>
+        <location filename="../fence_layer.py" line="123"/>
         <source>Clearing the fence of vehicle %1…</source>
         <translation>Effacement de la géobarrière du vecteur %1…</translation>
     </message>
@@ -433,7 +433,8 @@
         <translation type="vanished">Géobarrière du vecteur %1 effacée</translation>
     </message>
     <message>
-        <location filename="../fence_layer.py" line="115"/>
+        <location filename="../fence_layer.py" line="90"/>
+        <location filename="../fence_layer.py" line="142"/>
         <source>Fence of vehicle %1 not read: %2</source>
         <translation>Géobarrière du vecteur %1 non lue : %2</translation>
     </message>
@@ -2700,6 +2701,104 @@
         <location filename="../telemetry_plot.py" line="73"/>
         <source>%1 to %2 %3, last %4 min</source>
         <translation>%1 à %2 %3, dernières %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>TransferText</name>
+    <message>
+        <location filename="../transfer_text.py" line="24"/>
+        <source>mission</source>
+        <translation>mission</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="25"/>
+        <source>geofence</source>
+        <translation>géobarrière</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="26"/>
+        <source>rally points</source>
+        <translation>points de ralliement</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="32"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="33"/>
+        <source>no space</source>
+        <translation>plus de place</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="34"/>
+        <source>denied</source>
+        <translation>non autorisé</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="35"/>
+        <source>invalid sequence</source>
+        <translation>séquence invalide</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="36"/>
+        <source>operation cancelled</source>
+        <translation>opération annulée</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="37"/>
+        <source>unsupported</source>
+        <translation>non pris en charge</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="47"/>
+        <source>%1 upload refused by the vehicle: %2</source>
+        <translation>%1 : envoi refusé par le vecteur : %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="50"/>
+        <source>%1 download refused by the vehicle: %2</source>
+        <translation>%1 : téléchargement refusé par le vecteur : %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="53"/>
+        <source>clearing the %1 refused by the vehicle: %2</source>
+        <translation>%1 : effacement refusé par le vecteur : %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="56"/>
+        <source>%1 download aborted by the vehicle: %2</source>
+        <translation>%1 : téléchargement interrompu par le vecteur : %2</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="59"/>
+        <source>%1 upload: the vehicle accepted after only %2 of %3 items</source>
+        <translation>%1 : envoi accepté par le vecteur après seulement %2 éléments sur %3</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="63"/>
+        <source>%1 upload: the vehicle asked for item %2 of %3</source>
+        <translation>%1 : envoi : le vecteur a demandé l’élément %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="66"/>
+        <source>%1 upload: no answer from the vehicle while sending item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
+        <translation>%1 : pas de réponse du vecteur à l’envoi de l’élément %2 sur %3 (%4 essais en %5 s) ; transfert annulé</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="70"/>
+        <source>%1 download: no answer from the vehicle while asking for the count (%2 tries in %3 s); transfer cancelled</source>
+        <translation>%1 : pas de réponse du vecteur à la demande du nombre d’éléments (%2 essais en %3 s) ; transfert annulé</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="74"/>
+        <source>%1 download: no answer from the vehicle while receiving item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
+        <translation>%1 : pas de réponse du vecteur à la réception de l’élément %2 sur %3 (%4 essais en %5 s) ; transfert annulé</translation>
+    </message>
+    <message>
+        <location filename="../transfer_text.py" line="78"/>
+        <source>clearing the %1: no answer from the vehicle (%2 tries in %3 s); clearing cancelled</source>
+        <translation>%1 : pas de réponse du vecteur à l’effacement (%2 essais en %3 s) ; effacement annulé</translation>
     </message>
 </context>
 <context>

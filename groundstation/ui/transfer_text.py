@@ -1,0 +1,86 @@
+"""Why a mission, geofence or rally transfer failed, in the pilot's language.
+
+The driver's MissionTransferError carries the facts as fields (what was sent which way, how it ended, the
+vehicle's MAV_MISSION_RESULT, the counts) and an English sentence for the CLI and logs; the window words the
+fields here instead, so a French or German window shows no English mid-sentence. Anything else keeps its
+own words.
+
+QCoreApplication.translate is thread-safe: these run on the engine thread too, as the answer arrives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from drivers.mavlink.mission import Failure, MissionTransferError
+from groundstation.ui.pending import reason
+from groundstation.ui.vehicle_text import fill
+
+
+def _kind_name(kind: str) -> str:
+    names = {"mission": QCoreApplication.translate("TransferText", "mission"),
+             "fence": QCoreApplication.translate("TransferText", "geofence"),
+             "rally": QCoreApplication.translate("TransferText", "rally points")}
+    return names.get(kind, kind)
+
+
+def result_text(result: str) -> str:
+    """The vehicle's MAV_MISSION_RESULT: the common ones in a few words, the rest by their MAVLink name."""
+    glosses = {"MAV_MISSION_ERROR": QCoreApplication.translate("TransferText", "error"),
+               "MAV_MISSION_NO_SPACE": QCoreApplication.translate("TransferText", "no space"),
+               "MAV_MISSION_DENIED": QCoreApplication.translate("TransferText", "denied"),
+               "MAV_MISSION_INVALID_SEQUENCE": QCoreApplication.translate("TransferText", "invalid sequence"),
+               "MAV_MISSION_OPERATION_CANCELLED": QCoreApplication.translate("TransferText", "operation cancelled"),
+               "MAV_MISSION_UNSUPPORTED": QCoreApplication.translate("TransferText", "unsupported")}
+    return glosses.get(result, result)
+
+
+def transfer_text(error: MissionTransferError) -> str:
+    """The transfer error as a sentence in the window's language."""
+    kind, result = _kind_name(error.kind), result_text(error.result)
+    tried = (error.tries, QLocale().toString(error.waited_s, "f", 1))  # 9,0 s in French
+    match error.failure, error.direction:
+        case Failure.REFUSED, "upload":
+            text = QCoreApplication.translate("TransferText", "%1 upload refused by the vehicle: %2")
+            values = (kind, result)
+        case Failure.REFUSED, "download":
+            text = QCoreApplication.translate("TransferText", "%1 download refused by the vehicle: %2")
+            values = (kind, result)
+        case Failure.REFUSED, "clear":
+            text = QCoreApplication.translate("TransferText", "clearing the %1 refused by the vehicle: %2")
+            values = (kind, result)
+        case Failure.ABORTED, _:
+            text = QCoreApplication.translate("TransferText", "%1 download aborted by the vehicle: %2")
+            values = (kind, result)
+        case Failure.ACCEPTED_EARLY, _:
+            text = QCoreApplication.translate("TransferText",
+                                              "%1 upload: the vehicle accepted after only %2 of %3 items")
+            values = (kind, error.item, error.count)
+        case Failure.UNKNOWN_ITEM, _:
+            text = QCoreApplication.translate("TransferText", "%1 upload: the vehicle asked for item %2 of %3")
+            values = (kind, error.item, error.count)
+        case Failure.NO_ANSWER, "upload":
+            text = QCoreApplication.translate("TransferText", "%1 upload: no answer from the vehicle while sending "
+                                              "item %2 of %3 (%4 tries in %5 s); transfer cancelled")
+            values = (kind, error.item, error.count, *tried)
+        case Failure.NO_ANSWER, "download" if error.item is None:
+            text = QCoreApplication.translate("TransferText", "%1 download: no answer from the vehicle while asking "
+                                              "for the count (%2 tries in %3 s); transfer cancelled")
+            values = (kind, *tried)
+        case Failure.NO_ANSWER, "download":
+            text = QCoreApplication.translate("TransferText", "%1 download: no answer from the vehicle while receiving "
+                                              "item %2 of %3 (%4 tries in %5 s); transfer cancelled")
+            values = (kind, error.item, error.count, *tried)
+        case Failure.NO_ANSWER, "clear":
+            text = QCoreApplication.translate("TransferText", "clearing the %1: no answer from the vehicle (%2 tries "
+                                              "in %3 s); clearing cancelled")
+            values = (kind, *tried)
+        case _:
+            return str(error)  # a failure this window has no words for: the driver's own
+    return fill(text, *values)
+
+
+def said(error: Exception) -> str:
+    """Why a request failed, as the pilot reads it: a transfer error in the window's language, anything else
+    as `pending.reason` words it."""
+    return transfer_text(error) if isinstance(error, MissionTransferError) else reason(error)

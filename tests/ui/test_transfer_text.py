@@ -1,0 +1,116 @@
+"""Why a mission, geofence or rally transfer failed reads in the window's language: every way the driver
+reports one (refused, aborted, no answer, accepted early, an unknown item asked for) in French and German with
+its numbers and the vehicle's reason; the English sentence the engine keeps for a failed fence reading is read
+back to the same facts; a first reading of a vehicle's fence that fails is said once in the status bar."""
+
+from __future__ import annotations
+
+import pytest
+from pymavlink.dialects.v20 import common as mavlink
+
+from drivers.mavlink.mission import Failure, MissionTransferError
+from groundstation.core.datadir import DataDir
+from groundstation.core.engine import Engine
+from groundstation.ui.transfer_text import transfer_text
+from groundstation.ui.translations import Translations
+from sitl.vehicle import SimulatedFleet
+from sitl.vehicle.link import MissionFault
+
+ERRORS = [
+    MissionTransferError("fence", "upload", Failure.REFUSED, result="MAV_MISSION_NO_SPACE"),
+    MissionTransferError("rally", "download", Failure.REFUSED, result="MAV_MISSION_DENIED"),
+    MissionTransferError("mission", "download", Failure.ABORTED, result="MAV_MISSION_OPERATION_CANCELLED"),
+    MissionTransferError("fence", "clear", Failure.REFUSED, result="MAV_MISSION_INVALID_SEQUENCE"),
+    MissionTransferError("mission", "upload", Failure.ACCEPTED_EARLY, item=2, count=5),
+    MissionTransferError("mission", "upload", Failure.UNKNOWN_ITEM, item=9, count=5),
+    MissionTransferError("fence", "upload", Failure.NO_ANSWER, item=3, count=5, tries=6, waited_s=9.0),
+    MissionTransferError("rally", "download", Failure.NO_ANSWER, tries=6, waited_s=1.8),
+    MissionTransferError("mission", "download", Failure.NO_ANSWER, item=4, count=7, tries=5, waited_s=9.0),
+    MissionTransferError("rally", "clear", Failure.NO_ANSWER, tries=6, waited_s=9.0),
+]
+
+FRENCH = [
+    "géobarrière : envoi refusé par le vecteur : plus de place",
+    "points de ralliement : téléchargement refusé par le vecteur : non autorisé",
+    "mission : téléchargement interrompu par le vecteur : opération annulée",
+    "géobarrière : effacement refusé par le vecteur : séquence invalide",
+    "mission : envoi accepté par le vecteur après seulement 2 éléments sur 5",
+    "mission : envoi : le vecteur a demandé l’élément 9 sur 5",
+    ("géobarrière : pas de réponse du vecteur à l’envoi de l’élément 3 sur 5 (6 essais en 9,0 s) ; "
+     "transfert annulé"),
+    ("points de ralliement : pas de réponse du vecteur à la demande du nombre d’éléments (6 essais en 1,8 s) ; "
+     "transfert annulé"),
+    ("mission : pas de réponse du vecteur à la réception de l’élément 4 sur 7 (5 essais en 9,0 s) ; "
+     "transfert annulé"),
+    "points de ralliement : pas de réponse du vecteur à l’effacement (6 essais en 9,0 s) ; effacement annulé",
+]
+
+
+@pytest.fixture
+def language(qapp, tmp_path):
+    """Switches the application to a language when called; back to English after the test."""
+    switch = Translations(tmp_path / "i18n")
+    yield switch.switch
+    switch.switch("en")
+
+
+def test_every_transfer_failure_reads_in_french_with_its_numbers_and_the_vehicles_reason(language):
+    language("fr")
+    assert [transfer_text(error) for error in ERRORS] == FRENCH
+
+
+def test_every_transfer_failure_reads_in_german(language):
+    language("de")
+    german = [transfer_text(error) for error in ERRORS]
+    assert german[0] == "Geozaun: Hochladen vom Fahrzeug abgelehnt: kein Platz"
+    assert german[7] == ("Sammelpunkte: keine Antwort vom Fahrzeug auf die Frage nach der Anzahl "
+                         "(6 Versuche in 1,8 s); Übertragung abgebrochen")
+    assert all(" by the vehicle" not in text and "no answer" not in text for text in german), german
+
+
+def test_in_english_the_window_says_what_the_cli_says(language):
+    language("en")
+    assert transfer_text(ERRORS[0]) == str(ERRORS[0]) == "geofence upload refused by the vehicle: no space"
+
+
+def test_a_reason_the_window_has_no_words_for_keeps_its_mavlink_name(language):
+    language("fr")
+    error = MissionTransferError("fence", "upload", Failure.REFUSED, result="MAV_MISSION_INVALID_PARAM5_X")
+    assert transfer_text(error) == "géobarrière : envoi refusé par le vecteur : MAV_MISSION_INVALID_PARAM5_X"
+
+
+@pytest.fixture
+def fence_refused_at_first(tmp_path):
+    """An engine and one simulated drone that refuses to send its geofence (MAV_MISSION_ERROR) from the start:
+    the engine's reading when the drone appears fails."""
+    with Engine(DataDir.open(tmp_path / "data"), links=["udpin:127.0.0.1:0"], record_tlog=False) as engine:
+        port = int(engine.links[0].rsplit(":", 1)[1])
+        fleet = SimulatedFleet(count=1, home=(49.47, 6.37, 200.0), gcs=("127.0.0.1", port), speedup=10.0, seed=3,
+                               base_port=0)
+        fleet.vehicles[0].faults.mission = MissionFault("download_count", "error_ack",
+                                                        mission_type=mavlink.MAV_MISSION_TYPE_FENCE)
+        with fleet:
+            yield engine, fleet.vehicles[0]
+
+
+def test_a_first_fence_reading_that_fails_is_said_once_in_french(qtbot, language, fence_refused_at_first):
+    from groundstation.ui.main_window import MainWindow
+
+    engine, vehicle = fence_refused_at_first
+    language("fr")
+    win = MainWindow(engine)
+    qtbot.addWidget(win)
+    win.show()
+    said = "Géobarrière du vecteur 1 non lue : géobarrière : téléchargement refusé par le vecteur : erreur"
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == said, timeout=15_000)
+    assert win.fence_layer.rally[1] == ()  # the rally points were read: only the fence is said
+
+    win.statusBar().clearMessage()
+    qtbot.wait(600)  # several snapshots later, the same error is not said again
+    assert win.statusBar().currentMessage() == ""
+
+    # Asked for by the pilot, the reading is said again, even though it failed the same way.
+    assert win.fence_layer.refresh(1)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == said, timeout=15_000)
+    vehicle.faults.mission = None
+    win.close()
