@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -66,6 +67,7 @@ class WmtsLayer:
     tile_templates: dict[str, str]               # format -> RESTful ResourceURL template for tiles
     dimensions: dict[str, str]                   # dimension (e.g. Time) -> its default value
     matrix_limits: dict[str, frozenset[str]]     # matrix set -> the matrices the layer has tiles in
+    abstract: str = ""                           # the publisher's description, often where the theme is named
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,21 @@ def _contiguous(zooms: dict[int, str], limits: frozenset[str] | None) -> dict[in
     return run
 
 
+# --- finding a layer in a long list ----------------------------------------------------------
+
+
+def _folded(text: str) -> str:
+    """Text as an operator types it on any keyboard: no case, no accents ("Forêt" -> "foret", "ß" -> "ss")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def layer_matches(layer: WmtsLayer, query: str) -> bool:
+    """Whether every word of the query is in the layer's title, identifier or abstract (case and accents aside)."""
+    described = _folded(f"{layer.title}\n{layer.identifier}\n{layer.abstract}")
+    return all(word in described for word in _folded(query).split())
+
+
 # --- reading the document ---------------------------------------------------------------------
 
 
@@ -301,7 +318,8 @@ def _layer(element: etree._Element) -> WmtsLayer:
         tile_templates=templates,
         dimensions={_text(d, "ows:Identifier"): _text(d, "wmts:Default") or _text(d, "wmts:Value")
                     for d in element.iterfind("wmts:Dimension", _NS)},
-        matrix_limits=limits)
+        matrix_limits=limits,
+        abstract=_text(element, "ows:Abstract"))
 
 
 def _kvp_endpoint(root: etree._Element) -> str | None:

@@ -285,6 +285,8 @@ class FieldOptions(QObject):
         self.offline_action.toggled.connect(self.set_offline)
         self.prefetch_action = QAction(w)
         self.prefetch_action.triggered.connect(self.open_prefetch)
+        self.wmts_action = QAction(w)  # also the last entry of the source list: the same dialog
+        self.wmts_action.triggered.connect(lambda: self.pane.open_wmts())
         self.import_action = QAction(w)
         self.import_action.triggered.connect(lambda: self.import_mbtiles())
         self.export_action = QAction(w)
@@ -295,8 +297,8 @@ class FieldOptions(QObject):
         self.copy_action = QAction(w)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_action.triggered.connect(self.pane.copy_vehicle_position)
-        for action in (self.offline_action, self.prefetch_action, self.import_action, self.export_action,
-                       self.search_action, self.copy_action):
+        for action in (self.offline_action, self.prefetch_action, self.wmts_action, self.import_action,
+                       self.export_action, self.search_action, self.copy_action):
             self.map_menu.addAction(action)
 
         self.theme_actions = QActionGroup(w)
@@ -374,6 +376,7 @@ class FieldOptions(QObject):
             action.setText(names[key])
         self.offline_action.setText(self.tr("Offline mode (cached map only)"))
         self.prefetch_action.setText(self.tr("Prefetch area…"))
+        self.wmts_action.setText(self.tr("Add a WMTS layer…"))
         self.import_action.setText(self.tr("Import MBTiles…"))
         self.export_action.setText(self.tr("Export MBTiles…"))
         self.search_action.setText(self.tr("Search a position"))

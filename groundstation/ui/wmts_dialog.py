@@ -2,9 +2,11 @@
 
 The operator pastes the service's capabilities address and presses Read; the document is read on
 the tile worker, so the window never waits on the network. The layers are listed by title: those
-the map cannot show are greyed out, with the reason when chosen or hovered. For a layer the map can
-show, the dialog proposes a source id and name (both editable) and offers the layer's styles and
-image formats; Add saves the source (tiles/sources.json) and tells the map to show it. Every
+the map cannot show are greyed out, with the reason when chosen or hovered. National services list
+hundreds: a filter above the list keeps those whose title, identifier or abstract hold every typed
+word (case and accents aside), says how many, and Enter on a single match adds it. For a layer the
+map can show, the dialog proposes a source id and name (both editable) and offers the layer's styles
+and image formats; Add saves the source (tiles/sources.json) and tells the map to show it. Every
 refusal (offline, no answer, HTTP error, not WMTS, duplicate id) is said in the dialog, which stays
 usable.
 """
@@ -15,14 +17,15 @@ import concurrent.futures
 import re
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from groundstation.core.tiles import TileSource
 from groundstation.core.tiles_grid import TileError
-from groundstation.core.wmts import WmtsCapabilities, WmtsError, WmtsLayer, add_wmts_source, fetch_capabilities
+from groundstation.core.wmts import (WmtsCapabilities, WmtsError, WmtsLayer, add_wmts_source, fetch_capabilities,
+                                     layer_matches)
 from groundstation.ui.themes import show_status
 from groundstation.ui.tile_loader import TileLoader
 from groundstation.ui.vehicle_text import fill
@@ -52,6 +55,9 @@ class WmtsDialog(QDialog):
         self.service_text.setWordWrap(True)
         self.service_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layers_label = QLabel()
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.shown_count = QLabel()
         self.layers = QListWidget()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -79,7 +85,11 @@ class WmtsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(address_row)
         layout.addWidget(self.service_text)
-        layout.addWidget(self.layers_label)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.layers_label)
+        filter_row.addWidget(self.filter, 1)
+        filter_row.addWidget(self.shown_count)
+        layout.addLayout(filter_row)
         layout.addWidget(self.layers, 1)
         layout.addWidget(self.detail)
         layout.addLayout(self.form)
@@ -90,6 +100,8 @@ class WmtsDialog(QDialog):
         self.read.clicked.connect(self.read_service)
         self.address.returnPressed.connect(self.read_service)
         self.address.textChanged.connect(lambda _t: self._update_buttons())
+        self.filter.textChanged.connect(lambda _t: self._filter_layers())
+        self.filter.installEventFilter(self)  # Enter adds the single match (and presses no dialog button)
         self.layers.currentItemChanged.connect(lambda _now, _before: self._layer_chosen())
         self.source_id.textChanged.connect(lambda _t: self._update_buttons())
         self.add.clicked.connect(self.add_layer)
@@ -106,6 +118,10 @@ class WmtsDialog(QDialog):
                                         "publishes it; the station asks for GetCapabilities where it is missing"))
         self.read.setText(self.tr("Read"))
         self.layers_label.setText(self.tr("Layers:"))
+        self.filter.setPlaceholderText(self.tr("Filter: words in the title or description"))
+        self.filter.setToolTip(self.tr("Shows the layers whose title, identifier or description hold every "
+                                       "word typed, in any case, with or without accents; Enter adds the "
+                                       "only match"))
         self.id_label.setText(self.tr("Source id:"))
         self.source_id.setToolTip(self.tr("Lower-case letters, digits, '-' and '_'; it names the layer's cache"))
         self.name_label.setText(self.tr("Name:"))
@@ -114,6 +130,7 @@ class WmtsDialog(QDialog):
         self.add.setText(self.tr("Add to the map"))
         self._describe_service()
         self._label_layers()
+        self._count_shown()
         self._describe_layer()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -138,6 +155,9 @@ class WmtsDialog(QDialog):
         self._describe_service()
         grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.layers.blockSignals(True)
+        self.filter.blockSignals(True)
+        self.filter.clear()  # a filter typed for the last service would hide this one's layers
+        self.filter.blockSignals(False)
         self.layers.clear()
         for layer in caps.layers:
             reason = self.reasons.get(layer.identifier)
@@ -148,11 +168,58 @@ class WmtsDialog(QDialog):
                 item.setForeground(grey)
             self.layers.addItem(item)
         self._label_layers()
+        self._count_shown()
         usable = [i for i in range(self.layers.count()) if self._layer_at(i) not in self.reasons]
         if usable:
             self.layers.setCurrentRow(usable[0])
         self.layers.blockSignals(False)
         self._layer_chosen()
+
+    # -- the filter -------------------------------------------------------------------------------
+    def _filter_layers(self) -> None:
+        """Hide the layers the filter leaves out; the chosen layer stays chosen if still shown, else the
+        first shown one the map can show is."""
+        if self.capabilities is None:
+            return
+        query = self.filter.text()
+        for row, layer in enumerate(self.capabilities.layers):
+            self.layers.item(row).setHidden(not layer_matches(layer, query))
+        self._count_shown()
+        current = self.layers.currentItem()
+        if current is None or current.isHidden():
+            shown = self._shown_rows()
+            usable = [row for row in shown if self._layer_at(row) not in self.reasons]
+            self.layers.setCurrentRow((usable or shown or [-1])[0])
+
+    def _shown_rows(self) -> list[int]:
+        return [row for row in range(self.layers.count()) if not self.layers.item(row).isHidden()]
+
+    def _count_shown(self) -> None:
+        if self.capabilities is None:
+            self.shown_count.setText("")
+            return
+        self.shown_count.setText(fill(self.tr("%1 of %2 layers"), len(self._shown_rows()), self.layers.count()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._filter_entered()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _filter_entered(self) -> None:
+        """Enter in the filter: the single match is added; among several, the list takes the keys."""
+        shown = self._shown_rows()
+        if len(shown) != 1:
+            if shown:
+                self.layers.setFocus()
+            return
+        self.layers.setCurrentRow(shown[0])
+        layer_id = self._layer_at(shown[0])
+        if layer_id in self.reasons:
+            self._say(fill(self.tr("The map cannot show this layer: %1"), self.reasons[layer_id]), error=True)
+        elif self.add.isEnabled():
+            self.add_layer()
 
     def _describe_service(self) -> None:
         caps = self.capabilities
@@ -286,6 +353,7 @@ class WmtsDialog(QDialog):
         busy = self.busy()
         layer_id = self._chosen_layer()
         self.read.setEnabled(not busy and bool(self.address.text().strip()))
+        self.filter.setEnabled(self.capabilities is not None)
         self.add.setEnabled(not busy and self.capabilities is not None and layer_id is not None
                             and layer_id not in self.reasons and bool(self.source_id.text().strip()))
         for widget in (self.source_id, self.name, self.style, self.image_format):

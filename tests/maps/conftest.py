@@ -280,13 +280,64 @@ def kvp_capabilities(endpoint: str, layer: str = "topo", style: str = "default",
 </Capabilities>"""
 
 
+# Themes as the Géoplateforme (IGN) and the German services (BKG, LVermGeo) title and describe them:
+# (identifier, title, abstract, on the Web Mercator grid). Each comes in one layer per year, as ortho
+# and survey vintages do, so the document lists as many layers as a national service.
+NATIONAL_THEMES = (
+    ("ORTHOIMAGERY.ORTHOPHOTOS", "Orthophotos", "Photographies aériennes orthorectifiées, 20 cm", True),
+    ("LANDCOVER.FORESTINVENTORY.V2", "Carte forestière (BD Forêt® V2)", "Peuplements forestiers par essence", True),
+    ("RISQUES.INCENDIES", "Risque d'incendie de forêt", "Aléa feux de forêt et de végétation par massif", True),
+    ("HYDROGRAPHY.HYDROGRAPHY", "Réseau hydrographique", "Cours d'eau, plans d'eau et bassins versants", True),
+    ("TRANSPORTNETWORKS.ROADS", "Routes", "Réseau routier classé et chemins carrossables", True),
+    ("ADMINISTRATIVEUNITS.BOUNDARIES", "Limites administratives", "Communes, départements et régions", True),
+    ("ELEVATION.SLOPES", "Pentes", "Pentes calculées du modèle numérique de terrain", True),
+    ("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "Plan IGN", "Carte topographique multi-échelle", True),
+    ("CADASTRALPARCELS.PARCELLAIRE_EXPRESS", "Parcelles cadastrales", "Plan cadastral (Lambert-93 seulement)", False),
+    ("PROTECTEDAREAS.ZNIEFF1", "Zones naturelles d'intérêt écologique", "ZNIEFF de type 1", True),
+    ("BKG.DOP20", "Digitale Orthophotos (DOP20)", "Luftbilder mit 20 cm Bodenauflösung", True),
+    ("BKG.WALD", "Waldflächen", "Wald und Gehölz aus dem Basis-DLM", True),
+    ("BKG.GEWAESSER", "Gewässernetz", "Fließgewässer und stehende Gewässer", True),
+    ("BKG.STRASSEN", "Straßennetz", "Bundes-, Landes- und Kreisstraßen", True),
+    ("BKG.GRENZEN", "Verwaltungsgrenzen", "Gemeinden, Kreise und Länder", True),
+    ("LVERMGEO.HOEHENLINIEN", "Höhenlinien", "Höhenlinien im Abstand von 5 m", True),
+    ("LVERMGEO.HAUSUMRINGE", "Hausumringe", "Gebäudegrundrisse aus dem Liegenschaftskataster (nur UTM)", False),
+    ("LVERMGEO.RETTUNGSPUNKTE", "Rettungspunkte im Wald", "Forstliche Rettungstreffpunkte für Notfälle", True),
+    ("LVERMGEO.TOPO", "Topographische Karte 1:25 000 (DTK25)", "Amtliche topographische Karte", True),
+    ("LVERMGEO.SCHUMMERUNG", "Schummerung", "Geländeschummerung aus dem digitalen Geländemodell", True),
+)
+NATIONAL_YEARS = range(2006, 2023)  # 17 vintages: 20 themes x 17 = 340 layers
+
+
+def national_capabilities(base: str) -> str:
+    """IGN/BKG-like, RESTful: 340 layers titled in French and German, most on a Web Mercator set 'PM' with
+    plain matrix ids, some on Lambert-93 or UTM only."""
+    layers = "".join(f"""
+    <Layer>
+      <ows:Title>{title} {year}</ows:Title>
+      <ows:Abstract>{abstract}</ows:Abstract>
+      <ows:Identifier>{identifier}.{year}</ows:Identifier>
+      <Style isDefault="true"><ows:Identifier>normal</ows:Identifier></Style>
+      <Format>image/png</Format>
+      <TileMatrixSetLink><TileMatrixSet>{"PM" if mercator else "LAMB93"}</TileMatrixSet></TileMatrixSetLink>
+      <ResourceURL format="image/png" resourceType="tile"
+          template="{base}/tiles/{identifier}.{year}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}.png"/>
+    </Layer>""" for identifier, title, abstract, mercator in NATIONAL_THEMES for year in NATIONAL_YEARS)
+    return HEAD.format(title="Géoplateforme test", constraints="Licence Ouverte 2.0", provider="IGN") + f"""
+  <Contents>{layers}
+    {matrix_set("PM", "EPSG:3857", range(19))}
+    {matrix_set("LAMB93", "EPSG:2154", range(6), scale0=1e6, corner=(0.0, 12000000.0))}
+  </Contents>
+</Capabilities>"""
+
+
 WMS = b"""<?xml version="1.0"?><WMS_Capabilities xmlns="http://www.opengis.net/wms" version="1.3.0">
 <Service><Name>WMS</Name></Service></WMS_Capabilities>"""
 
 
 class WmtsServer:
-    """A WMTS on loopback: RESTful under /lu, KVP under /be. Tiles decode the matrix id the way the
-    capabilities define it, so a tile asked under a wrong matrix id, style or layer is not found."""
+    """A WMTS on loopback: RESTful under /lu and /ign (a national service's 340 layers), KVP under /be.
+    Tiles decode the matrix id the way the capabilities define it, so a tile asked under a wrong matrix
+    id, style or layer is not found."""
 
     def __init__(self) -> None:
         self.requests: Counter[str] = Counter()
@@ -300,6 +351,11 @@ class WmtsServer:
                 if url.path == "/lu/WMTSCapabilities.xml":
                     return self._send(200, restful_capabilities(server.base + "/lu").encode(), "application/xml")
                 if m := re.fullmatch(r"/lu/tiles/basemap/default/GLOBAL_3/EPSG:3857:(\d+)/(\d+)/(\d+)\.png", url.path):
+                    z, row, col = map(int, m.groups())
+                    return self._send(200, tile_png(z, col, row), "image/png")
+                if url.path == "/ign/WMTSCapabilities.xml":
+                    return self._send(200, national_capabilities(server.base + "/ign").encode(), "application/xml")
+                if m := re.fullmatch(r"/ign/tiles/[A-Z_.]+\.\d{4}/(\d+)/(\d+)/(\d+)\.png", url.path):
                     z, row, col = map(int, m.groups())
                     return self._send(200, tile_png(z, col, row), "image/png")
                 if url.path == "/be/wmts" and query.get("REQUEST") == "GetCapabilities":

@@ -1,6 +1,7 @@
 """Adding a WMTS layer from the window, against a WMTS service on loopback: read, list (layers the map
-cannot show greyed out, with why), add, and the map shows the layer's tiles; every refusal is said in the
-dialog, adds nothing and leaves it usable."""
+cannot show greyed out, with why), filter a national service's long list, add, and the map shows the
+layer's tiles; every refusal is said in the dialog, adds nothing and leaves it usable. The Map menu opens
+the same dialog as the source list."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import socket
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from groundstation.core.tiles import TileService
@@ -18,6 +19,7 @@ from groundstation.ui.wmts_dialog import WmtsDialog
 from tests.maps.conftest import WmtsServer
 
 LU = "/lu/WMTSCapabilities.xml"
+IGN = "/ign/WMTSCapabilities.xml"
 
 
 @pytest.fixture
@@ -170,3 +172,98 @@ def test_refusals_are_said_in_the_dialog_and_add_nothing(qtbot, dialog, wmts):
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
     added = service.sources.get("ngi-topo")
     assert "STYLE=grey" in added.url and "FORMAT=image/png" in added.url
+
+
+def shown_titles(dialog: WmtsDialog) -> list[str]:
+    return [dialog.layers.item(i).text() for i in range(dialog.layers.count()) if not dialog.layers.item(i).isHidden()]
+
+
+def filter_with(qtbot, dialog: WmtsDialog, text: str) -> None:
+    """Type into the filter (ASCII only: what QTest can type; accents typed are in tests/maps/test_wmts_filter.py)."""
+    dialog.filter.clear()
+    qtbot.keyClicks(dialog.filter, text)
+
+
+def menu_entry(win, menu: str, text: str) -> QAction:
+    """The entry of the window's menu bar an operator sees under those words."""
+    menus = {action.text(): action.menu() for action in win.menuBar().actions()}
+    return next(action for action in menus[menu].actions() if action.text() == text)
+
+
+def test_the_map_menu_opens_the_one_dialog(qtbot, window):
+    win, pane = window, window.field.pane
+    assert pane.wmts_dialog is None
+    menu_entry(win, "&Map", "Add a WMTS layer…").trigger()
+    dialog = pane.wmts_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Add a WMTS map layer"
+    dialog.address.setText("https://example.org/wmts")  # what the operator typed stays when it is opened again
+    dialog.close()
+    last = pane.source.count() - 1
+    pane.source.setCurrentIndex(last)
+    pane.source.activated.emit(last)
+    assert pane.wmts_dialog is dialog and dialog.isVisible() and dialog.address.text() == "https://example.org/wmts"
+    menu_entry(win, "&Map", "Add a WMTS layer…").trigger()
+    assert pane.wmts_dialog is dialog and len(pane.findChildren(WmtsDialog)) == 1
+    win.field.set_language("de")
+    try:
+        qtbot.waitUntil(lambda: dialog.read.text() == "Lesen", timeout=3000)
+        assert menu_entry(win, "&Karte", "WMTS-Ebene hinzufügen…") is win.field.wmts_action
+    finally:
+        win.field.set_language("en")
+
+
+def test_a_national_services_long_list_is_filtered_and_enter_adds_the_only_match(qtbot, window, wmts):
+    win, pane = window, window.field.pane
+    menu_entry(win, "&Map", "Add a WMTS layer…").trigger()
+    dialog = pane.wmts_dialog
+    assert not dialog.filter.isEnabled() and dialog.shown_count.text() == ""  # nothing to filter yet
+    read(qtbot, dialog, wmts.base + IGN)
+    assert dialog.status.text() == "340 layers, 306 the map can show"
+    assert dialog.shown_count.text() == "340 of 340 layers" and dialog.filter.isEnabled()
+
+    filter_with(qtbot, dialog, "ortho")
+    assert dialog.shown_count.text() == "34 of 340 layers"
+    assert all("Orthophotos" in title for title in shown_titles(dialog))
+    assert shown_titles(dialog)[:2] == ["Orthophotos 2006", "Orthophotos 2007"]
+    assert dialog.source_id.text() == "orthoimagery-orthophotos-2006" and dialog.add.isEnabled()  # a shown one
+
+    filter_with(qtbot, dialog, "FORET 2012")  # no accent, any case
+    assert shown_titles(dialog) == ["Carte forestière (BD Forêt® V2) 2012", "Risque d'incendie de forêt 2012"]
+    assert dialog.shown_count.text() == "2 of 340 layers"
+    filter_with(qtbot, dialog, "bodenauflosung")  # in the abstracts only
+    assert dialog.shown_count.text() == "17 of 340 layers"
+    assert all(title.startswith("Digitale Orthophotos (DOP20)") for title in shown_titles(dialog))
+
+    # No match, or a single one the map cannot show: said, nothing added, nothing read again.
+    sources = [s.id for s in dialog.loader.service.sources]
+    filter_with(qtbot, dialog, "lawinen")
+    assert dialog.shown_count.text() == "0 of 340 layers" and shown_titles(dialog) == []
+    assert not dialog.add.isEnabled() and dialog.source_id.text() == ""
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    filter_with(qtbot, dialog, "hausumringe 2022")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    assert dialog.status.text().startswith("The map cannot show this layer: layer 'LVERMGEO.HAUSUMRINGE.2022' has no")
+    assert dialog.status.property("status") == "fail" and not dialog.busy()
+    assert [s.id for s in dialog.loader.service.sources] == sources and wmts.requests[IGN] == 1
+
+    filter_with(qtbot, dialog, "2021 incendie foret")
+    assert shown_titles(dialog) == ["Risque d'incendie de forêt 2021"]
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
+    assert dialog.status.text() == "Added Risque d'incendie de forêt 2021 (Géoplateforme test): the map shows it now"
+    assert pane.source.currentData() == "risques-incendies-2021" == win.map.source_id
+    lat, lon = 49.47, 6.37
+    win.map.center_on(lat, lon, mark=False)
+    qtbot.waitUntil(lambda: win.map.repaint() or win.map.tiles_drawn == win.map.tiles_wanted > 0, timeout=10_000)
+    tile = tile_at(lat, lon, win.map.tile_zoom())
+    west, south, east, north = tile_bounds(tile)
+    middle = win.map.screen_point((south + north) / 2, (west + east) / 2).toPoint()
+    assert win.map.rect().contains(middle)
+    assert win.map.grab().toImage().pixelColor(middle).getRgb()[:3] == tile_colour(tile)
+    assert wmts.requests[f"/ign/tiles/RISQUES.INCENDIES.2021/{tile.z}/{tile.y}/{tile.x}.png"] >= 1
+    assert wmts.requests[IGN] == 2  # read once more to add it; Enter pressed no other button
+
+    # Another service: the filter is cleared, all its layers are shown.
+    read(qtbot, dialog, wmts.base + LU)
+    assert dialog.filter.text() == "" and dialog.shown_count.text() == "5 of 5 layers"
+    assert len(shown_titles(dialog)) == 5 and dialog.source_id.text() == "basemap"

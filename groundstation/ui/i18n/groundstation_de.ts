@@ -484,132 +484,137 @@
         <translation>%1: läuft…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="367"/>
+        <location filename="../field_options.py" line="369"/>
         <source>&amp;Flight</source>
         <translation>&amp;Flug</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="368"/>
+        <location filename="../field_options.py" line="370"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="369"/>
+        <location filename="../field_options.py" line="371"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Arm…</source>
         <translation>Scharfschalten…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Disarm…</source>
         <translation>Entschärfen…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Take off…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Land…</source>
         <translation>Landen…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Return to launch…</source>
         <translation>Rückkehr zum Startpunkt…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="374"/>
         <source>Go to (pick on map)</source>
         <translation>Fliege zu (auf der Karte wählen)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="374"/>
         <source>Flight mode…</source>
         <translation>Flugmodus…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="375"/>
+        <location filename="../field_options.py" line="377"/>
         <source>Offline mode (cached map only)</source>
         <translation>Offline-Modus (nur gespeicherte Karte)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="376"/>
+        <location filename="../field_options.py" line="378"/>
         <source>Prefetch area…</source>
         <translation>Gebiet vorladen…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="377"/>
+        <location filename="../field_options.py" line="379"/>
+        <source>Add a WMTS layer…</source>
+        <translation>WMTS-Ebene hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="380"/>
         <source>Import MBTiles…</source>
         <translation>MBTiles importieren…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="378"/>
+        <location filename="../field_options.py" line="381"/>
         <source>Export MBTiles…</source>
         <translation>MBTiles exportieren…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="379"/>
+        <location filename="../field_options.py" line="382"/>
         <source>Search a position</source>
         <translation>Position suchen</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="380"/>
+        <location filename="../field_options.py" line="383"/>
         <source>Copy vehicle position</source>
         <translation>Fahrzeugposition kopieren</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="381"/>
+        <location filename="../field_options.py" line="384"/>
         <source>Daylight (high contrast)</source>
         <translation>Tag (hoher Kontrast)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="381"/>
+        <location filename="../field_options.py" line="384"/>
         <source>Night (red, dimmable)</source>
         <translation>Nacht (rot, dimmbar)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="384"/>
+        <location filename="../field_options.py" line="387"/>
         <source>Night brightness</source>
         <translation>Helligkeit bei Nacht</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="385"/>
+        <location filename="../field_options.py" line="388"/>
         <source>Large controls (gloves, touch)</source>
         <translation>Große Bedienelemente (Handschuhe, Touch)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="386"/>
+        <location filename="../field_options.py" line="389"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="388"/>
+        <location filename="../field_options.py" line="391"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="389"/>
+        <location filename="../field_options.py" line="392"/>
         <source>Coordinates</source>
         <translation>Koordinaten</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="390"/>
+        <location filename="../field_options.py" line="393"/>
         <source>Telemetry plots</source>
         <translation>Telemetrie-Verläufe</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="391"/>
+        <location filename="../field_options.py" line="394"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -2706,97 +2711,97 @@
 <context>
     <name>TransferText</name>
     <message>
-        <location filename="../transfer_text.py" line="24"/>
+        <location filename="../transfer_text.py" line="21"/>
         <source>mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="25"/>
+        <location filename="../transfer_text.py" line="22"/>
         <source>geofence</source>
         <translation>Geozaun</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="26"/>
+        <location filename="../transfer_text.py" line="23"/>
         <source>rally points</source>
         <translation>Sammelpunkte</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="32"/>
+        <location filename="../transfer_text.py" line="29"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="33"/>
+        <location filename="../transfer_text.py" line="30"/>
         <source>no space</source>
         <translation>kein Platz</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="34"/>
+        <location filename="../transfer_text.py" line="31"/>
         <source>denied</source>
         <translation>nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="35"/>
+        <location filename="../transfer_text.py" line="32"/>
         <source>invalid sequence</source>
         <translation>ungültige Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="36"/>
+        <location filename="../transfer_text.py" line="33"/>
         <source>operation cancelled</source>
         <translation>Vorgang abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="37"/>
+        <location filename="../transfer_text.py" line="34"/>
         <source>unsupported</source>
         <translation>nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="47"/>
+        <location filename="../transfer_text.py" line="44"/>
         <source>%1 upload refused by the vehicle: %2</source>
         <translation>%1: Hochladen vom Fahrzeug abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="50"/>
+        <location filename="../transfer_text.py" line="47"/>
         <source>%1 download refused by the vehicle: %2</source>
         <translation>%1: Herunterladen vom Fahrzeug abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="53"/>
+        <location filename="../transfer_text.py" line="50"/>
         <source>clearing the %1 refused by the vehicle: %2</source>
         <translation>%1: Löschen vom Fahrzeug abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="56"/>
+        <location filename="../transfer_text.py" line="53"/>
         <source>%1 download aborted by the vehicle: %2</source>
         <translation>%1: Herunterladen vom Fahrzeug abgebrochen: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="59"/>
+        <location filename="../transfer_text.py" line="56"/>
         <source>%1 upload: the vehicle accepted after only %2 of %3 items</source>
         <translation>%1: Hochladen vom Fahrzeug schon nach %2 von %3 Elementen angenommen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="63"/>
+        <location filename="../transfer_text.py" line="60"/>
         <source>%1 upload: the vehicle asked for item %2 of %3</source>
         <translation>%1: Hochladen: das Fahrzeug fragte nach Element %2 von %3</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="66"/>
+        <location filename="../transfer_text.py" line="63"/>
         <source>%1 upload: no answer from the vehicle while sending item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug beim Senden von Element %2 von %3 (%4 Versuche in %5 s); Übertragung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="70"/>
+        <location filename="../transfer_text.py" line="67"/>
         <source>%1 download: no answer from the vehicle while asking for the count (%2 tries in %3 s); transfer cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug auf die Frage nach der Anzahl (%2 Versuche in %3 s); Übertragung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="74"/>
+        <location filename="../transfer_text.py" line="71"/>
         <source>%1 download: no answer from the vehicle while receiving item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug beim Empfang von Element %2 von %3 (%4 Versuche in %5 s); Übertragung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="78"/>
+        <location filename="../transfer_text.py" line="75"/>
         <source>clearing the %1: no answer from the vehicle (%2 tries in %3 s); clearing cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug beim Löschen (%2 Versuche in %3 s); Löschen abgebrochen</translation>
     </message>
@@ -3306,112 +3311,128 @@
 <context>
     <name>WmtsDialog</name>
     <message>
-        <location filename="../wmts_dialog.py" line="102"/>
+        <location filename="../wmts_dialog.py" line="114"/>
         <source>Add a WMTS map layer</source>
         <translation>WMTS-Kartenebene hinzufügen</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="103"/>
+        <location filename="../wmts_dialog.py" line="115"/>
         <source>Service address:</source>
         <translation>Dienstadresse:</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="104"/>
+        <location filename="../wmts_dialog.py" line="116"/>
         <source>https://…/WMTSCapabilities.xml or the service&apos;s WMTS address</source>
         <translation>https://…/WMTSCapabilities.xml oder die WMTS-Adresse des Dienstes</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="105"/>
+        <location filename="../wmts_dialog.py" line="117"/>
         <source>The address of the service&apos;s capabilities document, as the map agency publishes it; the station asks for GetCapabilities where it is missing</source>
         <translation>Die Adresse des Capabilities-Dokuments des Dienstes, wie die Vermessungsverwaltung sie veröffentlicht; fehlt GetCapabilities, ergänzt die Station es</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="107"/>
+        <location filename="../wmts_dialog.py" line="119"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="108"/>
+        <location filename="../wmts_dialog.py" line="120"/>
         <source>Layers:</source>
         <translation>Ebenen:</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="109"/>
+        <location filename="../wmts_dialog.py" line="121"/>
+        <source>Filter: words in the title or description</source>
+        <translation>Filter: Wörter aus Titel oder Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="122"/>
+        <source>Shows the layers whose title, identifier or description hold every word typed, in any case, with or without accents; Enter adds the only match</source>
+        <translation>Zeigt die Ebenen, deren Titel, Kennung oder Beschreibung jedes eingegebene Wort enthält, gleich ob groß oder klein, mit oder ohne Akzente; Enter fügt den einzigen Treffer hinzu</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="125"/>
         <source>Source id:</source>
         <translation>Quellen-ID:</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="110"/>
+        <location filename="../wmts_dialog.py" line="126"/>
         <source>Lower-case letters, digits, &apos;-&apos; and &apos;_&apos;; it names the layer&apos;s cache</source>
         <translation>Kleinbuchstaben, Ziffern, „-“ und „_“; benennt den Zwischenspeicher der Ebene</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="111"/>
+        <location filename="../wmts_dialog.py" line="127"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="112"/>
+        <location filename="../wmts_dialog.py" line="128"/>
         <source>Style:</source>
         <translation>Stil:</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="113"/>
+        <location filename="../wmts_dialog.py" line="129"/>
         <source>Image format:</source>
         <translation>Bildformat:</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="114"/>
+        <location filename="../wmts_dialog.py" line="130"/>
         <source>Add to the map</source>
         <translation>Zur Karte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="128"/>
+        <location filename="../wmts_dialog.py" line="145"/>
         <source>Paste the service&apos;s address first</source>
         <translation>Zuerst die Adresse des Dienstes einfügen</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="130"/>
+        <location filename="../wmts_dialog.py" line="147"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="165"/>
+        <location filename="../wmts_dialog.py" line="201"/>
+        <source>%1 of %2 layers</source>
+        <translation>%1 von %2 Ebenen</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="232"/>
         <source>terms: %1</source>
         <translation>Bedingungen: %1</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="173"/>
+        <location filename="../wmts_dialog.py" line="240"/>
         <source>%1 (cannot be shown)</source>
         <translation>%1 (nicht darstellbar)</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="212"/>
+        <location filename="../wmts_dialog.py" line="220"/>
+        <location filename="../wmts_dialog.py" line="279"/>
         <source>The map cannot show this layer: %1</source>
         <translation>Die Karte kann diese Ebene nicht zeigen: %1</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="216"/>
+        <location filename="../wmts_dialog.py" line="283"/>
         <source>%1 — zoom levels %2 to %3; %4</source>
         <translation>%1 — Zoomstufen %2 bis %3; %4</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="237"/>
+        <location filename="../wmts_dialog.py" line="304"/>
         <source>Adding %1…</source>
         <translation>%1 wird hinzugefügt…</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="267"/>
+        <location filename="../wmts_dialog.py" line="334"/>
         <source>%1 layers, %2 the map can show</source>
         <translation>%1 Ebenen, davon %2 auf der Karte darstellbar</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="271"/>
+        <location filename="../wmts_dialog.py" line="338"/>
         <source>Added %1: the map shows it now</source>
         <translation>Quelle %1 hinzugefügt: die Karte zeigt sie jetzt</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="275"/>
+        <location filename="../wmts_dialog.py" line="342"/>
         <source>Nothing added: %1</source>
         <translation>Nichts hinzugefügt: %1</translation>
     </message>

@@ -484,132 +484,137 @@
         <translation>%1 : en cours…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="367"/>
+        <location filename="../field_options.py" line="369"/>
         <source>&amp;Flight</source>
         <translation>&amp;Vol</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="368"/>
+        <location filename="../field_options.py" line="370"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="369"/>
+        <location filename="../field_options.py" line="371"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Arm…</source>
         <translation>Armer…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Disarm…</source>
         <translation>Désarmer…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="370"/>
+        <location filename="../field_options.py" line="372"/>
         <source>Take off…</source>
         <translation>Décoller…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Land…</source>
         <translation>Atterrir…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Hold</source>
         <translation>Stationnaire</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="371"/>
+        <location filename="../field_options.py" line="373"/>
         <source>Return to launch…</source>
         <translation>Retour au point de départ…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="374"/>
         <source>Go to (pick on map)</source>
         <translation>Aller à (choisir sur la carte)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="372"/>
+        <location filename="../field_options.py" line="374"/>
         <source>Flight mode…</source>
         <translation>Mode de vol…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="375"/>
+        <location filename="../field_options.py" line="377"/>
         <source>Offline mode (cached map only)</source>
         <translation>Mode hors ligne (carte en cache seulement)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="376"/>
+        <location filename="../field_options.py" line="378"/>
         <source>Prefetch area…</source>
         <translation>Précharger une zone…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="377"/>
+        <location filename="../field_options.py" line="379"/>
+        <source>Add a WMTS layer…</source>
+        <translation>Ajouter une couche WMTS…</translation>
+    </message>
+    <message>
+        <location filename="../field_options.py" line="380"/>
         <source>Import MBTiles…</source>
         <translation>Importer des MBTiles…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="378"/>
+        <location filename="../field_options.py" line="381"/>
         <source>Export MBTiles…</source>
         <translation>Exporter en MBTiles…</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="379"/>
+        <location filename="../field_options.py" line="382"/>
         <source>Search a position</source>
         <translation>Rechercher une position</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="380"/>
+        <location filename="../field_options.py" line="383"/>
         <source>Copy vehicle position</source>
         <translation>Copier la position du vecteur</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="381"/>
+        <location filename="../field_options.py" line="384"/>
         <source>Daylight (high contrast)</source>
         <translation>Jour (contraste élevé)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="381"/>
+        <location filename="../field_options.py" line="384"/>
         <source>Night (red, dimmable)</source>
         <translation>Nuit (rouge, atténuable)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="384"/>
+        <location filename="../field_options.py" line="387"/>
         <source>Night brightness</source>
         <translation>Luminosité de nuit</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="385"/>
+        <location filename="../field_options.py" line="388"/>
         <source>Large controls (gloves, touch)</source>
         <translation>Grandes commandes (gants, tactile)</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="386"/>
+        <location filename="../field_options.py" line="389"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="388"/>
+        <location filename="../field_options.py" line="391"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="389"/>
+        <location filename="../field_options.py" line="392"/>
         <source>Coordinates</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="390"/>
+        <location filename="../field_options.py" line="393"/>
         <source>Telemetry plots</source>
         <translation>Courbes de télémesure</translation>
     </message>
     <message>
-        <location filename="../field_options.py" line="391"/>
+        <location filename="../field_options.py" line="394"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
     </message>
@@ -2706,97 +2711,97 @@
 <context>
     <name>TransferText</name>
     <message>
-        <location filename="../transfer_text.py" line="24"/>
+        <location filename="../transfer_text.py" line="21"/>
         <source>mission</source>
         <translation>mission</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="25"/>
+        <location filename="../transfer_text.py" line="22"/>
         <source>geofence</source>
         <translation>géobarrière</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="26"/>
+        <location filename="../transfer_text.py" line="23"/>
         <source>rally points</source>
         <translation>points de ralliement</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="32"/>
+        <location filename="../transfer_text.py" line="29"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="33"/>
+        <location filename="../transfer_text.py" line="30"/>
         <source>no space</source>
         <translation>plus de place</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="34"/>
+        <location filename="../transfer_text.py" line="31"/>
         <source>denied</source>
         <translation>non autorisé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="35"/>
+        <location filename="../transfer_text.py" line="32"/>
         <source>invalid sequence</source>
         <translation>séquence invalide</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="36"/>
+        <location filename="../transfer_text.py" line="33"/>
         <source>operation cancelled</source>
         <translation>opération annulée</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="37"/>
+        <location filename="../transfer_text.py" line="34"/>
         <source>unsupported</source>
         <translation>non pris en charge</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="47"/>
+        <location filename="../transfer_text.py" line="44"/>
         <source>%1 upload refused by the vehicle: %2</source>
         <translation>%1 : envoi refusé par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="50"/>
+        <location filename="../transfer_text.py" line="47"/>
         <source>%1 download refused by the vehicle: %2</source>
         <translation>%1 : téléchargement refusé par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="53"/>
+        <location filename="../transfer_text.py" line="50"/>
         <source>clearing the %1 refused by the vehicle: %2</source>
         <translation>%1 : effacement refusé par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="56"/>
+        <location filename="../transfer_text.py" line="53"/>
         <source>%1 download aborted by the vehicle: %2</source>
         <translation>%1 : téléchargement interrompu par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="59"/>
+        <location filename="../transfer_text.py" line="56"/>
         <source>%1 upload: the vehicle accepted after only %2 of %3 items</source>
         <translation>%1 : envoi accepté par le vecteur après seulement %2 éléments sur %3</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="63"/>
+        <location filename="../transfer_text.py" line="60"/>
         <source>%1 upload: the vehicle asked for item %2 of %3</source>
         <translation>%1 : envoi : le vecteur a demandé l’élément %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="66"/>
+        <location filename="../transfer_text.py" line="63"/>
         <source>%1 upload: no answer from the vehicle while sending item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1 : pas de réponse du vecteur à l’envoi de l’élément %2 sur %3 (%4 essais en %5 s) ; transfert annulé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="70"/>
+        <location filename="../transfer_text.py" line="67"/>
         <source>%1 download: no answer from the vehicle while asking for the count (%2 tries in %3 s); transfer cancelled</source>
         <translation>%1 : pas de réponse du vecteur à la demande du nombre d’éléments (%2 essais en %3 s) ; transfert annulé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="74"/>
+        <location filename="../transfer_text.py" line="71"/>
         <source>%1 download: no answer from the vehicle while receiving item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1 : pas de réponse du vecteur à la réception de l’élément %2 sur %3 (%4 essais en %5 s) ; transfert annulé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="78"/>
+        <location filename="../transfer_text.py" line="75"/>
         <source>clearing the %1: no answer from the vehicle (%2 tries in %3 s); clearing cancelled</source>
         <translation>%1 : pas de réponse du vecteur à l’effacement (%2 essais en %3 s) ; effacement annulé</translation>
     </message>
@@ -3306,112 +3311,128 @@
 <context>
     <name>WmtsDialog</name>
     <message>
-        <location filename="../wmts_dialog.py" line="102"/>
+        <location filename="../wmts_dialog.py" line="114"/>
         <source>Add a WMTS map layer</source>
         <translation>Ajouter une couche de carte WMTS</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="103"/>
+        <location filename="../wmts_dialog.py" line="115"/>
         <source>Service address:</source>
         <translation>Adresse du service :</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="104"/>
+        <location filename="../wmts_dialog.py" line="116"/>
         <source>https://…/WMTSCapabilities.xml or the service&apos;s WMTS address</source>
         <translation>https://…/WMTSCapabilities.xml ou l&apos;adresse WMTS du service</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="105"/>
+        <location filename="../wmts_dialog.py" line="117"/>
         <source>The address of the service&apos;s capabilities document, as the map agency publishes it; the station asks for GetCapabilities where it is missing</source>
         <translation>L&apos;adresse du document de capacités du service, telle que l&apos;agence cartographique la publie ; la station demande GetCapabilities si elle ne le fait pas</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="107"/>
+        <location filename="../wmts_dialog.py" line="119"/>
         <source>Read</source>
         <translation>Lire</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="108"/>
+        <location filename="../wmts_dialog.py" line="120"/>
         <source>Layers:</source>
         <translation>Couches :</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="109"/>
+        <location filename="../wmts_dialog.py" line="121"/>
+        <source>Filter: words in the title or description</source>
+        <translation>Filtrer : mots du titre ou de la description</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="122"/>
+        <source>Shows the layers whose title, identifier or description hold every word typed, in any case, with or without accents; Enter adds the only match</source>
+        <translation>Montre les couches dont le titre, l&apos;identifiant ou la description contiennent chacun des mots tapés, en majuscules ou minuscules, avec ou sans accents ; Entrée ajoute la seule couche trouvée</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="125"/>
         <source>Source id:</source>
         <translation>Identifiant de la source :</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="110"/>
+        <location filename="../wmts_dialog.py" line="126"/>
         <source>Lower-case letters, digits, &apos;-&apos; and &apos;_&apos;; it names the layer&apos;s cache</source>
         <translation>Minuscules, chiffres, « - » et « _ » ; il nomme le cache de la couche</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="111"/>
+        <location filename="../wmts_dialog.py" line="127"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="112"/>
+        <location filename="../wmts_dialog.py" line="128"/>
         <source>Style:</source>
         <translation>Style :</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="113"/>
+        <location filename="../wmts_dialog.py" line="129"/>
         <source>Image format:</source>
         <translation>Format d&apos;image :</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="114"/>
+        <location filename="../wmts_dialog.py" line="130"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="128"/>
+        <location filename="../wmts_dialog.py" line="145"/>
         <source>Paste the service&apos;s address first</source>
         <translation>Collez d&apos;abord l&apos;adresse du service</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="130"/>
+        <location filename="../wmts_dialog.py" line="147"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="165"/>
+        <location filename="../wmts_dialog.py" line="201"/>
+        <source>%1 of %2 layers</source>
+        <translation>%1 couches sur %2</translation>
+    </message>
+    <message>
+        <location filename="../wmts_dialog.py" line="232"/>
         <source>terms: %1</source>
         <translation>conditions : %1</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="173"/>
+        <location filename="../wmts_dialog.py" line="240"/>
         <source>%1 (cannot be shown)</source>
         <translation>%1 (ne peut pas être affichée)</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="212"/>
+        <location filename="../wmts_dialog.py" line="220"/>
+        <location filename="../wmts_dialog.py" line="279"/>
         <source>The map cannot show this layer: %1</source>
         <translation>La carte ne peut pas afficher cette couche : %1</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="216"/>
+        <location filename="../wmts_dialog.py" line="283"/>
         <source>%1 — zoom levels %2 to %3; %4</source>
         <translation>%1 — niveaux de zoom %2 à %3 ; %4</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="237"/>
+        <location filename="../wmts_dialog.py" line="304"/>
         <source>Adding %1…</source>
         <translation>Ajout de %1…</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="267"/>
+        <location filename="../wmts_dialog.py" line="334"/>
         <source>%1 layers, %2 the map can show</source>
         <translation>%1 couches, dont %2 affichables sur la carte</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="271"/>
+        <location filename="../wmts_dialog.py" line="338"/>
         <source>Added %1: the map shows it now</source>
         <translation>Source %1 ajoutée : la carte l&apos;affiche maintenant</translation>
     </message>
     <message>
-        <location filename="../wmts_dialog.py" line="275"/>
+        <location filename="../wmts_dialog.py" line="342"/>
         <source>Nothing added: %1</source>
         <translation>Rien n&apos;a été ajouté : %1</translation>
     </message>
