@@ -58,76 +58,87 @@ def busy_station(tmp_path: Path):
             asyncio.run_coroutine_threadsafe(view.stop(), engine._loop).result(timeout=10)
 
 
-def test_the_commander_sees_the_drone_move_and_opens_a_finding(busy_station, tmp_path):
-    station, _fleet, marked, detected = busy_station
-    engine = station.engine
+@pytest.fixture
+def chromium():
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="en-GB")
-            problems: list[str] = []
-            page.on("pageerror", lambda exc: problems.append(str(exc)))
-            page.goto(station.view.link)
-            assert "token=" not in page.url  # the token went into a cookie, not the address bar
-
-            drone = page.locator('.vehicle[data-vehicle="1"]')
-            drone.wait_for(timeout=10_000)
-            assert "#1" in drone.locator(".label").inner_text()
-            page.locator(f'.finding[data-finding="{marked.id}"]').wait_for(timeout=5_000)
-            page.locator(f'.finding[data-finding="{detected.id}"]').wait_for(timeout=5_000)
-            assert page.locator("#conn").inner_text().startswith("Live")
-            loaded_tiles = page.evaluate("[...document.querySelectorAll('#tiles img')].filter(i => i.naturalWidth).length")
-            assert loaded_tiles > 0  # the map comes from the station's own tile cache
-
-            # The drone takes off and flies 100 m east-south-east: the page follows without a reload.
-            page.evaluate("window.__sameDocument = true")
-            start = drone.bounding_box()
-            engine.arm(1).result(timeout=10)
-            engine.takeoff(1, 15.0).result(timeout=10)
-            station.wait(lambda s: s.vehicles[1].state.alt_rel > 13.0, 10, "15 m")
-            lon, lat, _ = GEOD.fwd(HOME[1], HOME[0], 120.0, 100.0)
-            engine.goto(1, lat, lon, 15.0).result(timeout=10)
-            page.wait_for_function(
-                "([lon]) => Math.abs(+document.querySelector('.vehicle[data-vehicle=\"1\"]').dataset.lon - lon) < 0.0002",
-                arg=[lon], timeout=20_000)
-            moved = drone.bounding_box()
-            assert moved["x"] - start["x"] > 20  # it moved east on the screen
-            assert page.evaluate("window.__sameDocument") is True
-            assert "15 m" in drone.locator(".label").inner_text() or "14 m" in drone.locator(".label").inner_text()
-
-            # The detection's popup: snapshot image, time, vehicle, accuracy, status.
-            page.locator(f'.finding[data-finding="{detected.id}"]').click()
-            popup = page.locator("#popup")
-            popup.wait_for(state="visible")
-            text = popup.inner_text()
-            for expected in ("Thermal hotspot", "UNCONFIRMED", "UAV-1", "± 8 m", "82 %", "212.5 °C"):
-                assert expected in text, expected
-            page.wait_for_function("() => document.querySelector('#popup img')?.naturalWidth === 320")
-            page.screenshot(path=str(tmp_path / "web-view.png"))
-
-            # The finding marked by hand: no image, its note, and a confirmation it was made by hand.
-            popup.get_by_role("button", name="Close").click()
-            popup.wait_for(state="hidden")
-            page.locator(f'.finding[data-finding="{marked.id}"]').click()
-            page.wait_for_function("() => document.querySelector('#popup h3').textContent === 'Person located'")
-            text = popup.inner_text()
-            assert "marked by hand" in text and "two persons waving from the roof" in text and "no image" in text
-            assert "Lt. Weber" in text
-
-            # Opened from the list this time; a change at the station reaches the open popup live.
-            page.locator("#finding-list li", has_text="Thermal hotspot").click()
-            page.wait_for_function("() => document.querySelector('#popup .chip').textContent === 'UNCONFIRMED'")
-            engine.confirm_finding(detected.id).result(timeout=5)
-            page.wait_for_function("() => document.querySelector('#popup .chip').textContent === 'confirmed'")
-            page.keyboard.press("Escape")
-            popup.wait_for(state="hidden")
-            assert problems == []
+            yield browser
         finally:
             browser.close()
+
+
+def open_page(browser, locale: str = "en-GB"):
+    """A 1280x800 page in `locale`, and the script errors it raises (a test ends asserting there were none)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, locale=locale)
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    return page, problems
+
+
+def test_the_commander_sees_the_drone_move_and_opens_a_finding(busy_station, chromium, tmp_path):
+    station, _fleet, marked, detected = busy_station
+    engine = station.engine
+    page, problems = open_page(chromium)
+    page.goto(station.view.link)
+    assert "token=" not in page.url  # the token went into a cookie, not the address bar
+
+    drone = page.locator('.vehicle[data-vehicle="1"]')
+    drone.wait_for(timeout=10_000)
+    assert "#1" in drone.locator(".label").inner_text()
+    page.locator(f'.finding[data-finding="{marked.id}"]').wait_for(timeout=5_000)
+    page.locator(f'.finding[data-finding="{detected.id}"]').wait_for(timeout=5_000)
+    assert page.locator("#conn").inner_text().startswith("Live")
+    loaded_tiles = page.evaluate("[...document.querySelectorAll('#tiles img')].filter(i => i.naturalWidth).length")
+    assert loaded_tiles > 0  # the map comes from the station's own tile cache
+
+    # The drone takes off and flies 100 m east-south-east: the page follows without a reload.
+    page.evaluate("window.__sameDocument = true")
+    start = drone.bounding_box()
+    engine.arm(1).result(timeout=10)
+    engine.takeoff(1, 15.0).result(timeout=10)
+    station.wait(lambda s: s.vehicles[1].state.alt_rel > 13.0, 10, "15 m")
+    lon, lat, _ = GEOD.fwd(HOME[1], HOME[0], 120.0, 100.0)
+    engine.goto(1, lat, lon, 15.0).result(timeout=10)
+    page.wait_for_function(
+        "([lon]) => Math.abs(+document.querySelector('.vehicle[data-vehicle=\"1\"]').dataset.lon - lon) < 0.0002",
+        arg=[lon], timeout=20_000)
+    moved = drone.bounding_box()
+    assert moved["x"] - start["x"] > 20  # it moved east on the screen
+    assert page.evaluate("window.__sameDocument") is True
+    assert "15 m" in drone.locator(".label").inner_text() or "14 m" in drone.locator(".label").inner_text()
+
+    # The detection's popup: snapshot image, time, vehicle, accuracy, status.
+    page.locator(f'.finding[data-finding="{detected.id}"]').click()
+    popup = page.locator("#popup")
+    popup.wait_for(state="visible")
+    text = popup.inner_text()
+    for expected in ("Thermal hotspot", "UNCONFIRMED", "UAV-1", "± 8 m", "82 %", "212.5 °C"):
+        assert expected in text, expected
+    page.wait_for_function("() => document.querySelector('#popup img')?.naturalWidth === 320")
+    page.screenshot(path=str(tmp_path / "web-view.png"))
+
+    # The finding marked by hand: no image, its note, and a confirmation it was made by hand.
+    popup.get_by_role("button", name="Close").click()
+    popup.wait_for(state="hidden")
+    page.locator(f'.finding[data-finding="{marked.id}"]').click()
+    page.wait_for_function("() => document.querySelector('#popup h3').textContent === 'Person located'")
+    text = popup.inner_text()
+    assert "marked by hand" in text and "two persons waving from the roof" in text and "no image" in text
+    assert "Lt. Weber" in text
+
+    # Opened from the list this time; a change at the station reaches the open popup live.
+    page.locator("#finding-list li", has_text="Thermal hotspot").click()
+    page.wait_for_function("() => document.querySelector('#popup .chip').textContent === 'UNCONFIRMED'")
+    engine.confirm_finding(detected.id).result(timeout=5)
+    page.wait_for_function("() => document.querySelector('#popup .chip').textContent === 'confirmed'")
+    page.keyboard.press("Escape")
+    popup.wait_for(state="hidden")
+    assert problems == []
     assert (tmp_path / "web-view.png").stat().st_size > 10_000
 
 
-def test_the_commander_sees_each_drones_geofence_and_rally_points_until_they_are_cleared(busy_station):
+def test_the_commander_sees_each_drones_geofence_and_rally_points_until_they_are_cleared(busy_station, chromium):
     station, _fleet, _marked, _detected = busy_station
     engine = station.engine
     home = engine.snapshot().vehicles[1].state.home
@@ -138,52 +149,45 @@ def test_the_commander_sees_each_drones_geofence_and_rally_points_until_they_are
     fence = [fence_item(i, inclusion, 4, *p) for i, p in enumerate(square)]
     fence.append(fence_item(4, mavlink.MAV_CMD_NAV_FENCE_CIRCLE_EXCLUSION, 15.0, *no_fly))
     rally = [rally_item(i, *at(bearing, 60.0)) for i, bearing in enumerate((200, 250))]
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="en-GB")
-            problems: list[str] = []
-            page.on("pageerror", lambda exc: problems.append(str(exc)))
-            page.goto(station.view.link)
-            page.locator('.vehicle[data-vehicle="1"]').wait_for(timeout=10_000)
-            # The simulator holds no fence: nothing drawn, no legend, and the drone's fence is known (none).
-            page.wait_for_function("() => !document.querySelector('#vehicle-list .warn')", timeout=10_000)
-            assert page.locator("#overlay .fence, .rally").count() == 0 and page.locator("#legend").is_hidden()
-            centre = page.locator('.vehicle[data-vehicle="1"]').bounding_box()
-            before = red_excess(page.screenshot(), centre, dx=45.0 / metres_per_px(page, home.lat))
+    page, problems = open_page(chromium)
+    page.goto(station.view.link)
+    page.locator('.vehicle[data-vehicle="1"]').wait_for(timeout=10_000)
+    # The simulator holds no fence: nothing drawn, no legend, and the drone's fence is known (none).
+    page.wait_for_function("() => !document.querySelector('#vehicle-list .warn')", timeout=10_000)
+    assert page.locator("#overlay .fence, .rally").count() == 0 and page.locator("#legend").is_hidden()
+    centre = page.locator('.vehicle[data-vehicle="1"]').bounding_box()
+    before = red_excess(page.screenshot(), centre, dx=45.0 / metres_per_px(page, home.lat))
 
-            engine.upload_mission(1, fence, "fence").result(timeout=15)
-            engine.upload_mission(1, rally, "rally").result(timeout=15)
-            page.locator('.rally[data-vehicle="1"]').nth(1).wait_for(timeout=5_000)
-            page.locator('#overlay .fence.exclusion[data-vehicle="1"]').wait_for(state="attached", timeout=5_000)
-            area = page.locator('#overlay polygon.fence.inclusion[data-vehicle="1"]')
-            assert area.count() == 1 and page.locator("#overlay circle.fence.exclusion").count() == 1
-            vehicle_colour = page.evaluate(
-                "() => getComputedStyle(document.querySelector('.vehicle[data-vehicle=\"1\"] path')).fill")
-            assert area.evaluate("a => getComputedStyle(a).stroke") == vehicle_colour  # in the drone's colour
-            assert page.locator('.rally[data-vehicle="1"]').first.inner_text() == "R"
-            legend = page.locator("#legend")
-            assert legend.is_visible()
-            assert legend.inner_text().splitlines() == ["Flight area (geofence): the drone stays inside",
-                                                        "No-fly zone: the drone stays out",
-                                                        "Rally point: where the drone returns to"]
-            shaded = red_excess(page.screenshot(), centre, dx=45.0 / metres_per_px(page, home.lat))
-            assert shaded - before > 20, (before, shaded)  # the no-fly circle is hatched red on the map
+    engine.upload_mission(1, fence, "fence").result(timeout=15)
+    engine.upload_mission(1, rally, "rally").result(timeout=15)
+    page.locator('.rally[data-vehicle="1"]').nth(1).wait_for(timeout=5_000)
+    page.locator('#overlay .fence.exclusion[data-vehicle="1"]').wait_for(state="attached", timeout=5_000)
+    area = page.locator('#overlay polygon.fence.inclusion[data-vehicle="1"]')
+    assert area.count() == 1 and page.locator("#overlay circle.fence.exclusion").count() == 1
+    vehicle_colour = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.vehicle[data-vehicle=\"1\"] path')).fill")
+    assert area.evaluate("a => getComputedStyle(a).stroke") == vehicle_colour  # in the drone's colour
+    assert page.locator('.rally[data-vehicle="1"]').first.inner_text() == "R"
+    legend = page.locator("#legend")
+    assert legend.is_visible()
+    assert legend.inner_text().splitlines() == ["Flight area (geofence): the drone stays inside",
+                                                "No-fly zone: the drone stays out",
+                                                "Rally point: where the drone returns to"]
+    shaded = red_excess(page.screenshot(), centre, dx=45.0 / metres_per_px(page, home.lat))
+    assert shaded - before > 20, (before, shaded)  # the no-fly circle is hatched red on the map
 
-            french = browser.new_page(viewport={"width": 1280, "height": 800}, locale="fr-FR")
-            french.goto(station.view.link)
-            french.locator('.rally[data-vehicle="1"]').nth(1).wait_for(timeout=10_000)
-            assert "Zone interdite : le drone n'y entre pas" in french.locator("#legend").inner_text()
-            assert french.locator('.rally[data-vehicle="1"]').first.get_attribute("title") == (
-                "#1: Point de ralliement : où le drone revient")
-            french.close()
+    french, _ = open_page(chromium, "fr-FR")
+    french.goto(station.view.link)
+    french.locator('.rally[data-vehicle="1"]').nth(1).wait_for(timeout=10_000)
+    assert "Zone interdite : le drone n'y entre pas" in french.locator("#legend").inner_text()
+    assert french.locator('.rally[data-vehicle="1"]').first.get_attribute("title") == (
+        "#1: Point de ralliement : où le drone revient")
+    french.close()
 
-            engine.clear_geofence(1).result(timeout=15)
-            page.wait_for_function("() => !document.querySelector('#overlay .fence, .rally')", timeout=5_000)
-            assert page.locator("#legend").is_hidden()
-            assert problems == []
-        finally:
-            browser.close()
+    engine.clear_geofence(1).result(timeout=15)
+    page.wait_for_function("() => !document.querySelector('#overlay .fence, .rally')", timeout=5_000)
+    assert page.locator("#legend").is_hidden()
+    assert problems == []
 
 
 def metres_per_px(page, lat: float) -> float:
