@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractSlider, QGridLayout, QLabel, QPushButton,
 
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.ui import pending
+from groundstation.ui.failure_text import said
 from groundstation.ui.vehicle_text import fill
 from groundstation.ui.themes import show_status
 
@@ -128,7 +129,7 @@ class CameraControls(QWidget):
         return pending.send(
             self, "commandFinished", lambda: send(sid), lambda _result, error: (sid, name, error),
             refused=lambda why: self._say(fill(self.tr("vehicle %1: %2 not sent: %3"), sid, name, why), ok=False),
-            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2…"), sid, name), ok=True))
+            under_way=lambda: self._say(fill(self.tr("vehicle %1: %2…"), sid, name), ok=True), why=said)
 
     def _finished(self, outcome: tuple[int, str, str]) -> None:
         sid, name, error = outcome

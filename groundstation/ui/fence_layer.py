@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from groundstation.core.engine import Engine, FleetSnapshot
 from groundstation.core.geofence import Fence, FenceAndRally
 from groundstation.ui import pending
-from groundstation.ui.transfer_text import said
+from groundstation.ui.failure_text import said
 from groundstation.ui.vehicle_text import fill
 from missions.geodesy import LatLon
 

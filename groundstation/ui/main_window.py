@@ -25,6 +25,7 @@ from groundstation.ui import pending
 from groundstation.ui.command_panel import CommandPanel
 from groundstation.ui.event_log import EventLog
 from groundstation.ui.event_text import Level, LogLine
+from groundstation.ui.failure_text import command_text
 from groundstation.ui.field_options import FieldOptions
 from groundstation.ui.map_view import MapView
 from groundstation.ui.telemetry_panel import TelemetryPanel
@@ -481,5 +482,5 @@ def _scrolling(panel: QWidget) -> QScrollArea:
 def _command_failure(error: Exception) -> str:
     """The vehicle's refusal as the driver words it; anything else (engine shutdown, a driver fault) by its kind."""
     if isinstance(error, CommandError):
-        return str(error)
+        return command_text(error)
     return f"{type(error).__name__}: {error}".rstrip(": ")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from drivers.mavlink.mission import MissionTransferError, Progress
 from groundstation.core.engine import Engine
 from groundstation.ui.pending import reason
-from groundstation.ui.transfer_text import transfer_text
+from groundstation.ui.failure_text import transfer_text
 from groundstation.ui.vehicle_text import fill
 from missions.items import MissionItem
 

@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../camera_controls.py" line="80"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="81"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Stop recording</source>
         <translation>Aufnahme beenden</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="81"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Start recording</source>
         <translation>Aufnahme starten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="82"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Clear ROI</source>
         <translation>ROI aufheben</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="83"/>
+        <location filename="../camera_controls.py" line="84"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Kamera nicht mehr auf einen Kartenpunkt richten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="87"/>
+        <location filename="../camera_controls.py" line="88"/>
         <source>Pitch %1°</source>
         <translation>Neigung %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="88"/>
+        <location filename="../camera_controls.py" line="89"/>
         <source>Yaw %1°</source>
         <translation>Gierwinkel %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="92"/>
+        <location filename="../camera_controls.py" line="93"/>
         <source>Point camera here</source>
         <translation>Kamera hierhin richten</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="125"/>
-        <location filename="../camera_controls.py" line="154"/>
+        <location filename="../camera_controls.py" line="126"/>
+        <location filename="../camera_controls.py" line="155"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="130"/>
+        <location filename="../camera_controls.py" line="131"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="131"/>
+        <location filename="../camera_controls.py" line="132"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="136"/>
+        <location filename="../camera_controls.py" line="137"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="138"/>
+        <location filename="../camera_controls.py" line="139"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="141"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="141"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>start recording</source>
         <translation>Aufnahmestart</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="141"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>stop recording</source>
         <translation>Aufnahmeende</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>gimbal pointing</source>
         <translation>Gimbal-Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>look at</source>
         <translation>Punktausrichtung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="143"/>
+        <location filename="../camera_controls.py" line="144"/>
         <source>clear ROI</source>
         <translation>ROI-Aufhebung</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="163"/>
+        <location filename="../camera_controls.py" line="164"/>
         <source>camera %1</source>
         <translation>Kamera %1</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="165"/>
+        <location filename="../camera_controls.py" line="166"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermisch): %2</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="167"/>
+        <location filename="../camera_controls.py" line="168"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 Foto(s)</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="169"/>
+        <location filename="../camera_controls.py" line="170"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Fahrzeug %1 hat keine Kamera gemeldet.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="172"/>
+        <location filename="../camera_controls.py" line="173"/>
         <source>No gimbal attitude reported.</source>
         <translation>Keine Gimbal-Lage gemeldet.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="175"/>
+        <location filename="../camera_controls.py" line="176"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Gimbal: Neigung %1°, Gierwinkel %2°</translation>
     </message>
@@ -285,6 +285,59 @@
         <location filename="../command_panel.py" line="85"/>
         <source>Flight mode:</source>
         <translation>Flugmodus:</translation>
+    </message>
+</context>
+<context>
+    <name>CommandText</name>
+    <message>
+        <location filename="../failure_text.py" line="87"/>
+        <source>temporarily rejected</source>
+        <translation>vorübergehend abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="88"/>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="89"/>
+        <source>unsupported</source>
+        <translation>nicht unterstützt</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="90"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="91"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="92"/>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="93"/>
+        <source>no camera</source>
+        <translation>keine Kamera</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="94"/>
+        <source>no answer after %1 tries</source>
+        <translation>keine Antwort nach %1 Versuchen</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="97"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="98"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -937,198 +990,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="136"/>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Vehicles</source>
         <translation>Fahrzeuge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="180"/>
         <source> (down)</source>
         <translation> (getrennt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="182"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 Rahmen, %2 fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Fahrzeug %1 scharfschalten? Seine Motoren laufen an.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Fahrzeug %1 ist IN DER LUFT: Entschärfen stoppt die Motoren. Trotzdem entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Disarm vehicle %1?</source>
         <translation>Fahrzeug %1 entschärfen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Fahrzeug %1 starten und auf %2 m über dem Startpunkt steigen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Fahrzeug %1 an seiner jetzigen Position landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Fahrzeug %1 zum Startpunkt zurückfliegen und dort landen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Fahrzeug %1 von %2 auf %3 umschalten?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>at its current altitude</source>
         <translation>auf seiner aktuellen Höhe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="250"/>
         <source>at %1 m above home</source>
         <translation>auf %1 m über dem Startpunkt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="253"/>
         <source>(%1 m away)</source>
         <translation>(%1 m entfernt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Fahrzeug %1 nach %2%3 %4 fliegen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="266"/>
         <source>%1: no vehicle selected</source>
         <translation>%1: kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="269"/>
         <source>%1: vehicle %2</source>
         <translation>%1: Fahrzeug %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="271"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>Fahrzeug %1: %2 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="277"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="279"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>Fahrzeug %1: %2 gesendet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="287"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="290"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>Fahrzeug %1: %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="296"/>
         <source>mode %1</source>
         <translation>Modus %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>arm</source>
         <translation>Scharfschalten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>disarm</source>
         <translation>Entschärfen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>take off</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>land</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>return</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>go to</source>
         <translation>Fliege zu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="313"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>Fahrzeug %1: Ziel auf der Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Findings</source>
         <translation>Funde</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Robots</source>
         <translation>Roboter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
-        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="455"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Funde: {0} ({1} unbestätigt)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Mark here…</source>
         <translation>Hier markieren…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -2711,97 +2764,97 @@
 <context>
     <name>TransferText</name>
     <message>
-        <location filename="../transfer_text.py" line="21"/>
+        <location filename="../failure_text.py" line="22"/>
         <source>mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="22"/>
+        <location filename="../failure_text.py" line="23"/>
         <source>geofence</source>
         <translation>Geozaun</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="23"/>
+        <location filename="../failure_text.py" line="24"/>
         <source>rally points</source>
         <translation>Sammelpunkte</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="29"/>
+        <location filename="../failure_text.py" line="30"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="30"/>
+        <location filename="../failure_text.py" line="31"/>
         <source>no space</source>
         <translation>kein Platz</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="31"/>
+        <location filename="../failure_text.py" line="32"/>
         <source>denied</source>
         <translation>nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="32"/>
+        <location filename="../failure_text.py" line="33"/>
         <source>invalid sequence</source>
         <translation>ungültige Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="33"/>
+        <location filename="../failure_text.py" line="34"/>
         <source>operation cancelled</source>
         <translation>Vorgang abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="34"/>
+        <location filename="../failure_text.py" line="35"/>
         <source>unsupported</source>
         <translation>nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="44"/>
+        <location filename="../failure_text.py" line="45"/>
         <source>%1 upload refused by the vehicle: %2</source>
         <translation>%1: Hochladen vom Fahrzeug abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="47"/>
+        <location filename="../failure_text.py" line="48"/>
         <source>%1 download refused by the vehicle: %2</source>
         <translation>%1: Herunterladen vom Fahrzeug abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="50"/>
+        <location filename="../failure_text.py" line="51"/>
         <source>clearing the %1 refused by the vehicle: %2</source>
         <translation>%1: Löschen vom Fahrzeug abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="53"/>
+        <location filename="../failure_text.py" line="54"/>
         <source>%1 download aborted by the vehicle: %2</source>
         <translation>%1: Herunterladen vom Fahrzeug abgebrochen: %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="56"/>
+        <location filename="../failure_text.py" line="57"/>
         <source>%1 upload: the vehicle accepted after only %2 of %3 items</source>
         <translation>%1: Hochladen vom Fahrzeug schon nach %2 von %3 Elementen angenommen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="60"/>
+        <location filename="../failure_text.py" line="61"/>
         <source>%1 upload: the vehicle asked for item %2 of %3</source>
         <translation>%1: Hochladen: das Fahrzeug fragte nach Element %2 von %3</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="63"/>
+        <location filename="../failure_text.py" line="64"/>
         <source>%1 upload: no answer from the vehicle while sending item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug beim Senden von Element %2 von %3 (%4 Versuche in %5 s); Übertragung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="67"/>
+        <location filename="../failure_text.py" line="68"/>
         <source>%1 download: no answer from the vehicle while asking for the count (%2 tries in %3 s); transfer cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug auf die Frage nach der Anzahl (%2 Versuche in %3 s); Übertragung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="71"/>
+        <location filename="../failure_text.py" line="72"/>
         <source>%1 download: no answer from the vehicle while receiving item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug beim Empfang von Element %2 von %3 (%4 Versuche in %5 s); Übertragung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="75"/>
+        <location filename="../failure_text.py" line="76"/>
         <source>clearing the %1: no answer from the vehicle (%2 tries in %3 s); clearing cancelled</source>
         <translation>%1: keine Antwort vom Fahrzeug beim Löschen (%2 Versuche in %3 s); Löschen abgebrochen</translation>
     </message>

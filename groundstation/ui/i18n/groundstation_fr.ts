@@ -93,128 +93,128 @@
 <context>
     <name>CameraControls</name>
     <message>
-        <location filename="../camera_controls.py" line="80"/>
+        <location filename="../camera_controls.py" line="81"/>
         <source>Take photo</source>
         <translation>Prendre une photo</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="81"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="81"/>
+        <location filename="../camera_controls.py" line="82"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="82"/>
+        <location filename="../camera_controls.py" line="83"/>
         <source>Clear ROI</source>
         <translation>Libérer la ROI</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="83"/>
+        <location filename="../camera_controls.py" line="84"/>
         <source>Stop keeping the camera on a map point</source>
         <translation>Ne plus garder la caméra sur un point de la carte</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="87"/>
+        <location filename="../camera_controls.py" line="88"/>
         <source>Pitch %1°</source>
         <translation>Tangage %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="88"/>
+        <location filename="../camera_controls.py" line="89"/>
         <source>Yaw %1°</source>
         <translation>Lacet %1°</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="92"/>
+        <location filename="../camera_controls.py" line="93"/>
         <source>Point camera here</source>
         <translation>Pointer la caméra ici</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="125"/>
-        <location filename="../camera_controls.py" line="154"/>
+        <location filename="../camera_controls.py" line="126"/>
+        <location filename="../camera_controls.py" line="155"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="130"/>
+        <location filename="../camera_controls.py" line="131"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="131"/>
+        <location filename="../camera_controls.py" line="132"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="136"/>
+        <location filename="../camera_controls.py" line="137"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="138"/>
+        <location filename="../camera_controls.py" line="139"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="141"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>photo</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="141"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>start recording</source>
         <translation>début d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="141"/>
+        <location filename="../camera_controls.py" line="142"/>
         <source>stop recording</source>
         <translation>fin d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>gimbal pointing</source>
         <translation>orientation de la nacelle</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="142"/>
+        <location filename="../camera_controls.py" line="143"/>
         <source>look at</source>
         <translation>visée d&apos;un point</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="143"/>
+        <location filename="../camera_controls.py" line="144"/>
         <source>clear ROI</source>
         <translation>libération de la ROI</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="163"/>
+        <location filename="../camera_controls.py" line="164"/>
         <source>camera %1</source>
         <translation>caméra %1</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="165"/>
+        <location filename="../camera_controls.py" line="166"/>
         <source>%1 (thermal): %2</source>
         <translation>%1 (thermique) : %2</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="167"/>
+        <location filename="../camera_controls.py" line="168"/>
         <source>%1, %2 photo(s)</source>
         <translation>%1, %2 photo(s)</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="169"/>
+        <location filename="../camera_controls.py" line="170"/>
         <source>Vehicle %1 has shown no camera.</source>
         <translation>Le vecteur %1 n&apos;a montré aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="172"/>
+        <location filename="../camera_controls.py" line="173"/>
         <source>No gimbal attitude reported.</source>
         <translation>Aucune attitude de nacelle reçue.</translation>
     </message>
     <message>
-        <location filename="../camera_controls.py" line="175"/>
+        <location filename="../camera_controls.py" line="176"/>
         <source>Gimbal: pitch %1°, yaw %2°</source>
         <translation>Nacelle : tangage %1°, lacet %2°</translation>
     </message>
@@ -285,6 +285,59 @@
         <location filename="../command_panel.py" line="85"/>
         <source>Flight mode:</source>
         <translation>Mode de vol :</translation>
+    </message>
+</context>
+<context>
+    <name>CommandText</name>
+    <message>
+        <location filename="../failure_text.py" line="87"/>
+        <source>temporarily rejected</source>
+        <translation>refusée pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="88"/>
+        <source>denied</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="89"/>
+        <source>unsupported</source>
+        <translation>non prise en charge</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="90"/>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="91"/>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="92"/>
+        <source>not ready</source>
+        <translation>vecteur pas prêt</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="93"/>
+        <source>no camera</source>
+        <translation>pas de caméra</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="94"/>
+        <source>no answer after %1 tries</source>
+        <translation>pas de réponse après %1 essais</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="97"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="98"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -937,198 +990,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="136"/>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Flight</source>
         <translation>Vol</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Video</source>
         <translation>Vidéo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Vehicles</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="180"/>
         <source> (down)</source>
         <translation> (coupé)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="182"/>
         <source>%1 frames, %2 bad</source>
         <translation>%1 trames, %2 erronées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Arm vehicle %1? Its motors will start.</source>
         <translation>Armer le vecteur %1 ? Ses moteurs vont démarrer.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Vehicle %1 is IN THE AIR: disarming stops its motors. Disarm anyway?</source>
         <translation>Le vecteur %1 est EN VOL : le désarmer arrête ses moteurs. Désarmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Disarm vehicle %1?</source>
         <translation>Désarmer le vecteur %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Take off vehicle %1 and climb to %2 m above home?</source>
         <translation>Faire décoller le vecteur %1 et monter à %2 m au-dessus du point de départ ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Land vehicle %1 where it is now?</source>
         <translation>Faire atterrir le vecteur %1 là où il se trouve ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Return vehicle %1 to its launch point and land there?</source>
         <translation>Ramener le vecteur %1 à son point de départ et l&apos;y faire atterrir ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Switch vehicle %1 from %2 to %3?</source>
         <translation>Passer le vecteur %1 de %2 à %3 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>at its current altitude</source>
         <translation>à sa hauteur actuelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="250"/>
         <source>at %1 m above home</source>
         <translation>à %1 m au-dessus du point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="253"/>
         <source>(%1 m away)</source>
         <translation>(à %1 m)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Fly vehicle %1 to %2%3 %4?</source>
         <translation>Envoyer le vecteur %1 vers %2%3 %4 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="266"/>
         <source>%1: no vehicle selected</source>
         <translation>%1 : aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="269"/>
         <source>%1: vehicle %2</source>
         <translation>%1 : vecteur %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="271"/>
         <source>vehicle %1: %2 cancelled</source>
         <translation>vecteur %1 : %2 annulé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="277"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="279"/>
         <source>vehicle %1: %2 sent…</source>
         <translation>vecteur %1 : %2 envoyé…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="287"/>
         <source>vehicle %1: %2 FAILED: %3</source>
         <translation>vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="290"/>
         <source>vehicle %1: %2 accepted</source>
         <translation>vecteur %1 : %2 accepté</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="296"/>
         <source>mode %1</source>
         <translation>mode %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>arm</source>
         <translation>armer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>disarm</source>
         <translation>désarmer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>take off</source>
         <translation>décoller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>land</source>
         <translation>atterrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>return</source>
         <translation>retour au point de départ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>hold</source>
         <translation>stationnaire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>go to</source>
         <translation>aller à</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="313"/>
         <source>vehicle %1: click the go-to target on the map</source>
         <translation>vecteur %1 : cliquez la cible sur la carte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Findings</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Robots</source>
         <translation>Robots</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
-        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="455"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Findings: {0} ({1} unconfirmed)</source>
         <translation>Observations : {0} ({1} non confirmées)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Mark here…</source>
         <translation>Marquer ici…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -2711,97 +2764,97 @@
 <context>
     <name>TransferText</name>
     <message>
-        <location filename="../transfer_text.py" line="21"/>
+        <location filename="../failure_text.py" line="22"/>
         <source>mission</source>
         <translation>mission</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="22"/>
+        <location filename="../failure_text.py" line="23"/>
         <source>geofence</source>
         <translation>géobarrière</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="23"/>
+        <location filename="../failure_text.py" line="24"/>
         <source>rally points</source>
         <translation>points de ralliement</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="29"/>
+        <location filename="../failure_text.py" line="30"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="30"/>
+        <location filename="../failure_text.py" line="31"/>
         <source>no space</source>
         <translation>plus de place</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="31"/>
+        <location filename="../failure_text.py" line="32"/>
         <source>denied</source>
         <translation>non autorisé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="32"/>
+        <location filename="../failure_text.py" line="33"/>
         <source>invalid sequence</source>
         <translation>séquence invalide</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="33"/>
+        <location filename="../failure_text.py" line="34"/>
         <source>operation cancelled</source>
         <translation>opération annulée</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="34"/>
+        <location filename="../failure_text.py" line="35"/>
         <source>unsupported</source>
         <translation>non pris en charge</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="44"/>
+        <location filename="../failure_text.py" line="45"/>
         <source>%1 upload refused by the vehicle: %2</source>
         <translation>%1 : envoi refusé par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="47"/>
+        <location filename="../failure_text.py" line="48"/>
         <source>%1 download refused by the vehicle: %2</source>
         <translation>%1 : téléchargement refusé par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="50"/>
+        <location filename="../failure_text.py" line="51"/>
         <source>clearing the %1 refused by the vehicle: %2</source>
         <translation>%1 : effacement refusé par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="53"/>
+        <location filename="../failure_text.py" line="54"/>
         <source>%1 download aborted by the vehicle: %2</source>
         <translation>%1 : téléchargement interrompu par le vecteur : %2</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="56"/>
+        <location filename="../failure_text.py" line="57"/>
         <source>%1 upload: the vehicle accepted after only %2 of %3 items</source>
         <translation>%1 : envoi accepté par le vecteur après seulement %2 éléments sur %3</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="60"/>
+        <location filename="../failure_text.py" line="61"/>
         <source>%1 upload: the vehicle asked for item %2 of %3</source>
         <translation>%1 : envoi : le vecteur a demandé l’élément %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="63"/>
+        <location filename="../failure_text.py" line="64"/>
         <source>%1 upload: no answer from the vehicle while sending item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1 : pas de réponse du vecteur à l’envoi de l’élément %2 sur %3 (%4 essais en %5 s) ; transfert annulé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="67"/>
+        <location filename="../failure_text.py" line="68"/>
         <source>%1 download: no answer from the vehicle while asking for the count (%2 tries in %3 s); transfer cancelled</source>
         <translation>%1 : pas de réponse du vecteur à la demande du nombre d’éléments (%2 essais en %3 s) ; transfert annulé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="71"/>
+        <location filename="../failure_text.py" line="72"/>
         <source>%1 download: no answer from the vehicle while receiving item %2 of %3 (%4 tries in %5 s); transfer cancelled</source>
         <translation>%1 : pas de réponse du vecteur à la réception de l’élément %2 sur %3 (%4 essais en %5 s) ; transfert annulé</translation>
     </message>
     <message>
-        <location filename="../transfer_text.py" line="75"/>
+        <location filename="../failure_text.py" line="76"/>
         <source>clearing the %1: no answer from the vehicle (%2 tries in %3 s); clearing cancelled</source>
         <translation>%1 : pas de réponse du vecteur à l’effacement (%2 essais en %3 s) ; effacement annulé</translation>
     </message>

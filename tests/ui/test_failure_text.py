@@ -1,17 +1,18 @@
-"""Why a mission, geofence or rally transfer failed reads in the window's language: every way the driver
-reports one (refused, aborted, no answer, accepted early, an unknown item asked for) in French and German with
-its numbers and the vehicle's reason; the English sentence the engine keeps for a failed fence reading is read
-back to the same facts; a first reading of a vehicle's fence that fails is said once in the status bar."""
+"""Why a command or a mission, geofence or rally transfer failed reads in the window's language: every way the
+driver reports a transfer failing (refused, aborted, no answer, accepted early, an unknown item asked for) and a
+command's MAV_RESULT, in French and German with their numbers and the vehicle's own reason; a first reading of a
+vehicle's fence that fails is said once in the status bar."""
 
 from __future__ import annotations
 
 import pytest
 from pymavlink.dialects.v20 import common as mavlink
 
+from drivers.mavlink.commands import CommandError
 from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
-from groundstation.ui.transfer_text import transfer_text
+from groundstation.ui.failure_text import said, transfer_text
 from groundstation.ui.translations import Translations
 from sitl.vehicle import SimulatedFleet
 from sitl.vehicle.link import MissionFault
@@ -67,6 +68,28 @@ def test_every_transfer_failure_reads_in_german(language):
                          "(6 Versuche in 1,8 s); Übertragung abgebrochen")
     assert all(" by the vehicle" not in text and "no answer" not in text for text in german), german
 
+
+COMMAND_ERRORS = [
+    CommandError("COMPONENT_ARM_DISARM", "TEMPORARILY_REJECTED", "Preflight Fail: GPS fix too low"),
+    CommandError("DO_SET_MODE", "DENIED"),
+    CommandError("NAV_TAKEOFF", "TIMEOUT", attempts=3),
+    CommandError("CAMERA", "NO_CAMERA", "the vehicle has not shown a camera"),
+]
+
+
+def test_a_refused_command_reads_in_the_pilots_language_with_the_vehicles_own_reason(language):
+    language("fr")
+    assert [said(error) for error in COMMAND_ERRORS] == [
+        "COMPONENT_ARM_DISARM : refusée pour l’instant (Preflight Fail: GPS fix too low)",
+        "DO_SET_MODE : refusée",
+        "NAV_TAKEOFF : pas de réponse après 3 essais",
+        "CAMERA : pas de caméra (the vehicle has not shown a camera)"]
+    language("de")
+    assert said(COMMAND_ERRORS[0]) == "COMPONENT_ARM_DISARM: vorübergehend abgelehnt (Preflight Fail: GPS fix too low)"
+    assert said(COMMAND_ERRORS[2]) == "NAV_TAKEOFF: keine Antwort nach 3 Versuchen"
+    language("en")
+    assert [said(error) for error in COMMAND_ERRORS] == [str(error) for error in COMMAND_ERRORS]  # as the CLI says
+    assert said(RuntimeError("engine stopped")) == "engine stopped"
 
 def test_in_english_the_window_says_what_the_cli_says(language):
     language("en")

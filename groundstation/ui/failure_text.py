@@ -1,9 +1,9 @@
-"""Why a mission, geofence or rally transfer failed, in the pilot's language.
+"""Why a command or a mission, geofence or rally transfer failed, in the pilot's language.
 
-The driver's MissionTransferError carries the facts as fields (what was sent which way, how it ended, the
-vehicle's MAV_MISSION_RESULT, the counts) and an English sentence for the CLI and logs; the window words the
-fields here instead, so a French or German window shows no English mid-sentence. Anything else keeps its
-own words.
+The driver's MissionTransferError and CommandError carry the facts as fields (what was sent, how it ended,
+the vehicle's MAV_MISSION_RESULT or MAV_RESULT, the counts) and an English sentence for the CLI and logs; the
+window words the fields here instead, so a French or German window shows no English mid-sentence. A reason
+the vehicle gave in its own words stays as it sent it. Anything else keeps its own words.
 
 QCoreApplication.translate is thread-safe: these run on the engine thread too, as the answer arrives.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from drivers.mavlink.commands import CommandError
 from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.ui.pending import reason
 from groundstation.ui.vehicle_text import fill
@@ -80,7 +81,28 @@ def transfer_text(error: MissionTransferError) -> str:
     return fill(text, *values)
 
 
+def command_text(error: CommandError) -> str:
+    """The command's outcome in the window's language: "COMPONENT_ARM_DISARM: temporarily rejected (...)";
+    the MAVLink command keeps its name (it is what a vehicle's log and manual call it)."""
+    results = {"TEMPORARILY_REJECTED": QCoreApplication.translate("CommandText", "temporarily rejected"),
+               "DENIED": QCoreApplication.translate("CommandText", "denied"),
+               "UNSUPPORTED": QCoreApplication.translate("CommandText", "unsupported"),
+               "FAILED": QCoreApplication.translate("CommandText", "failed"),
+               "CANCELLED": QCoreApplication.translate("CommandText", "cancelled"),
+               "NOT_READY": QCoreApplication.translate("CommandText", "not ready"),
+               "NO_CAMERA": QCoreApplication.translate("CommandText", "no camera"),
+               "TIMEOUT": fill(QCoreApplication.translate("CommandText", "no answer after %1 tries"), error.attempts)}
+    outcome = results.get(error.result, error.result.lower().replace("_", " "))
+    if error.reason:
+        return fill(QCoreApplication.translate("CommandText", "%1: %2 (%3)"), error.command, outcome, error.reason)
+    return fill(QCoreApplication.translate("CommandText", "%1: %2"), error.command, outcome)
+
+
 def said(error: Exception) -> str:
-    """Why a request failed, as the pilot reads it: a transfer error in the window's language, anything else
-    as `pending.reason` words it."""
-    return transfer_text(error) if isinstance(error, MissionTransferError) else reason(error)
+    """Why a request failed, as the pilot reads it: a transfer or command error in the window's language,
+    anything else as `pending.reason` words it."""
+    if isinstance(error, MissionTransferError):
+        return transfer_text(error)
+    if isinstance(error, CommandError):
+        return command_text(error)
+    return reason(error)
