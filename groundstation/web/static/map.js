@@ -1,6 +1,7 @@
 // The commander's live map: our own small Web Mercator map over the station's tile cache, with
-// vehicles, their geofences and rally points, and findings kept up to date by Server-Sent Events (/live). No library, nothing from
-// the internet. Text comes from the JSON block the station put in the page, in the reader's language.
+// vehicles, their geofences and rally points, and findings kept up to date by Server-Sent Events
+// (/live). No library, nothing from the internet. Text comes from the JSON block the station put in
+// the page, in the reader's language.
 "use strict";
 
 (() => {
