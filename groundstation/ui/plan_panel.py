@@ -13,10 +13,9 @@ and speed in the list, delete, insert, drag a waypoint on the map or add one the
 a custom mission, upload like a plan. Upload also sends an imported .plan's geofence and rally points,
 after the mission, to the same vehicle (to each part's vehicle for a split plan), as QGroundControl's
 Upload does, one progress bar filling over all of it; a .plan holding only a fence and rally points
-uploads just those. The engine then reads
-the vehicle's fence back, it is drawn as the vehicle's own and the dotted planned copy gives way.
-Transfers and mission commands go to the engine; their progress and results come back on the engine
-thread and cross here through Qt signals.
+uploads just those. The engine then reads the vehicle's fence back, it is drawn as the vehicle's own
+and the dotted planned copy gives way. Transfers and mission commands go to the engine; their progress
+and results come back on the engine thread and cross here through Qt signals.
 
 Beside this module: the map layer (plan_layer), the drawing tools (plan_drawing), the item list
 (plan_item_list) and its edits (plan_edits), the parts of a split plan (plan_parts) and the transfer
