@@ -1649,37 +1649,37 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="552"/>
+        <location filename="../plan_panel.py" line="551"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Strecke %3 km, Flug %4 min, Akku %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="295"/>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Advance direction</source>
         <translation>Vorrückrichtung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Altitude</source>
         <translation>Höhe</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="380"/>
+        <location filename="../plan_panel.py" line="379"/>
         <source>Area %1: %2 ha</source>
         <translation>Gebiet %1: %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="365"/>
+        <location filename="../plan_panel.py" line="364"/>
         <source>Area not used: %1</source>
         <translation>Gebiet nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="440"/>
+        <location filename="../plan_panel.py" line="439"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Gebiet: %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="439"/>
+        <location filename="../plan_panel.py" line="438"/>
         <source>Area: not set</source>
         <translation>Gebiet: nicht festgelegt</translation>
     </message>
@@ -1688,12 +1688,12 @@
         <translation type="vanished">Gebiete (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="882"/>
+        <location filename="../plan_panel.py" line="881"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Fahrzeug %1 scharfschalten und die hochgeladene Mission fliegen?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="399"/>
+        <location filename="../plan_panel.py" line="398"/>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
@@ -1702,87 +1702,87 @@
         <translation type="vanished">%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Punkt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="556"/>
+        <location filename="../plan_panel.py" line="555"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Abdeckung %1 % von %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Creeping line</source>
         <translation>Kriechende Linie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Cruise speed</source>
         <translation>Reisegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="373"/>
+        <location filename="../plan_panel.py" line="372"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum gesetzt auf %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="437"/>
+        <location filename="../plan_panel.py" line="436"/>
         <source>Datum: %1, %2</source>
         <translation>Datum: %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="436"/>
+        <location filename="../plan_panel.py" line="435"/>
         <source>Datum: not set</source>
         <translation>Datum: nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Detection camera</source>
         <translation>Erkennungskamera</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="308"/>
+        <location filename="../plan_panel.py" line="307"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Endurance</source>
         <translation>Flugzeit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Expanding square</source>
         <translation>Expandierendes Quadrat</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="737"/>
+        <location filename="../plan_panel.py" line="736"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="746"/>
+        <location filename="../plan_panel.py" line="745"/>
         <source>Export the plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="309"/>
+        <location filename="../plan_panel.py" line="308"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="296"/>
+        <location filename="../plan_panel.py" line="295"/>
         <source>First leg heading</source>
         <translation>Kurs des ersten Schenkels</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Front overlap</source>
         <translation>Längsüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Ground resolution</source>
         <translation>Bodenauflösung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="560"/>
+        <location filename="../plan_panel.py" line="559"/>
         <source>Ground seen %1 ha</source>
         <translation>Gesehener Boden %1 ha</translation>
     </message>
@@ -1791,174 +1791,174 @@
         <translation type="vanished">Suchgebiet oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="300"/>
+        <location filename="../plan_panel.py" line="299"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Legs</source>
         <translation>Schenkel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="421"/>
+        <location filename="../plan_panel.py" line="420"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet; Upload sends them</source>
         <translation>%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug; „Hochladen“ sendet sie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="482"/>
+        <location filename="../plan_panel.py" line="481"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="754"/>
+        <location filename="../plan_panel.py" line="753"/>
         <source>Wait: the parts are still going up</source>
         <translation>Bitte warten: die Teile werden noch hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="757"/>
+        <location filename="../plan_panel.py" line="756"/>
         <source>Wait: the geofence and rally points are still going up</source>
         <translation>Warten: Geozaun und Sammelpunkte werden noch hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="788"/>
+        <location filename="../plan_panel.py" line="787"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Hochladen abgelehnt: %1 Teile, aber %2 Fahrzeuge ausgewählt; ein Fahrzeug je Teil auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>geofence</source>
         <translation>Geozaun</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>rally points</source>
         <translation>Sammelpunkte</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="844"/>
+        <location filename="../plan_panel.py" line="843"/>
         <source>Uploaded to vehicle %1: %2</source>
         <translation>Auf Fahrzeug %1 hochgeladen: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="860"/>
+        <location filename="../plan_panel.py" line="859"/>
         <source>vehicle %1: %2 (the vehicle keeps what it held before)</source>
         <translation>Fahrzeug %1: %2 (das Fahrzeug behält, was es vorher hatte)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="891"/>
+        <location filename="../plan_panel.py" line="890"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Bitte warten: noch haben nicht alle Fahrzeuge der Teile geantwortet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="894"/>
+        <location filename="../plan_panel.py" line="893"/>
         <source>Start all parts: upload every part first</source>
         <translation>Alle Teile starten: zuerst jeden Teil hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="898"/>
+        <location filename="../plan_panel.py" line="897"/>
         <source>Every part is started already</source>
         <translation>Alle Teile sind bereits gestartet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="935"/>
+        <location filename="../plan_panel.py" line="934"/>
         <source>No vehicle selected</source>
         <translation>Kein Fahrzeug ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Parallel track</source>
         <translation>Parallelsuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="281"/>
         <source>Track line</source>
         <translation>Streckensuche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Pattern</source>
         <translation>Suchmuster</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="294"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Drones</source>
         <translation>Drohnen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="301"/>
+        <location filename="../plan_panel.py" line="300"/>
         <source>Back along the other side of the route</source>
         <translation>Zurück auf der anderen Seite der Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="302"/>
+        <location filename="../plan_panel.py" line="301"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Das Gebiet auf so viele Drohnen aufteilen, jede fliegt ihren eigenen Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="303"/>
+        <location filename="../plan_panel.py" line="302"/>
         <source>Insert waypoint after</source>
         <translation>Wegpunkt danach einfügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="304"/>
+        <location filename="../plan_panel.py" line="303"/>
         <source>Delete item</source>
         <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="306"/>
+        <location filename="../plan_panel.py" line="305"/>
         <source>Send the plan to the selected vehicle (a split plan&apos;s parts to the vehicles picked), then the geofence and rally points of an imported .plan</source>
         <translation>Den Plan an das ausgewählte Fahrzeug senden (die Teile eines geteilten Plans an die angehakten Fahrzeuge), danach Geozaun und Sammelpunkte eines importierten .plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="311"/>
+        <location filename="../plan_panel.py" line="310"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="313"/>
-        <location filename="../plan_panel.py" line="901"/>
+        <location filename="../plan_panel.py" line="312"/>
+        <location filename="../plan_panel.py" line="900"/>
         <source>Start all parts</source>
         <translation>Alle Teile starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="314"/>
+        <location filename="../plan_panel.py" line="313"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
         <translation>Jedes Fahrzeug mit einem Teil startet und fliegt ihn</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="315"/>
+        <location filename="../plan_panel.py" line="314"/>
         <source>Items of</source>
         <translation>Elemente von</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="317"/>
-        <location filename="../plan_panel.py" line="608"/>
+        <location filename="../plan_panel.py" line="316"/>
+        <location filename="../plan_panel.py" line="607"/>
         <source>part %1</source>
         <translation>Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="363"/>
+        <location filename="../plan_panel.py" line="362"/>
         <source>drawn route</source>
         <translation>gezeichnete Route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="365"/>
+        <location filename="../plan_panel.py" line="364"/>
         <source>Route not used: %1</source>
         <translation>Route nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="387"/>
+        <location filename="../plan_panel.py" line="386"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1: %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="415"/>
+        <location filename="../plan_panel.py" line="414"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>%1 kann nicht importiert werden: die Datei enthält weder Gebiet noch Route noch Punkt</translation>
     </message>
@@ -1967,137 +1967,137 @@
         <translation type="vanished">%1: sein Geozaun (%2 Formen) und %3 Sammelpunkte sind gepunktet gezeichnet: noch auf keinem Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Import a search area, route or datum</source>
         <translation>Suchgebiet, Route oder Datum importieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Gebiete und Routen (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="442"/>
+        <location filename="../plan_panel.py" line="441"/>
         <source>Route: not set</source>
         <translation>Route: nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="443"/>
+        <location filename="../plan_panel.py" line="442"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route: %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="479"/>
+        <location filename="../plan_panel.py" line="478"/>
         <source>Part %1: %2</source>
         <translation>Teil %1: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="544"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Bearbeitete Mission: %1 Elemente, noch nicht hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="565"/>
+        <location filename="../plan_panel.py" line="564"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m hoch, Bahnen %2 m auseinander, Gebiet auf %3 Drohnen aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Track</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Flight</source>
         <translation>Flug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Battery</source>
         <translation>Akku</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Vehicle</source>
         <translation>Fahrzeug</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="568"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>none picked</source>
         <translation>keines ausgewählt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="642"/>
+        <location filename="../plan_panel.py" line="641"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Element %1: Höhe %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="645"/>
+        <location filename="../plan_panel.py" line="644"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Element %1: Geschwindigkeit %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="648"/>
+        <location filename="../plan_panel.py" line="647"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="659"/>
+        <location filename="../plan_panel.py" line="658"/>
         <source>Select the item to delete first</source>
         <translation>Zuerst das zu löschende Element auswählen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="662"/>
+        <location filename="../plan_panel.py" line="661"/>
         <source>Item %1 deleted</source>
         <translation>Element %1 gelöscht</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="670"/>
+        <location filename="../plan_panel.py" line="669"/>
         <source>Select the item to insert after first</source>
         <translation>Zuerst das Element auswählen, nach dem eingefügt wird</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="675"/>
+        <location filename="../plan_panel.py" line="674"/>
         <source>No waypoint inserted: %1</source>
         <translation>Kein Wegpunkt eingefügt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="677"/>
+        <location filename="../plan_panel.py" line="676"/>
         <source>Waypoint %1 inserted</source>
         <translation>Wegpunkt %1 eingefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="683"/>
+        <location filename="../plan_panel.py" line="682"/>
         <source>Add waypoint here</source>
         <translation>Wegpunkt hier hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="693"/>
+        <location filename="../plan_panel.py" line="692"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Wegpunkt %1 bei %2, %3 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="698"/>
+        <location filename="../plan_panel.py" line="697"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Element %1 nach %2, %3 verschoben</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="740"/>
+        <location filename="../plan_panel.py" line="739"/>
         <source>Plan written to %1</source>
         <translation>Plan gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="742"/>
+        <location filename="../plan_panel.py" line="741"/>
         <source>%1 parts written: %2</source>
         <translation>%1 Teile gespeichert: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="747"/>
+        <location filename="../plan_panel.py" line="746"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Pläne (*.plan *.kml *.geojson)</translation>
     </message>
@@ -2106,133 +2106,133 @@
         <translation type="vanished">Fahrzeug %1: %2 FEHLGESCHLAGEN: %3 (das Fahrzeug behält, was es vorher hatte)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="997"/>
+        <location filename="../plan_panel.py" line="996"/>
         <source>geofence upload</source>
         <translation>Geozaun hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="998"/>
+        <location filename="../plan_panel.py" line="997"/>
         <source>rally points upload</source>
         <translation>Sammelpunkte hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Radius</source>
         <translation>Radius</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="312"/>
+        <location filename="../plan_panel.py" line="311"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Side overlap</source>
         <translation>Querüberlappung</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Sized by</source>
         <translation>Bemessen nach</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="310"/>
+        <location filename="../plan_panel.py" line="309"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="881"/>
+        <location filename="../plan_panel.py" line="880"/>
         <source>Start mission: vehicle %1</source>
         <translation>Mission starten: Fahrzeug %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="305"/>
+        <location filename="../plan_panel.py" line="304"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="773"/>
-        <location filename="../plan_panel.py" line="794"/>
+        <location filename="../plan_panel.py" line="772"/>
+        <location filename="../plan_panel.py" line="793"/>
         <source>Upload refused: %1</source>
         <translation>Hochladen abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="768"/>
+        <location filename="../plan_panel.py" line="767"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Hochladen: noch kein Plan: zuerst Datum oder Gebiet setzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="549"/>
+        <location filename="../plan_panel.py" line="548"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission von Fahrzeug %1: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="361"/>
+        <location filename="../plan_panel.py" line="360"/>
         <source>drawn area</source>
         <translation>gezeichnetes Gebiet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="902"/>
+        <location filename="../plan_panel.py" line="901"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Die Fahrzeuge mit einem Teil (%1) scharfschalten und jedes seinen Teil fliegen lassen? Sie starten alle zugleich.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="958"/>
+        <location filename="../plan_panel.py" line="957"/>
         <source>%1 FAILED: %2</source>
         <translation>%1 FEHLGESCHLAGEN: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="972"/>
+        <location filename="../plan_panel.py" line="971"/>
         <source>vehicle %1: %2</source>
         <translation>Fahrzeug %1: %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="992"/>
+        <location filename="../plan_panel.py" line="991"/>
         <source>upload of part %1</source>
         <translation>Hochladen von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="994"/>
+        <location filename="../plan_panel.py" line="993"/>
         <source>start of part %1</source>
         <translation>Start von Teil %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="995"/>
+        <location filename="../plan_panel.py" line="994"/>
         <source>mission download</source>
         <translation>Mission herunterladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="996"/>
+        <location filename="../plan_panel.py" line="995"/>
         <source>mission pause</source>
         <translation>Mission anhalten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="997"/>
+        <location filename="../plan_panel.py" line="996"/>
         <source>mission resume</source>
         <translation>Mission fortsetzen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="996"/>
+        <location filename="../plan_panel.py" line="995"/>
         <source>mission start</source>
         <translation>Mission starten</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="995"/>
+        <location filename="../plan_panel.py" line="994"/>
         <source>mission upload</source>
         <translation>Mission hochladen</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="728"/>
+        <location filename="../plan_panel.py" line="727"/>
         <source>there is no plan to export</source>
         <translation>es gibt keinen Plan zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="730"/>
+        <location filename="../plan_panel.py" line="729"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>unbekannter Dateityp .%1; .plan, .kml oder .geojson verwenden</translation>
     </message>
@@ -2241,17 +2241,17 @@
         <translation type="vanished">Fahrzeug %1: %2 FEHLGESCHLAGEN: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>vehicle %1: %2 done</source>
         <translation>Fahrzeug %1: %2 erledigt</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="955"/>
+        <location filename="../plan_panel.py" line="954"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>Fahrzeug %1: %2 nicht gesendet: %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="957"/>
+        <location filename="../plan_panel.py" line="956"/>
         <source>vehicle %1: %2…</source>
         <translation>Fahrzeug %1: %2…</translation>
     </message>

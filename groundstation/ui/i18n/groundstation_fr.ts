@@ -1649,37 +1649,37 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="552"/>
+        <location filename="../plan_panel.py" line="551"/>
         <source>%1 m up, tracks %2 m apart, track %3 km, flight %4 min, battery %5 %</source>
         <translation>%1 m de haut, traces espacées de %2 m, parcours %3 km, vol %4 min, batterie %5 %</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="295"/>
+        <location filename="../plan_panel.py" line="294"/>
         <source>Advance direction</source>
         <translation>Direction de progression</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="380"/>
+        <location filename="../plan_panel.py" line="379"/>
         <source>Area %1: %2 ha</source>
         <translation>Zone %1 : %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="365"/>
+        <location filename="../plan_panel.py" line="364"/>
         <source>Area not used: %1</source>
         <translation>Zone non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="440"/>
+        <location filename="../plan_panel.py" line="439"/>
         <source>Area: %1 (%2 ha)</source>
         <translation>Zone : %1 (%2 ha)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="439"/>
+        <location filename="../plan_panel.py" line="438"/>
         <source>Area: not set</source>
         <translation>Zone : non définie</translation>
     </message>
@@ -1688,12 +1688,12 @@
         <translation type="vanished">Zones (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="882"/>
+        <location filename="../plan_panel.py" line="881"/>
         <source>Arm vehicle %1 and fly its uploaded mission?</source>
         <translation>Armer le vecteur %1 et lui faire voler la mission chargée ?</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="399"/>
+        <location filename="../plan_panel.py" line="398"/>
         <source>Cannot import %1: %2</source>
         <translation>Import de %1 impossible : %2</translation>
     </message>
@@ -1702,87 +1702,87 @@
         <translation type="vanished">Import de %1 impossible : le fichier ne contient ni zone ni point</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="556"/>
+        <location filename="../plan_panel.py" line="555"/>
         <source>Coverage %1 % of %2 ha</source>
         <translation>Couverture %1 % de %2 ha</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Creeping line</source>
         <translation>Ligne rampante</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Cruise speed</source>
         <translation>Vitesse de croisière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="373"/>
+        <location filename="../plan_panel.py" line="372"/>
         <source>Datum set at %1, %2</source>
         <translation>Datum placé en %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="437"/>
+        <location filename="../plan_panel.py" line="436"/>
         <source>Datum: %1, %2</source>
         <translation>Datum : %1, %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="436"/>
+        <location filename="../plan_panel.py" line="435"/>
         <source>Datum: not set</source>
         <translation>Datum : non défini</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Detection camera</source>
         <translation>Caméra de détection</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="308"/>
+        <location filename="../plan_panel.py" line="307"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Endurance</source>
         <translation>Autonomie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Expanding square</source>
         <translation>Carré croissant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="737"/>
+        <location filename="../plan_panel.py" line="736"/>
         <source>Export failed: %1</source>
         <translation>Échec de l&apos;export : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="746"/>
+        <location filename="../plan_panel.py" line="745"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="309"/>
+        <location filename="../plan_panel.py" line="308"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="296"/>
+        <location filename="../plan_panel.py" line="295"/>
         <source>First leg heading</source>
         <translation>Cap de la première branche</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Front overlap</source>
         <translation>Recouvrement longitudinal</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="287"/>
+        <location filename="../plan_panel.py" line="286"/>
         <source>Ground resolution</source>
         <translation>Résolution au sol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="560"/>
+        <location filename="../plan_panel.py" line="559"/>
         <source>Ground seen %1 ha</source>
         <translation>Sol vu %1 ha</translation>
     </message>
@@ -1791,174 +1791,174 @@
         <translation type="vanished">Importer une zone de recherche ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="300"/>
+        <location filename="../plan_panel.py" line="299"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Legs</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="421"/>
+        <location filename="../plan_panel.py" line="420"/>
         <source>%1: its geofence (%2 shapes) and %3 rally points are drawn dotted: not on any vehicle yet; Upload sends them</source>
         <translation>%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant ; « Envoyer » les transmet</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="482"/>
+        <location filename="../plan_panel.py" line="481"/>
         <source>No plan: %1</source>
         <translation>Pas de plan : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="754"/>
+        <location filename="../plan_panel.py" line="753"/>
         <source>Wait: the parts are still going up</source>
         <translation>Patientez : les parties sont encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="757"/>
+        <location filename="../plan_panel.py" line="756"/>
         <source>Wait: the geofence and rally points are still going up</source>
         <translation>Patientez : la géobarrière et les points de ralliement sont encore en cours d’envoi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="788"/>
+        <location filename="../plan_panel.py" line="787"/>
         <source>Upload refused: %1 parts but %2 vehicles picked; pick one vehicle per part</source>
         <translation>Envoi refusé : %1 parties mais %2 vecteurs choisis ; choisissez un vecteur par partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>mission</source>
         <translation>mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>geofence</source>
         <translation>géobarrière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="843"/>
+        <location filename="../plan_panel.py" line="842"/>
         <source>rally points</source>
         <translation>points de ralliement</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="844"/>
+        <location filename="../plan_panel.py" line="843"/>
         <source>Uploaded to vehicle %1: %2</source>
         <translation>Envoyé au vecteur %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="860"/>
+        <location filename="../plan_panel.py" line="859"/>
         <source>vehicle %1: %2 (the vehicle keeps what it held before)</source>
         <translation>vecteur %1 : %2 (le vecteur garde ce qu’il avait avant)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="891"/>
+        <location filename="../plan_panel.py" line="890"/>
         <source>Wait: the parts&apos; vehicles have not all answered yet</source>
         <translation>Patientez : les vecteurs des parties n’ont pas encore tous répondu</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="894"/>
+        <location filename="../plan_panel.py" line="893"/>
         <source>Start all parts: upload every part first</source>
         <translation>Démarrer toutes les parties : envoyez d’abord chaque partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="898"/>
+        <location filename="../plan_panel.py" line="897"/>
         <source>Every part is started already</source>
         <translation>Toutes les parties sont déjà démarrées</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="935"/>
+        <location filename="../plan_panel.py" line="934"/>
         <source>No vehicle selected</source>
         <translation>Aucun vecteur sélectionné</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Parallel track</source>
         <translation>Traces parallèles</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="282"/>
+        <location filename="../plan_panel.py" line="281"/>
         <source>Track line</source>
         <translation>Recherche sur route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Pattern</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="294"/>
+        <location filename="../plan_panel.py" line="293"/>
         <source>Drones</source>
         <translation>Drones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="301"/>
+        <location filename="../plan_panel.py" line="300"/>
         <source>Back along the other side of the route</source>
         <translation>Retour par l’autre côté de la route</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="302"/>
+        <location filename="../plan_panel.py" line="301"/>
         <source>Share the area among this many drones, each flying its own part</source>
         <translation>Partager la zone entre ce nombre de drones, chacun volant sa propre partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="303"/>
+        <location filename="../plan_panel.py" line="302"/>
         <source>Insert waypoint after</source>
         <translation>Insérer un point de passage après</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="304"/>
+        <location filename="../plan_panel.py" line="303"/>
         <source>Delete item</source>
         <translation>Supprimer l&apos;élément</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="306"/>
+        <location filename="../plan_panel.py" line="305"/>
         <source>Send the plan to the selected vehicle (a split plan&apos;s parts to the vehicles picked), then the geofence and rally points of an imported .plan</source>
         <translation>Envoyer le plan au vecteur sélectionné (les parties d’un plan partagé aux vecteurs cochés), puis la géobarrière et les points de ralliement d’un .plan importé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="311"/>
+        <location filename="../plan_panel.py" line="310"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="313"/>
-        <location filename="../plan_panel.py" line="901"/>
+        <location filename="../plan_panel.py" line="312"/>
+        <location filename="../plan_panel.py" line="900"/>
         <source>Start all parts</source>
         <translation>Démarrer toutes les parties</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="314"/>
+        <location filename="../plan_panel.py" line="313"/>
         <source>Each vehicle that holds a part takes off and flies it</source>
         <translation>Chaque vecteur qui détient une partie décolle et l’effectue</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="315"/>
+        <location filename="../plan_panel.py" line="314"/>
         <source>Items of</source>
         <translation>Éléments de la</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="317"/>
-        <location filename="../plan_panel.py" line="608"/>
+        <location filename="../plan_panel.py" line="316"/>
+        <location filename="../plan_panel.py" line="607"/>
         <source>part %1</source>
         <translation>partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="363"/>
+        <location filename="../plan_panel.py" line="362"/>
         <source>drawn route</source>
         <translation>route tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="365"/>
+        <location filename="../plan_panel.py" line="364"/>
         <source>Route not used: %1</source>
         <translation>Route non retenue : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="387"/>
+        <location filename="../plan_panel.py" line="386"/>
         <source>Route %1: %2 km</source>
         <translation>Route %1 : %2 km</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="415"/>
+        <location filename="../plan_panel.py" line="414"/>
         <source>Cannot import %1: it holds no area, route or point</source>
         <translation>Import de %1 impossible : le fichier ne contient ni zone, ni route, ni point</translation>
     </message>
@@ -1967,137 +1967,137 @@
         <translation type="vanished">%1 : sa géobarrière (%2 formes) et %3 points de ralliement sont tracés en pointillés : sur aucun vecteur pour l’instant</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="428"/>
+        <location filename="../plan_panel.py" line="427"/>
         <source>Import a search area, route or datum</source>
         <translation>Importer une zone de recherche, une route ou un datum</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="429"/>
+        <location filename="../plan_panel.py" line="428"/>
         <source>Areas and routes (*.kml *.geojson *.json *.plan)</source>
         <translation>Zones et routes (*.kml *.geojson *.json *.plan)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="442"/>
+        <location filename="../plan_panel.py" line="441"/>
         <source>Route: not set</source>
         <translation>Route : non définie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="443"/>
+        <location filename="../plan_panel.py" line="442"/>
         <source>Route: %1 (%2 km)</source>
         <translation>Route : %1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="479"/>
+        <location filename="../plan_panel.py" line="478"/>
         <source>Part %1: %2</source>
         <translation>Partie %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="545"/>
+        <location filename="../plan_panel.py" line="544"/>
         <source>Edited mission: %1 items, not uploaded yet</source>
         <translation>Mission modifiée : %1 éléments, pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="565"/>
+        <location filename="../plan_panel.py" line="564"/>
         <source>%1 m up, tracks %2 m apart, area shared among %3 drones</source>
         <translation>%1 m de haut, traces espacées de %2 m, zone partagée entre %3 drones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Track</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Flight</source>
         <translation>Vol</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="567"/>
+        <location filename="../plan_panel.py" line="566"/>
         <source>Vehicle</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="568"/>
+        <location filename="../plan_panel.py" line="567"/>
         <source>none picked</source>
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="642"/>
+        <location filename="../plan_panel.py" line="641"/>
         <source>Item %1: altitude %2 m</source>
         <translation>Élément %1 : altitude %2 m</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="645"/>
+        <location filename="../plan_panel.py" line="644"/>
         <source>Item %1: speed %2 m/s</source>
         <translation>Élément %1 : vitesse %2 m/s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="648"/>
+        <location filename="../plan_panel.py" line="647"/>
         <source>Not changed: %1</source>
         <translation>Non modifié : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="659"/>
+        <location filename="../plan_panel.py" line="658"/>
         <source>Select the item to delete first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément à supprimer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="662"/>
+        <location filename="../plan_panel.py" line="661"/>
         <source>Item %1 deleted</source>
         <translation>Élément %1 supprimé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="670"/>
+        <location filename="../plan_panel.py" line="669"/>
         <source>Select the item to insert after first</source>
         <translation>Sélectionnez d&apos;abord l&apos;élément après lequel insérer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="675"/>
+        <location filename="../plan_panel.py" line="674"/>
         <source>No waypoint inserted: %1</source>
         <translation>Aucun point de passage inséré : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="677"/>
+        <location filename="../plan_panel.py" line="676"/>
         <source>Waypoint %1 inserted</source>
         <translation>Point de passage %1 inséré</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="683"/>
+        <location filename="../plan_panel.py" line="682"/>
         <source>Add waypoint here</source>
         <translation>Ajouter un point de passage ici</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="693"/>
+        <location filename="../plan_panel.py" line="692"/>
         <source>Waypoint %1 added at %2, %3</source>
         <translation>Point de passage %1 ajouté en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="698"/>
+        <location filename="../plan_panel.py" line="697"/>
         <source>Item %1 moved to %2, %3</source>
         <translation>Élément %1 déplacé en %2, %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="740"/>
+        <location filename="../plan_panel.py" line="739"/>
         <source>Plan written to %1</source>
         <translation>Plan enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="742"/>
+        <location filename="../plan_panel.py" line="741"/>
         <source>%1 parts written: %2</source>
         <translation>%1 parties enregistrées : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="747"/>
+        <location filename="../plan_panel.py" line="746"/>
         <source>Plans (*.plan *.kml *.geojson)</source>
         <translation>Plans (*.plan *.kml *.geojson)</translation>
     </message>
@@ -2106,133 +2106,133 @@
         <translation type="vanished">vecteur %1 : %2 ÉCHEC : %3 (le vecteur garde ce qu’il avait avant)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="997"/>
+        <location filename="../plan_panel.py" line="996"/>
         <source>geofence upload</source>
         <translation>envoi de la géobarrière</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="998"/>
+        <location filename="../plan_panel.py" line="997"/>
         <source>rally points upload</source>
         <translation>envoi des points de ralliement</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="293"/>
+        <location filename="../plan_panel.py" line="292"/>
         <source>Radius</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="312"/>
+        <location filename="../plan_panel.py" line="311"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="281"/>
+        <location filename="../plan_panel.py" line="280"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="292"/>
+        <location filename="../plan_panel.py" line="291"/>
         <source>Side overlap</source>
         <translation>Recouvrement latéral</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../plan_panel.py" line="290"/>
         <source>Sized by</source>
         <translation>Dimensionné par</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="310"/>
+        <location filename="../plan_panel.py" line="309"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="881"/>
+        <location filename="../plan_panel.py" line="880"/>
         <source>Start mission: vehicle %1</source>
         <translation>Démarrer la mission : vecteur %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="305"/>
+        <location filename="../plan_panel.py" line="304"/>
         <source>Upload</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="773"/>
-        <location filename="../plan_panel.py" line="794"/>
+        <location filename="../plan_panel.py" line="772"/>
+        <location filename="../plan_panel.py" line="793"/>
         <source>Upload refused: %1</source>
         <translation>Envoi refusé : %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="768"/>
+        <location filename="../plan_panel.py" line="767"/>
         <source>Upload: no plan yet: set a datum or an area first</source>
         <translation>Envoi : pas encore de plan : placez d&apos;abord un datum ou une zone</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="549"/>
+        <location filename="../plan_panel.py" line="548"/>
         <source>Vehicle %1&apos;s mission: %2 items</source>
         <translation>Mission du vecteur %1 : %2 éléments</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="361"/>
+        <location filename="../plan_panel.py" line="360"/>
         <source>drawn area</source>
         <translation>zone tracée</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="902"/>
+        <location filename="../plan_panel.py" line="901"/>
         <source>Arm the vehicles holding a part (%1) and fly each its part? They take off at once.</source>
         <translation>Armer les vecteurs qui détiennent une partie (%1) et faire voler à chacun sa partie ? Ils décollent tous ensemble.</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="958"/>
+        <location filename="../plan_panel.py" line="957"/>
         <source>%1 FAILED: %2</source>
         <translation>%1 ÉCHEC : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="972"/>
+        <location filename="../plan_panel.py" line="971"/>
         <source>vehicle %1: %2</source>
         <translation>vecteur %1 : %2</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="992"/>
+        <location filename="../plan_panel.py" line="991"/>
         <source>upload of part %1</source>
         <translation>envoi de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="994"/>
+        <location filename="../plan_panel.py" line="993"/>
         <source>start of part %1</source>
         <translation>démarrage de la partie %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="995"/>
+        <location filename="../plan_panel.py" line="994"/>
         <source>mission download</source>
         <translation>téléchargement de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="996"/>
+        <location filename="../plan_panel.py" line="995"/>
         <source>mission pause</source>
         <translation>pause de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="997"/>
+        <location filename="../plan_panel.py" line="996"/>
         <source>mission resume</source>
         <translation>reprise de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="996"/>
+        <location filename="../plan_panel.py" line="995"/>
         <source>mission start</source>
         <translation>démarrage de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="995"/>
+        <location filename="../plan_panel.py" line="994"/>
         <source>mission upload</source>
         <translation>envoi de la mission</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="728"/>
+        <location filename="../plan_panel.py" line="727"/>
         <source>there is no plan to export</source>
         <translation>il n&apos;y a pas de plan à exporter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="730"/>
+        <location filename="../plan_panel.py" line="729"/>
         <source>unknown file type .%1; use .plan, .kml or .geojson</source>
         <translation>type de fichier .%1 inconnu ; utilisez .plan, .kml ou .geojson</translation>
     </message>
@@ -2241,17 +2241,17 @@
         <translation type="vanished">vecteur %1 : %2 ÉCHEC : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="986"/>
+        <location filename="../plan_panel.py" line="985"/>
         <source>vehicle %1: %2 done</source>
         <translation>vecteur %1 : %2 terminé</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="955"/>
+        <location filename="../plan_panel.py" line="954"/>
         <source>vehicle %1: %2 not sent: %3</source>
         <translation>vecteur %1 : %2 non envoyé : %3</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="957"/>
+        <location filename="../plan_panel.py" line="956"/>
         <source>vehicle %1: %2…</source>
         <translation>vecteur %1 : %2…</translation>
     </message>
