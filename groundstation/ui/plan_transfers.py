@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 
 from drivers.mavlink.mission import MissionTransferError, Progress
 from groundstation.core.engine import Engine
-from groundstation.ui.pending import reason
-from groundstation.ui.failure_text import transfer_text
+from groundstation.ui.failure_text import said, transfer_text
 from groundstation.ui.vehicle_text import fill
 from missions.items import MissionItem
 
@@ -48,12 +47,13 @@ class FenceAndRallyUpload:
 def failure(name: str, failed: str) -> Callable[[Exception], str]:
     """Why the transfer or command `name` failed, said once: a transfer error names the transfer and how it
     ended itself, in the window's language ("geofence upload refused by the vehicle: no space"); any other
-    error (no such vehicle, the engine stopping) is told after the action's name, as `failed` ("%1 FAILED: %2")
-    words it. Runs on the engine thread: `name` and `failed` are translated before the request is sent."""
+    error (a command the vehicle refused, no such vehicle, the engine stopping) is told after the action's
+    name, as `failed` ("%1 FAILED: %2") words it, in the window's language where it can be (`said`). Runs on
+    the engine thread: `name` and `failed` are translated before the request is sent."""
     def why(error: Exception) -> str:
         if isinstance(error, MissionTransferError):
             return transfer_text(error)
-        return fill(failed, name, reason(error))
+        return fill(failed, name, said(error))
     return why
 
 

@@ -13,6 +13,7 @@ from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.ui.failure_text import said, transfer_text
+from groundstation.ui.plan_transfers import failure
 from groundstation.ui.translations import Translations
 from sitl.vehicle import SimulatedFleet
 from sitl.vehicle.link import MissionFault
@@ -90,6 +91,12 @@ def test_a_refused_command_reads_in_the_pilots_language_with_the_vehicles_own_re
     language("en")
     assert [said(error) for error in COMMAND_ERRORS] == [str(error) for error in COMMAND_ERRORS]  # as the CLI says
     assert said(RuntimeError("engine stopped")) == "engine stopped"
+
+def test_a_plan_command_the_vehicle_refused_reads_in_the_pilots_language_after_its_name(language):
+    language("fr")
+    why = failure("démarrage de la mission", "%1 ÉCHEC : %2")
+    assert why(COMMAND_ERRORS[1]) == "démarrage de la mission ÉCHEC : DO_SET_MODE : refusée"
+    assert why(ERRORS[0]) == FRENCH[0]  # a transfer error names the transfer itself: said once
 
 def test_in_english_the_window_says_what_the_cli_says(language):
     language("en")
