@@ -111,6 +111,15 @@ class PlainGcs:
             open_id = m.id
         return texts
 
+    def wait_text(self, text: str, since: int = 0, timeout: float = 5.0) -> list[str]:
+        """Wait for this status text (it travels apart from the ACK or the state that caused it); all texts since."""
+        deadline = time.monotonic() + timeout
+        while text not in (texts := self.texts(since)):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no status text {text!r} within {timeout} s; got {texts}")
+            time.sleep(0.01)
+        return texts
+
     # ---- a minimal mission-protocol client (retries on silence, no cleverness) -------------------
 
     def _next(self, kinds: tuple[str, ...], since: int, timeout: float, seen: list[int]):

@@ -70,7 +70,7 @@ def test_deny_arming_gives_px4s_refusal_and_reason(fleet, gcs):
     v.faults.deny_arming = "ESC failure"
     mark = gcs.mark()
     assert gcs.command(v.port, ARM, 1) == mavlink.MAV_RESULT_TEMPORARILY_REJECTED
-    assert "Arming denied: ESC failure" in gcs.texts(mark)
+    gcs.wait_text("Arming denied: ESC failure", since=mark)
     v.faults.deny_arming = None
     assert gcs.command(v.port, ARM, 1) == mavlink.MAV_RESULT_ACCEPTED
 

@@ -27,7 +27,7 @@ def test_arming_is_refused_until_gps_fix_then_the_vehicle_flies_a_whole_sortie(f
     port = v.port
     assert gcs.command(port, mavlink.MAV_CMD_COMPONENT_ARM_DISARM, 1) == REJECTED
     # What real PX4 1.16 says before its position estimate is valid (two STATUSTEXT chunks).
-    assert "Arming denied: Resolve system health failures first" in gcs.texts()
+    gcs.wait_text("Arming denied: Resolve system health failures first")
 
     gcs.wait_for("GPS_RAW_INT", lambda m: m.fix_type >= 3)
     gcs.wait_for("HOME_POSITION")
@@ -43,7 +43,7 @@ def test_arming_is_refused_until_gps_fix_then_the_vehicle_flies_a_whole_sortie(f
     # disarming in flight is refused the way PX4 refuses it
     mark = gcs.mark()
     assert gcs.command(port, mavlink.MAV_CMD_COMPONENT_ARM_DISARM, 0) == REJECTED
-    assert "Disarming denied: not landed" in gcs.texts(mark)
+    gcs.wait_text("Disarming denied: not landed", since=mark)
     assert v.truth().armed
 
     # reposition 40 m north, keep altitude (NaN), switch to Hold (param2 bit)
@@ -61,9 +61,9 @@ def test_arming_is_refused_until_gps_fix_then_the_vehicle_flies_a_whole_sortie(f
     assert truth.landed
     east, north, _ = pymap3d.geodetic2enu(truth.lat, truth.lon, truth.alt_amsl, *HOME)
     assert math.hypot(east, north) < 1.0
-    texts = gcs.texts(mark)
+    texts = gcs.wait_text("Disarmed by landing", since=mark)
     assert texts[0] == "Returning to launch"
-    assert "Landing detected" in texts and "Disarmed by landing" in texts
+    assert "Landing detected" in texts
     gcs.wait_for("EXTENDED_SYS_STATE", lambda m: m.landed_state == mavlink.MAV_LANDED_STATE_ON_GROUND,
                  since=gcs.mark())
 
@@ -149,7 +149,7 @@ def test_modes_follow_px4_rules(fleet, gcs):
     # ... but will not arm in it without setpoints
     mark = gcs.mark()
     assert gcs.command(port, mavlink.MAV_CMD_COMPONENT_ARM_DISARM, 1) == REJECTED
-    assert "Arming denied: Resolve system health failures first" in gcs.texts(mark)  # PX4 1.16 wording
+    gcs.wait_text("Arming denied: Resolve system health failures first", since=mark)  # PX4 1.16 wording
     # SET_MODE message is answered with a COMMAND_ACK for DO_SET_MODE; heartbeat shows Hold
     mark = gcs.mark()
     gcs.send(port, mavlink.MAVLink_set_mode_message(1, custom, (4 << 16) | (3 << 24)))
@@ -158,7 +158,7 @@ def test_modes_follow_px4_rules(fleet, gcs):
     # an AUTO sub mode PX4 does not know
     mark = gcs.mark()
     assert gcs.command(port, mavlink.MAV_CMD_DO_SET_MODE, custom, 4, 42) == REJECTED
-    assert "Unsupported auto mode" in gcs.texts(mark)
+    gcs.wait_text("Unsupported auto mode", since=mark)
 
     # armed and flying, offboard without setpoints is refused with PX4's text
     assert gcs.command(port, mavlink.MAV_CMD_NAV_TAKEOFF, *[NAN] * 7) == ACCEPTED
@@ -167,7 +167,7 @@ def test_modes_follow_px4_rules(fleet, gcs):
     assert v.truth().alt_rel == pytest.approx(2.5, abs=0.9)                 # MIS_TAKEOFF_ALT for NaN
     mark = gcs.mark()
     assert gcs.command(port, mavlink.MAV_CMD_DO_SET_MODE, custom, 6) == REJECTED
-    assert "Switching to Offboard is currently not available" in gcs.texts(mark)
+    gcs.wait_text("Switching to Offboard is currently not available", since=mark)
     assert v.truth().mode == "AUTO.LOITER"
     assert gcs.command(port, mavlink.MAV_CMD_NAV_LAND) == ACCEPTED
     fleet.wait_until(lambda: not v.truth().armed, timeout=30)
@@ -184,7 +184,7 @@ def test_a_retried_command_is_answered_again_without_running_twice(fleet, gcs):
     acks = [m for m in gcs.messages("COMMAND_ACK", since=mark) if m.command == mavlink.MAV_CMD_NAV_TAKEOFF]
     assert len(acks) == 2
     fleet.wait_until(lambda: v.truth().alt_rel > 7.3, timeout=20)
-    assert gcs.texts(mark).count("Takeoff detected") == 1
+    assert gcs.wait_text("Takeoff detected", since=mark).count("Takeoff detected") == 1
 
 
 def test_mavlink1_commands_and_garbage_are_handled(fleet, gcs):

@@ -102,7 +102,7 @@ def test_refusals_leave_the_stored_mission_unchanged(fleet, gcs):
     bad[3] = MissionItem(3, mavlink.MAV_FRAME_LOCAL_NED, mavlink.MAV_CMD_NAV_WAYPOINT, 0, 1, 0, 0, 0, 0, 1, 1, 5.0)
     mark = gcs.mark()
     assert gcs.upload(v.port, bad) == mavlink.MAV_MISSION_UNSUPPORTED_FRAME
-    assert "IGN MISSION_ITEM: Invalid item" in gcs.texts(mark)
+    gcs.wait_text("IGN MISSION_ITEM: Invalid item", since=mark)
     # a fence item inside a mission: PX4's hardening check refuses it
     wrong = waypoints(2) + [fence_polygon(3)[0]]
     wrong[2] = MissionItem(2, REL, mavlink.MAV_CMD_NAV_FENCE_POLYGON_VERTEX_INCLUSION, 0, 1, 3, 0, 0, 0, 1, 1, 0.0)

@@ -104,7 +104,7 @@ def test_fence_breach_returns_to_the_nearest_rally_point(fleet, gcs):
     assert gcs.command(v.port, mavlink.MAV_CMD_MISSION_START, 0, 0) == mavlink.MAV_RESULT_ACCEPTED
     fleet.wait_until(lambda: v.truth().mode == "AUTO.RTL", timeout=60)
     # The text is on its way over UDP when the mode has already changed: give it a moment.
-    fleet.wait_until(lambda: "Geofence breached, action: Return" in gcs.texts(mark), timeout=5)
+    gcs.wait_text("Geofence breached, action: Return", since=mark)
     assert math.hypot(*offset(v.truth())) > 49
     fleet.wait_until(lambda: not v.truth().armed, timeout=400)
     east, north = offset(v.truth())
