@@ -40,6 +40,19 @@ def decode_centres(out: np.ndarray, min_confidence: float, max_detections: int =
             for x, y, bw, bh, c in zip(cx, cy, w, h, conf)]
 
 
+def as_blocks(gray: np.ndarray) -> np.ndarray:
+    """The network's input: the 8-bit frame (H and W even) as 2x2 pixel blocks in channels, scaled to 0-1.
+
+    Shape (1, 4, H/2, W/2), channel 2*row+column within the block (torch's pixel_unshuffle). Gathered
+    in uint8, then made float in one pass (astype then scale took 2 ms of the 25 ms budget).
+    """
+    h, w = gray.shape
+    blocks = np.ascontiguousarray(gray.reshape(h // 2, 2, w // 2, 2).transpose(1, 3, 0, 2))
+    blob = np.empty((1, 4, h // 2, w // 2), np.float32)
+    np.multiply(blocks.reshape(4, h // 2, w // 2), np.float32(1.0 / 255.0), out=blob[0], casting="unsafe")
+    return blob
+
+
 class ThermalPersonDetector:
     """Finds persons in white-hot 8-bit thermal frames."""
 
@@ -58,10 +71,7 @@ class ThermalPersonDetector:
         ph, pw = -h % PAD_TO, -w % PAD_TO
         if ph or pw:
             gray = cv2.copyMakeBorder(gray, 0, ph, 0, pw, cv2.BORDER_CONSTANT, value=0)
-        # One pass from uint8 into the network's float input (astype then scale took 2 ms of the 25 ms budget).
-        blob = np.empty((1, 1) + gray.shape, np.float32)
-        np.multiply(gray, np.float32(1.0 / 255.0), out=blob[0, 0], casting="unsafe")
-        self.net.setInput(blob)
+        self.net.setInput(as_blocks(gray))
         out = self.net.forward()[0]
         floor = self.confidence_threshold if min_confidence is None else min_confidence
         found = []

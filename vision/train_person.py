@@ -3,6 +3,7 @@
     python -m vision.train_person pack ../shared/data/vision data/hituav-pack.npz
     python -m vision.train_person train data/hituav-pack.npz OUTDIR [--minutes 6]
     python -m vision.train_person train data/hituav-pack.npz OUTDIR --init OLD.pt --lr 5e-4 --minutes 40
+    python -m vision.train_person export OUTDIR/thermal-person-centrenet.pt vision/models/thermal-person-centrenet.onnx
 
 `pack` stores the official train and val splits as grayscale WebP in one .npz (small enough
 to carry to a GPU machine). `train` trains on train, keeps the weights (exponential moving
@@ -63,7 +64,8 @@ def _load(pack_file: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int,
-          init: Path | None = None, peak_lr: float = 3e-3, eval_every_s: float = 30.0) -> dict:
+          init: Path | None = None, peak_lr: float = 3e-3, eval_every_s: float = 30.0,
+          distil: bool = False) -> dict:
     import torch
     import torch.nn.functional as F
 
@@ -85,6 +87,7 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int,
         model.load_state_dict(torch.load(init, map_location="cpu"))
     model = model.to(dev).to(memory_format=torch.channels_last)
     ema = copy.deepcopy(model).eval()
+    teacher = copy.deepcopy(model).eval() if distil else None
     opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
     out_size = CROP // STRIDE
     grid_y, grid_x = torch.meshgrid(torch.arange(out_size, device=dev, dtype=torch.float32),
@@ -156,6 +159,18 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int,
         reg_loss = F.l1_loss(got, reg, reduction="sum") / n_pos if len(reg) else out.sum() * 0
         return (pos_loss + neg_loss) / n_pos + reg_loss
 
+    def distil_loss(out, x):
+        """Match the starting weights' average over the frame and its mirror image: that average scores
+        about 0.02-0.04 AP50 higher than either alone, but costs a second pass the time budget has no room for."""
+        with torch.no_grad():
+            plain, mirrored = teacher(x), teacher(x.flip(3)).flip(3)
+            mirrored[:, 1] = 1 - mirrored[:, 1]  # x offset within the mirrored cell
+            prob = (torch.sigmoid(plain[:, 0]) + torch.sigmoid(mirrored[:, 0])) / 2
+            box = (plain[:, 1:] + mirrored[:, 1:]) / 2
+        heat_loss = F.binary_cross_entropy_with_logits(out[:, 0].float(), prob, reduction="sum")
+        box_loss = (prob[:, None] * (out[:, 1:].float() - box).abs()).sum()
+        return (heat_loss + box_loss) / prob.sum().clamp(min=1.0)
+
     def val_ap(net) -> float:
         frames = []
         with torch.no_grad():
@@ -196,6 +211,8 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int,
         with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=dev.type == "cuda"):
             out = model(x.contiguous(memory_format=torch.channels_last))
         loss = loss_fn(out, heat, ignore, cells, reg)
+        if teacher is not None:
+            loss = loss + distil_loss(out, x)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -225,12 +242,25 @@ def train(pack_file: Path, out_dir: Path, minutes: float, batch: int, seed: int,
     return summary
 
 
-def export_onnx(model, path: Path) -> None:
+def export_weights(weights: Path, path: Path) -> None:
     import torch
 
-    torch.onnx.export(model, torch.zeros(1, 1, 512, 640), str(path), opset_version=13,
-                      input_names=["gray"], output_names=["centres"], dynamo=False,
-                      dynamic_axes={"gray": {2: "height", 3: "width"}, "centres": {2: "h4", 3: "w4"}})
+    from vision.person_net import PersonNet
+
+    model = PersonNet()
+    model.load_state_dict(torch.load(weights, map_location="cpu"))
+    export_onnx(model.eval(), path)
+
+
+def export_onnx(model, path: Path) -> None:
+    """Write the network in the form cv2.dnn runs fastest: fed 2x2 pixel blocks (`person_net.BlockInput`)."""
+    import torch
+
+    from vision.person_net import BlockInput
+
+    torch.onnx.export(BlockInput(model).eval(), torch.zeros(1, 4, 256, 320), str(path), opset_version=13,
+                      input_names=["blocks"], output_names=["centres"], dynamo=False,
+                      dynamic_axes={"blocks": {2: "h2", 3: "w2"}, "centres": {2: "h4", 3: "w4"}})
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -250,13 +280,22 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--init", type=Path, help="continue from these weights (.pt written by train)")
     t.add_argument("--lr", type=float, default=3e-3, help="peak learning rate of the cosine schedule")
+    t.add_argument("--distil", action="store_true",
+                   help="also learn the --init weights' average over each crop and its mirror image")
     t.add_argument("--eval-every", type=float, default=30.0, help="seconds between validation passes")
+    e = sub.add_parser("export", help="write the ONNX model cv2.dnn runs from a .pt written by train")
+    e.add_argument("weights", type=Path)
+    e.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "train" and args.distil and args.init is None:
+        parser.error("--distil learns from the --init weights: give --init")
     if args.command == "pack":
         pack(args.data_dir, args.out, args.quality)
+    elif args.command == "export":
+        export_weights(args.weights, args.out)
     else:
         summary = train(args.pack, args.out_dir, args.minutes, args.batch, args.seed, args.init, args.lr,
-                        args.eval_every)
+                        args.eval_every, args.distil)
         print(f"best val AP50 {summary['best_val_ap50']:.3f} after {summary['steps']} steps")
 
 

@@ -14,8 +14,8 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("onnx")
 
-from vision.thermal_person import ThermalPersonDetector  # noqa: E402
-from vision.train_person import _load, pack, train  # noqa: E402
+from vision.thermal_person import DEFAULT_MODEL, ThermalPersonDetector, as_blocks  # noqa: E402
+from vision.train_person import _load, export_weights, main, pack, train  # noqa: E402
 
 
 def _small_split(src: Path, dst: Path, count: int) -> None:
@@ -65,3 +65,38 @@ def test_train_exports_a_model_the_detector_runs(small_pack: Path, data: Path, t
                    init=tmp_path / "thermal-person-centrenet.pt", peak_lr=1e-4)
     assert again["log"][0]["step"] == 0 and again["log"][0]["loss"] is None
     assert again["best_val_ap50"] >= again["log"][0]["val_ap50"] - 1e-4  # the log rounds to 4 places
+
+    # Learning the mirror-averaged predictions of those weights: the same contract.
+    distilled = train(small_pack, tmp_path / "distilled", minutes=0.05, batch=4, seed=3,
+                      init=tmp_path / "thermal-person-centrenet.pt", peak_lr=1e-4, distil=True)
+    assert distilled["log"][0]["loss"] is None and distilled["steps"] > 0
+    assert distilled["best_val_ap50"] >= distilled["log"][0]["val_ap50"] - 1e-4
+
+
+def test_distilling_needs_the_weights_to_learn_from(small_pack: Path, tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["train", str(small_pack), str(tmp_path), "--distil"])
+    assert "--distil learns from the --init weights" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("size", [(512, 640), (500, 630)])
+def test_the_exported_model_computes_what_the_trained_network_computes(data: Path, tmp_path: Path, size) -> None:
+    """The ONNX takes 2x2 pixel blocks (faster under cv2.dnn): same numbers as the torch network on the frame."""
+    import torch
+
+    from vision.person_net import PersonNet
+
+    weights = DEFAULT_MODEL.with_suffix(".pt")
+    export_weights(weights, tmp_path / "model.onnx")
+    frame = cv2.imread(str(sorted((data / "hituav-thermal-person" / "images").iterdir())[0]), cv2.IMREAD_GRAYSCALE)
+    gray = cv2.copyMakeBorder(frame[:size[0], :size[1]], 0, -size[0] % 16, 0, -size[1] % 16, cv2.BORDER_CONSTANT)
+    net = PersonNet()
+    net.load_state_dict(torch.load(weights, map_location="cpu"))
+    with torch.no_grad():
+        expected = net.eval()(torch.from_numpy(gray).float()[None, None] / 255.0).numpy()
+    for onnx_file in (tmp_path / "model.onnx", DEFAULT_MODEL):  # the shipped model is that export too
+        dnn = cv2.dnn.readNetFromONNX(str(onnx_file))
+        dnn.setInput(as_blocks(gray))
+        got = dnn.forward()
+        assert got.shape == expected.shape == (1, 5, gray.shape[0] // 4, gray.shape[1] // 4)
+        assert np.abs(got - expected).max() < 1e-3
