@@ -11,8 +11,8 @@ import math
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
-from drivers.mavlink.commands import CommandError, CommandResult
-from drivers.mavlink.modes import encode_mode
+from drivers.mavlink.commands import CommandError, CommandResult, Why
+from drivers.mavlink.modes import encode_mode, mode_names
 from drivers.mavlink.session import VehicleSession
 
 FORCE_DISARM_MAGIC = 21196  # MAV_CMD_COMPONENT_ARM_DISARM param2: disarm even in flight
@@ -29,7 +29,7 @@ def _home_alt(session: VehicleSession) -> float:
         return st.home.alt_amsl
     if not math.isnan(st.alt_amsl) and not math.isnan(st.alt_rel):
         return st.alt_amsl - st.alt_rel
-    raise CommandError("TAKEOFF", "NOT_READY", "no home position yet")
+    raise CommandError.by_station("TAKEOFF", "NOT_READY", Why.NO_HOME)
 
 
 async def arm(session: VehicleSession) -> CommandResult:
@@ -44,15 +44,18 @@ async def disarm(session: VehicleSession, force: bool = False) -> CommandResult:
 async def set_mode(session: VehicleSession, name: str) -> CommandResult:
     try:
         base, main, sub = encode_mode(session.state.autopilot_id, name)
-    except ValueError as e:
-        raise CommandError("DO_SET_MODE", "UNSUPPORTED", str(e)) from None
+    except ValueError:
+        known = ", ".join(mode_names(session.state.autopilot_id))
+        if known:
+            raise CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.UNKNOWN_MODE, name, known) from None
+        raise CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.NO_MODES_KNOWN, name) from None
     return await session.commands.long(mavlink.MAV_CMD_DO_SET_MODE, (base, main, sub))
 
 
 async def takeoff(session: VehicleSession, altitude_rel: float) -> CommandResult:
     """Climb to altitude_rel metres above home."""
     if not 1.0 <= altitude_rel <= 1000.0:
-        raise CommandError("NAV_TAKEOFF", "DENIED", f"altitude {altitude_rel:g} m out of range 1-1000 m")
+        raise CommandError.by_station("NAV_TAKEOFF", "DENIED", Why.ALTITUDE_OUT_OF_RANGE, altitude_rel)
     if is_ardupilot(session):
         await set_mode(session, "Guided")
         # ArduPilot reads param7 as altitude above home.
@@ -81,7 +84,7 @@ async def hold(session: VehicleSession) -> CommandResult:
 async def goto(session: VehicleSession, lat: float, lon: float, altitude_rel: float | None = None) -> CommandResult:
     """Fly to a point and hold there; altitude above home, or the current one when None."""
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-        raise CommandError("DO_REPOSITION", "DENIED", f"position {lat:.6f}, {lon:.6f} out of range")
+        raise CommandError.by_station("DO_REPOSITION", "DENIED", Why.POSITION_OUT_OF_RANGE, lat, lon)
     if altitude_rel is None:
         altitude_rel = session.state.alt_rel
     if is_ardupilot(session):

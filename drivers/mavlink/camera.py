@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
-from drivers.mavlink.commands import CommandError, CommandResult
+from drivers.mavlink.commands import CommandError, CommandResult, Why
 from drivers.mavlink.session import VehicleSession
 from drivers.mavlink.state import Camera, VideoStream, enum_name
 
@@ -116,7 +116,7 @@ class CameraService:
         if component is not None:
             return component
         if not self.cameras:
-            raise CommandError("CAMERA", "NO_CAMERA", "the vehicle has not shown a camera")
+            raise CommandError.by_station("CAMERA", "NO_CAMERA", Why.NO_CAMERA)
         return min(self.cameras)
 
     async def take_photo(self, component: int | None = None) -> CommandResult:

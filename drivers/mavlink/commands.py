@@ -12,6 +12,7 @@ import asyncio
 import math
 import time
 from dataclasses import dataclass
+from enum import Enum
 from typing import Callable
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
@@ -40,13 +41,42 @@ class CommandResult:
     elapsed_s: float
 
 
+class Why(Enum):
+    """The station's own reason for stopping a command (not the vehicle's): the English wording the CLI
+    prints (str.format over the values); the window has its own words for each."""
+
+    NO_VEHICLE = "no vehicle with system id {0}"
+    NO_CAMERA = "the vehicle has not shown a camera"
+    NO_HOME = "no home position yet"
+    UNKNOWN_MODE = "unknown flight mode {0!r}; modes: {1}"
+    NO_MODES_KNOWN = "unknown flight mode {0!r}; none known for this autopilot"
+    ALTITUDE_OUT_OF_RANGE = "altitude {0:g} m out of range 1-1000 m"
+    POSITION_OUT_OF_RANGE = "position {0:.6f}, {1:.6f} out of range"
+    PITCH_OUT_OF_RANGE = "pitch {0:g}° out of -90..30°"
+    YAW_OUT_OF_RANGE = "yaw {0:g}° out of -180..360°"
+    ITEM_NOT_IN_MISSION = "item {0} is not in the mission"
+    ITEM_NOT_IN_MISSION_OF = "item {0} is not in the mission of {1} items"
+    NEVER_FINISHED = "started but never finished"
+
+
 class CommandError(Exception):
-    """A command the vehicle refused, failed or never answered; str() reads well to a pilot."""
+    """A command the vehicle refused, failed or never answered; str() reads well to a pilot.
+
+    `reason` is the vehicle's own words, or the station's (`why` and its `values` then say which).
+    """
 
     def __init__(self, command: str, result: str, reason: str = "", attempts: int = 0) -> None:
         self.command, self.result, self.reason, self.attempts = command, result, reason, attempts
+        self.why: Why | None = None
+        self.values: tuple = ()
         text = {"TIMEOUT": f"no answer after {attempts} tries"}.get(result, result.lower().replace("_", " "))
         super().__init__(f"{command}: {text}" + (f" ({reason})" if reason else ""))
+
+    @classmethod
+    def by_station(cls, command: str, result: str, why: Why, *values: object, attempts: int = 0) -> CommandError:
+        error = cls(command, result, why.value.format(*values), attempts)
+        error.why, error.values = why, values
+        return error
 
 
 @dataclass
@@ -121,8 +151,8 @@ class CommandSender:
                             result = await asyncio.wait_for(pending.future, IN_PROGRESS_TIMEOUT_S)
                             break
                         except asyncio.TimeoutError:
-                            raise CommandError(name, "TIMEOUT", "started but never finished",
-                                               attempts) from None
+                            raise CommandError.by_station(name, "TIMEOUT", Why.NEVER_FINISHED,
+                                                          attempts=attempts) from None
                     if attempts > retries:
                         raise CommandError(name, "TIMEOUT", "", attempts)
             finally:

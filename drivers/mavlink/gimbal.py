@@ -13,7 +13,7 @@ import math
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 from pymavlink.quaternion import Quaternion
 
-from drivers.mavlink.commands import CommandError, CommandResult
+from drivers.mavlink.commands import CommandError, CommandResult, Why
 from drivers.mavlink.session import VehicleSession
 
 ALL_GIMBALS = 0
@@ -46,9 +46,9 @@ class GimbalService:
         """Pitch (-90 straight down .. 0 level) and yaw (relative to the vehicle's nose, or to
         north when earth_frame)."""
         if not -90.0 <= pitch_deg <= 30.0:
-            raise CommandError("DO_GIMBAL_MANAGER_PITCHYAW", "DENIED", f"pitch {pitch_deg:g}° out of -90..30°")
+            raise CommandError.by_station("DO_GIMBAL_MANAGER_PITCHYAW", "DENIED", Why.PITCH_OUT_OF_RANGE, pitch_deg)
         if not -180.0 <= yaw_deg <= 360.0:
-            raise CommandError("DO_GIMBAL_MANAGER_PITCHYAW", "DENIED", f"yaw {yaw_deg:g}° out of -180..360°")
+            raise CommandError.by_station("DO_GIMBAL_MANAGER_PITCHYAW", "DENIED", Why.YAW_OUT_OF_RANGE, yaw_deg)
         await self._take_control()
         flags = (mavlink.GIMBAL_MANAGER_FLAGS_YAW_LOCK | mavlink.GIMBAL_MANAGER_FLAGS_YAW_IN_EARTH_FRAME
                  if earth_frame else mavlink.GIMBAL_MANAGER_FLAGS_YAW_IN_VEHICLE_FRAME)
@@ -58,7 +58,7 @@ class GimbalService:
     async def look_at(self, lat: float, lon: float, alt_rel: float = 0.0) -> CommandResult:
         """Keep the camera on a map point (region of interest), altitude above home."""
         if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-            raise CommandError("DO_SET_ROI_LOCATION", "DENIED", f"position {lat:.6f}, {lon:.6f} out of range")
+            raise CommandError.by_station("DO_SET_ROI_LOCATION", "DENIED", Why.POSITION_OUT_OF_RANGE, lat, lon)
         await self._take_control()
         return await self.session.commands.int(
             mavlink.MAV_CMD_DO_SET_ROI_LOCATION, mavlink.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,

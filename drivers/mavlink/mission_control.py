@@ -11,7 +11,7 @@ from __future__ import annotations
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
 from drivers.mavlink import action
-from drivers.mavlink.commands import CommandError, CommandResult
+from drivers.mavlink.commands import CommandError, CommandResult, Why
 from drivers.mavlink.session import VehicleSession
 
 
@@ -33,7 +33,8 @@ async def set_current_item(session: VehicleSession, seq: int) -> CommandResult:
     if count and action.is_ardupilot(session):
         count -= 1  # the vehicle's count includes its home item
     if seq < 0 or (count and seq >= count):
-        raise CommandError("DO_SET_MISSION_CURRENT", "DENIED",
-                           f"item {seq} is not in the mission" + (f" of {count} items" if count else ""))
+        if count:
+            raise CommandError.by_station("DO_SET_MISSION_CURRENT", "DENIED", Why.ITEM_NOT_IN_MISSION_OF, seq, count)
+        raise CommandError.by_station("DO_SET_MISSION_CURRENT", "DENIED", Why.ITEM_NOT_IN_MISSION, seq)
     wire_seq = seq + 1 if action.is_ardupilot(session) else seq
     return await session.commands.long(mavlink.MAV_CMD_DO_SET_MISSION_CURRENT, (wire_seq,))

@@ -23,7 +23,7 @@ from typing import Awaitable, Callable, Sequence, TypeVar
 from drivers.mavlink import action, events, mission_control
 from drivers.mavlink.camera import CameraService
 from drivers.mavlink.gimbal import GimbalService
-from drivers.mavlink.commands import CommandError
+from drivers.mavlink.commands import CommandError, Why
 from drivers.mavlink.hub import GCS_SYSTEM_ID, IngestStats, MavlinkHub, parse_link_url
 from drivers.mavlink.links import LinkError
 from drivers.mavlink.mission import MISSION_TYPES, MissionTransfer, MissionTransferError, Progress
@@ -318,7 +318,7 @@ class Engine:
         async def run() -> T:
             session = self._hub.sessions.get(system_id)
             if session is None:
-                raise CommandError("COMMAND", "NO_VEHICLE", f"no vehicle with system id {system_id}")
+                raise CommandError.by_station("COMMAND", "NO_VEHICLE", Why.NO_VEHICLE, system_id)
             return await do(session)
 
         return asyncio.run_coroutine_threadsafe(run(), self._loop)

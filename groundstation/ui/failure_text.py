@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from drivers.mavlink.commands import CommandError
+from drivers.mavlink.commands import CommandError, Why
 from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.ui.pending import reason
 from groundstation.ui.vehicle_text import fill
@@ -94,8 +94,36 @@ def command_text(error: CommandError) -> str:
                "TIMEOUT": fill(QCoreApplication.translate("CommandText", "no answer after %1 tries"), error.attempts)}
     outcome = results.get(error.result, error.result.lower().replace("_", " "))
     if error.reason:
-        return fill(QCoreApplication.translate("CommandText", "%1: %2 (%3)"), error.command, outcome, error.reason)
+        why = station_reason(error.why, error.values) if error.why is not None else error.reason
+        return fill(QCoreApplication.translate("CommandText", "%1: %2 (%3)"), error.command, outcome, why)
     return fill(QCoreApplication.translate("CommandText", "%1: %2"), error.command, outcome)
+
+
+def station_reason(why: Why, values: tuple) -> str:
+    """The station's own reason for stopping a command, with its numbers in the window's locale."""
+    texts = {
+        Why.NO_VEHICLE: QCoreApplication.translate("CommandText", "no vehicle with system id %1"),
+        Why.NO_CAMERA: QCoreApplication.translate("CommandText", "the vehicle has not shown a camera"),
+        Why.NO_HOME: QCoreApplication.translate("CommandText", "no home position yet"),
+        Why.UNKNOWN_MODE: QCoreApplication.translate("CommandText", "unknown flight mode '%1'; modes: %2"),
+        Why.NO_MODES_KNOWN: QCoreApplication.translate("CommandText",
+                                                       "unknown flight mode '%1'; none known for this autopilot"),
+        Why.ALTITUDE_OUT_OF_RANGE: QCoreApplication.translate("CommandText", "altitude %1 m out of range 1-1000 m"),
+        Why.POSITION_OUT_OF_RANGE: QCoreApplication.translate("CommandText", "position %1, %2 out of range"),
+        Why.PITCH_OUT_OF_RANGE: QCoreApplication.translate("CommandText", "pitch %1° out of -90..30°"),
+        Why.YAW_OUT_OF_RANGE: QCoreApplication.translate("CommandText", "yaw %1° out of -180..360°"),
+        Why.ITEM_NOT_IN_MISSION: QCoreApplication.translate("CommandText", "item %1 is not in the mission"),
+        Why.ITEM_NOT_IN_MISSION_OF: QCoreApplication.translate("CommandText",
+                                                               "item %1 is not in the mission of %2 items"),
+        Why.NEVER_FINISHED: QCoreApplication.translate("CommandText", "started but never finished"),
+    }
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)  # 1500 m, as the CLI writes it
+    if why is Why.POSITION_OUT_OF_RANGE:
+        values = tuple(locale.toString(float(v), "f", 6) for v in values)
+    elif why in (Why.ALTITUDE_OUT_OF_RANGE, Why.PITCH_OUT_OF_RANGE, Why.YAW_OUT_OF_RANGE):
+        values = tuple(locale.toString(float(v), "g", 6) for v in values)
+    return fill(texts[why], *values)
 
 
 def said(error: Exception) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 from pymavlink.dialects.v20 import common as mavlink
 
-from drivers.mavlink.commands import CommandError
+from drivers.mavlink.commands import CommandError, Why
 from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
-from groundstation.ui.failure_text import said, transfer_text
+from groundstation.ui.failure_text import said, station_reason, transfer_text
 from groundstation.ui.plan_transfers import failure
 from groundstation.ui.translations import Translations
 from sitl.vehicle import SimulatedFleet
@@ -74,7 +74,10 @@ COMMAND_ERRORS = [
     CommandError("COMPONENT_ARM_DISARM", "TEMPORARILY_REJECTED", "Preflight Fail: GPS fix too low"),
     CommandError("DO_SET_MODE", "DENIED"),
     CommandError("NAV_TAKEOFF", "TIMEOUT", attempts=3),
-    CommandError("CAMERA", "NO_CAMERA", "the vehicle has not shown a camera"),
+    CommandError.by_station("CAMERA", "NO_CAMERA", Why.NO_CAMERA),
+    CommandError.by_station("NAV_TAKEOFF", "DENIED", Why.ALTITUDE_OUT_OF_RANGE, 1500.5),
+    CommandError.by_station("DO_REPOSITION", "DENIED", Why.POSITION_OUT_OF_RANGE, 91.0, 6.37),
+    CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.UNKNOWN_MODE, "Bogus", "Manual, Hold, Mission"),
 ]
 
 
@@ -84,13 +87,36 @@ def test_a_refused_command_reads_in_the_pilots_language_with_the_vehicles_own_re
         "COMPONENT_ARM_DISARM : refusée pour l’instant (Preflight Fail: GPS fix too low)",
         "DO_SET_MODE : refusée",
         "NAV_TAKEOFF : pas de réponse après 3 essais",
-        "CAMERA : pas de caméra (the vehicle has not shown a camera)"]
+        "CAMERA : pas de caméra (le vecteur n’a signalé aucune caméra)",
+        "NAV_TAKEOFF : refusée (hauteur 1500,5 m hors de la plage 1-1000 m)",
+        "DO_REPOSITION : refusée (position 91,000000, 6,370000 hors plage)",
+        "DO_SET_MODE : non prise en charge (mode de vol « Bogus » inconnu ; modes : Manual, Hold, Mission)"]
     language("de")
     assert said(COMMAND_ERRORS[0]) == "COMPONENT_ARM_DISARM: vorübergehend abgelehnt (Preflight Fail: GPS fix too low)"
     assert said(COMMAND_ERRORS[2]) == "NAV_TAKEOFF: keine Antwort nach 3 Versuchen"
     language("en")
     assert [said(error) for error in COMMAND_ERRORS] == [str(error) for error in COMMAND_ERRORS]  # as the CLI says
     assert said(RuntimeError("engine stopped")) == "engine stopped"
+
+
+SAMPLE_VALUES = {Why.NO_VEHICLE: (42,), Why.UNKNOWN_MODE: ("Bogus", "Hold"), Why.NO_MODES_KNOWN: ("Bogus",),
+                 Why.ALTITUDE_OUT_OF_RANGE: (0.5,), Why.POSITION_OUT_OF_RANGE: (91.0, 6.37),
+                 Why.PITCH_OUT_OF_RANGE: (-95.5,), Why.YAW_OUT_OF_RANGE: (400.0,), Why.ITEM_NOT_IN_MISSION: (9,),
+                 Why.ITEM_NOT_IN_MISSION_OF: (9, 5)}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_every_reason_of_the_station_itself_has_words_in_the_pilots_language(language, lang):
+    """Reasons the vehicle gave stay as it sent them; the station's own are the station's to translate."""
+    english = {why: why.value.format(*SAMPLE_VALUES.get(why, ())) for why in Why}
+    language("en")
+    assert {why: station_reason(why, SAMPLE_VALUES.get(why, ())) for why in Why} == english  # as the CLI says
+    language(lang)
+    for why in Why:
+        worded = station_reason(why, SAMPLE_VALUES.get(why, ()))
+        assert worded != english[why] and "%" not in worded, (why, worded)
+        for value in SAMPLE_VALUES.get(why, ()):  # every number or name is in the sentence
+            assert (str(value) if not isinstance(value, float) else f"{value:g}".replace(".", ",")) in worded
 
 def test_a_plan_command_the_vehicle_refused_reads_in_the_pilots_language_after_its_name(language):
     language("fr")

@@ -330,14 +330,74 @@
         <translation>keine Antwort nach %1 Versuchen</translation>
     </message>
     <message>
-        <location filename="../failure_text.py" line="97"/>
+        <location filename="../failure_text.py" line="98"/>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../failure_text.py" line="98"/>
+        <location filename="../failure_text.py" line="99"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="105"/>
+        <source>no vehicle with system id %1</source>
+        <translation>kein Fahrzeug mit System-ID %1</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="106"/>
+        <source>the vehicle has not shown a camera</source>
+        <translation>das Fahrzeug hat keine Kamera gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="107"/>
+        <source>no home position yet</source>
+        <translation>noch kein Startpunkt</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="108"/>
+        <source>unknown flight mode &apos;%1&apos;; modes: %2</source>
+        <translation>unbekannter Flugmodus „%1“; Modi: %2</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="109"/>
+        <source>unknown flight mode &apos;%1&apos;; none known for this autopilot</source>
+        <translation>unbekannter Flugmodus „%1“; für diesen Autopiloten ist keiner bekannt</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="111"/>
+        <source>altitude %1 m out of range 1-1000 m</source>
+        <translation>Höhe %1 m außerhalb von 1-1000 m</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="112"/>
+        <source>position %1, %2 out of range</source>
+        <translation>Position %1, %2 außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="113"/>
+        <source>pitch %1° out of -90..30°</source>
+        <translation>Neigung %1° außerhalb von -90..30°</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="114"/>
+        <source>yaw %1° out of -180..360°</source>
+        <translation>Gierwinkel %1° außerhalb von -180..360°</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="115"/>
+        <source>item %1 is not in the mission</source>
+        <translation>Element %1 ist nicht in der Mission</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="116"/>
+        <source>item %1 is not in the mission of %2 items</source>
+        <translation>Element %1 ist nicht in der Mission mit %2 Elementen</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="118"/>
+        <source>started but never finished</source>
+        <translation>begonnen, aber nie beendet</translation>
     </message>
 </context>
 <context>

@@ -330,14 +330,74 @@
         <translation>pas de réponse après %1 essais</translation>
     </message>
     <message>
-        <location filename="../failure_text.py" line="97"/>
+        <location filename="../failure_text.py" line="98"/>
         <source>%1: %2 (%3)</source>
         <translation>%1 : %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../failure_text.py" line="98"/>
+        <location filename="../failure_text.py" line="99"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="105"/>
+        <source>no vehicle with system id %1</source>
+        <translation>aucun vecteur d’identifiant système %1</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="106"/>
+        <source>the vehicle has not shown a camera</source>
+        <translation>le vecteur n’a signalé aucune caméra</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="107"/>
+        <source>no home position yet</source>
+        <translation>pas encore de point de départ</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="108"/>
+        <source>unknown flight mode &apos;%1&apos;; modes: %2</source>
+        <translation>mode de vol « %1 » inconnu ; modes : %2</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="109"/>
+        <source>unknown flight mode &apos;%1&apos;; none known for this autopilot</source>
+        <translation>mode de vol « %1 » inconnu ; aucun mode connu pour cet autopilote</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="111"/>
+        <source>altitude %1 m out of range 1-1000 m</source>
+        <translation>hauteur %1 m hors de la plage 1-1000 m</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="112"/>
+        <source>position %1, %2 out of range</source>
+        <translation>position %1, %2 hors plage</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="113"/>
+        <source>pitch %1° out of -90..30°</source>
+        <translation>tangage %1° hors de -90..30°</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="114"/>
+        <source>yaw %1° out of -180..360°</source>
+        <translation>lacet %1° hors de -180..360°</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="115"/>
+        <source>item %1 is not in the mission</source>
+        <translation>l’élément %1 n’est pas dans la mission</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="116"/>
+        <source>item %1 is not in the mission of %2 items</source>
+        <translation>l’élément %1 n’est pas dans la mission de %2 éléments</translation>
+    </message>
+    <message>
+        <location filename="../failure_text.py" line="118"/>
+        <source>started but never finished</source>
+        <translation>commencée mais jamais terminée</translation>
     </message>
 </context>
 <context>
