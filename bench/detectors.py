@@ -1,7 +1,7 @@
 """Milliseconds per frame of each detector against a plain threshold + connected-components pass
 on the same frames, in the same process, on one core.
 
-    python bench/vision.py [--frames N]
+    python bench/detectors.py [--frames N]
 """
 from __future__ import annotations
 
