@@ -2,6 +2,8 @@
 on the same frames, in the same process, on one core.
 
     python bench/detectors.py [--frames N]
+
+The vision benchmark; not named vision.py because, run as a script, that name would shadow the `vision` package.
 """
 from __future__ import annotations
 
