@@ -16,6 +16,37 @@ from vision.records import Box, Detection, as_gray8
 STRIDE = 4
 PAD_TO = 16  # the network downsamples four times
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "thermal-person-centrenet.onnx"
+# The second look: the network run again on the mirror image of each likely person's surroundings, its
+# answer averaged with the first. Which cell the heat map peaks on, and so which cell's box is read, hangs on
+# a pixel of the person's position; the mirror image reads it from the other side, and the average is
+# both better placed and better ranked (AP50 +0.03 on HIT-UAV val and test, see the model card).
+MIRROR_WINDOW = 96   # px around a candidate: the context the network's stride-16 layers see
+MIRROR_FROM = 0.2    # candidates at least this likely get the second look
+MIRROR_MAX = 10      # windows per frame, most likely first: bounds the time a crowded frame takes
+MIRROR_MARGIN = 32   # px a candidate keeps from a window's edge to share a window opened for another
+
+
+def find_centres(out: np.ndarray, min_confidence: float,
+                 max_detections: int = 300) -> tuple[np.ndarray, np.ndarray]:
+    """Cells (ys, xs) where the heat map has a 3x3 local maximum of at least min_confidence, most likely first."""
+    if out.ndim != 3 or out.shape[0] != 5:
+        raise ValueError(f"expected a (5, h, w) network output, got {out.shape}")
+    heat = _sigmoid(out[0])
+    peaks = (heat == cv2.dilate(heat, np.ones((3, 3), np.uint8))) & (heat >= min_confidence)
+    ys, xs = np.nonzero(peaks)
+    order = np.argsort(-heat[ys, xs], kind="stable")[:max_detections]
+    return ys[order], xs[order]
+
+
+def boxes_at(ys: np.ndarray, xs: np.ndarray, confidence: np.ndarray, regression: np.ndarray,
+             stride: int = STRIDE) -> list[tuple[Box, float]]:
+    """Boxes from cells and what the network says there: x/y sub-cell offset, log width and height (4, n)."""
+    cx = (xs + regression[0]) * stride
+    cy = (ys + regression[1]) * stride
+    w = np.exp(np.clip(regression[2], 0.0, 6.0))
+    h = np.exp(np.clip(regression[3], 0.0, 6.0))
+    return [(Box(float(x - bw / 2), float(y - bh / 2), float(bw), float(bh)), float(c))
+            for x, y, bw, bh, c in zip(cx, cy, w, h, confidence)]
 
 
 def decode_centres(out: np.ndarray, min_confidence: float, max_detections: int = 300,
@@ -24,20 +55,12 @@ def decode_centres(out: np.ndarray, min_confidence: float, max_detections: int =
 
     Channels: centre logit, x offset, y offset, log width, log height (pixels).
     """
-    if out.ndim != 3 or out.shape[0] != 5:
-        raise ValueError(f"expected a (5, h, w) network output, got {out.shape}")
-    heat = 1.0 / (1.0 + np.exp(-out[0].astype(np.float32)))
-    peaks = (heat == cv2.dilate(heat, np.ones((3, 3), np.uint8))) & (heat >= min_confidence)
-    ys, xs = np.nonzero(peaks)
-    conf = heat[ys, xs]
-    order = np.argsort(-conf)[:max_detections]
-    ys, xs, conf = ys[order], xs[order], conf[order]
-    cx = (xs + out[1, ys, xs]) * stride
-    cy = (ys + out[2, ys, xs]) * stride
-    w = np.exp(np.clip(out[3, ys, xs], 0.0, 6.0))
-    h = np.exp(np.clip(out[4, ys, xs], 0.0, 6.0))
-    return [(Box(float(x - bw / 2), float(y - bh / 2), float(bw), float(bh)), float(c))
-            for x, y, bw, bh, c in zip(cx, cy, w, h, conf)]
+    ys, xs = find_centres(out, min_confidence, max_detections)
+    return boxes_at(ys, xs, _sigmoid(out[0, ys, xs]), out[1:, ys, xs], stride)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x.astype(np.float32)))
 
 
 def as_blocks(gray: np.ndarray) -> np.ndarray:
@@ -74,12 +97,58 @@ class ThermalPersonDetector:
         self.net.setInput(as_blocks(gray))
         out = self.net.forward()[0]
         floor = self.confidence_threshold if min_confidence is None else min_confidence
+        ys, xs = find_centres(out, min(floor, MIRROR_FROM))
+        confidence, regression = _sigmoid(out[0, ys, xs]), out[1:, ys, xs].astype(np.float32)
+        second = np.nonzero(confidence >= MIRROR_FROM)[0]
+        if len(second):
+            looked, mirrored = self._mirrored(gray, ys[second], xs[second])
+            second = second[looked]
+            confidence[second] = (confidence[second] + _sigmoid(mirrored[0])) / 2
+            regression[:, second] = (regression[:, second] + mirrored[1:]) / 2
         found = []
-        for box, conf in decode_centres(out, floor):
+        for box, conf in boxes_at(ys, xs, confidence, regression):
             box = _clip(box, w, h)
-            if box.w >= 1 and box.h >= 1:
+            if conf >= floor and box.w >= 1 and box.h >= 1:
                 found.append(Detection(box, "person", conf))
+        found.sort(key=lambda d: -d.confidence)
         return found
+
+    def _mirrored(self, gray: np.ndarray, ys: np.ndarray, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The network's output at these cells (most likely first) run on the mirror image of the window
+        around them, put back the right way round (x offset measured from the cell's left again): which
+        cells got it (at most MIRROR_MAX windows, shared by candidates close together) and the (5, n) output."""
+        h, w = gray.shape
+        win_h, win_w = min(MIRROR_WINDOW, h), min(MIRROR_WINDOW, w)
+        windows: list[tuple[int, int]] = []
+        looked, where = [], []
+        for i, (y, x) in enumerate(zip(ys * STRIDE + STRIDE // 2, xs * STRIDE + STRIDE // 2)):
+            k = next((k for k, (top, left) in enumerate(windows)
+                      if _inside(y, top, win_h, h) and _inside(x, left, win_w, w)), None)
+            if k is None and len(windows) < MIRROR_MAX:
+                # Windows start on the network's 16 px grid, so each cell sees what it saw in the whole frame.
+                windows.append((int(np.clip((y - win_h // 2) // PAD_TO * PAD_TO, 0, h - win_h)),
+                                int(np.clip((x - win_w // 2) // PAD_TO * PAD_TO, 0, w - win_w))))
+                k = len(windows) - 1
+            if k is not None:
+                looked.append(i)
+                where.append(k)
+        self.net.setInput(np.concatenate([as_blocks(gray[top:top + win_h, left:left + win_w][:, ::-1])
+                                          for top, left in windows]))
+        out = self.net.forward()
+        looked_at, where = np.array(looked), np.array(where)
+        tops, lefts = np.array(windows)[where].T
+        rows = ys[looked_at] - tops // STRIDE
+        cols = win_w // STRIDE - 1 - (xs[looked_at] - lefts // STRIDE)
+        got = out[where, :, rows, cols].T.astype(np.float32)
+        got[1] = 1.0 - got[1]
+        return looked_at, got
+
+
+def _inside(p: int, start: int, size: int, frame: int) -> bool:
+    """Whether a window gives pixel p the context it has in the whole frame: MIRROR_MARGIN px on each side,
+    or the frame's own edge."""
+    return ((start == 0 or p >= start + MIRROR_MARGIN)
+            and (start + size == frame or p < start + size - MIRROR_MARGIN))
 
 
 def _clip(box: Box, w: int, h: int) -> Box:
