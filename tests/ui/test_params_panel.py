@@ -59,9 +59,12 @@ def test_download_lists_every_parameter_with_progress_and_search_narrows_it(wind
 def test_edit_is_typed_and_verified_by_the_echo(window, demo, panel, qtbot):
     panel.choose("MPC_XY_CRUISE")
     assert panel.value.text() == "5"
-    assert panel.set_value("7,5")  # a decimal comma, as French and German pilots type it
-    assert not panel.download_params()  # one request at a time
+    assert panel.download_params()  # hundreds of parameters: still under way on the next line
+    assert not panel.set_value("7,5")  # one request at a time
     assert "has not finished" in panel.status.text()
+    wait_idle(qtbot, panel)
+    panel.choose("MPC_XY_CRUISE")
+    assert panel.set_value("7,5")  # a decimal comma, as French and German pilots type it
     wait_idle(qtbot, panel)
     assert vehicle_param(demo, "MPC_XY_CRUISE") == pytest.approx(7.5)
     assert panel.params["MPC_XY_CRUISE"].value == pytest.approx(7.5)
