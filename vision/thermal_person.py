@@ -87,6 +87,16 @@ class ThermalPersonDetector:
             raise FileNotFoundError(f"thermal person model not found: {model}")
         self.net = cv2.dnn.readNetFromONNX(str(model))
         self.confidence_threshold = confidence_threshold
+        # cv2.dnn runs a model made for another input without complaint and answers nonsense: check the shape.
+        try:
+            self.net.setInput(np.zeros((1, 4, 16, 16), np.float32))  # a 32x32 frame as pixel blocks
+            answer = f"gave {self.net.forward().shape}"
+        except cv2.error as e:
+            answer = f"failed ({str(e).strip()})"
+        if answer != "gave (1, 5, 8, 8)":
+            raise ValueError(f"{model} is not a thermal person model this detector runs: for a 32x32 frame as 2x2 "
+                             f"pixel blocks it {answer}, not (1, 5, 8, 8); a model taking the plain frame needs "
+                             "`python -m vision.train_person export` from its .pt")
 
     def detect(self, frame: np.ndarray, min_confidence: float | None = None) -> list[Detection]:
         gray = as_gray8(frame)

@@ -142,6 +142,12 @@ def test_radiometric_detector_refuses_8bit_frames() -> None:
         RadiometricHotspotDetector().detect(np.zeros((8, 8), np.uint8))
 
 
+def test_a_model_for_another_input_is_refused_by_name_not_run_into_nonsense(data: Path, tmp_path: Path) -> None:
+    # cv2.dnn would run this COCO model (or an older person model taking the plain frame) on pixel blocks.
+    with pytest.raises(ValueError, match="fastestdet.*not a thermal person model.*not \\(1, 5, 8, 8\\)"):
+        ThermalPersonDetector(data / "models" / "fastestdet-coco-352x352.onnx")
+
+
 def test_missing_model_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="nothing.onnx"):
         ThermalPersonDetector(tmp_path / "nothing.onnx")
