@@ -15,7 +15,7 @@ pytest.importorskip("torch")
 pytest.importorskip("onnx")
 
 from vision.thermal_person import DEFAULT_MODEL, ThermalPersonDetector, as_blocks  # noqa: E402
-from vision.train_person import _load, export_weights, main, pack, train  # noqa: E402
+from vision.train_person import _load, export_weights, pack, train  # noqa: E402
 
 
 def _small_split(src: Path, dst: Path, count: int) -> None:
@@ -65,18 +65,6 @@ def test_train_exports_a_model_the_detector_runs(small_pack: Path, data: Path, t
                    init=tmp_path / "thermal-person-centrenet.pt", peak_lr=1e-4)
     assert again["log"][0]["step"] == 0 and again["log"][0]["loss"] is None
     assert again["best_val_ap50"] >= again["log"][0]["val_ap50"] - 1e-4  # the log rounds to 4 places
-
-    # Learning the mirror-averaged predictions of those weights: the same contract.
-    distilled = train(small_pack, tmp_path / "distilled", minutes=0.05, batch=4, seed=3,
-                      init=tmp_path / "thermal-person-centrenet.pt", peak_lr=1e-4, distil=True)
-    assert distilled["log"][0]["loss"] is None and distilled["steps"] > 0
-    assert distilled["best_val_ap50"] >= distilled["log"][0]["val_ap50"] - 1e-4
-
-
-def test_distilling_needs_the_weights_to_learn_from(small_pack: Path, tmp_path: Path, capsys) -> None:
-    with pytest.raises(SystemExit):
-        main(["train", str(small_pack), str(tmp_path), "--distil"])
-    assert "--distil learns from the --init weights" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("size", [(512, 640), (500, 630)])
