@@ -21,7 +21,7 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "thermal-person-cen
 # a pixel of the person's position; the mirror image reads it from the other side, and the average is
 # both better placed and better ranked (HIT-UAV AP50: test 0.795 -> 0.824, val 0.818 -> 0.830; model card).
 MIRROR_WINDOW = 96   # px around a candidate: the context the network's stride-16 layers see
-MIRROR_FROM = 0.2    # candidates at least this likely get the second look
+MIRROR_FROM = 0.3    # candidates at least this likely get the second look: all the operating threshold shows
 MIRROR_MAX = 10      # windows per frame, most likely first: bounds the time a crowded frame takes
 MIRROR_MARGIN = 32   # px a candidate keeps from a window's edge to share a window opened for another
 
