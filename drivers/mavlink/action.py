@@ -12,7 +12,7 @@ import math
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
 from drivers.mavlink.commands import CommandError, CommandResult, Why
-from drivers.mavlink.modes import encode_mode, mode_names
+from drivers.mavlink.modes import encode_mode
 from drivers.mavlink.session import VehicleSession
 
 FORCE_DISARM_MAGIC = 21196  # MAV_CMD_COMPONENT_ARM_DISARM param2: disarm even in flight
@@ -42,13 +42,7 @@ async def disarm(session: VehicleSession, force: bool = False) -> CommandResult:
 
 
 async def set_mode(session: VehicleSession, name: str) -> CommandResult:
-    try:
-        base, main, sub = encode_mode(session.state.autopilot_id, name)
-    except ValueError:
-        known = ", ".join(mode_names(session.state.autopilot_id))
-        if known:
-            raise CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.UNKNOWN_MODE, name, known) from None
-        raise CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.NO_MODES_KNOWN, name) from None
+    base, main, sub = encode_mode(session.state.autopilot_id, name)
     return await session.commands.long(mavlink.MAV_CMD_DO_SET_MODE, (base, main, sub))
 
 

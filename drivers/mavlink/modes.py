@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
+from drivers.mavlink.commands import CommandError, Why
+
 # PX4 main modes
 PX4_MANUAL, PX4_ALTCTL, PX4_POSCTL, PX4_AUTO, PX4_ACRO, PX4_OFFBOARD, PX4_STABILIZED = 1, 2, 3, 4, 5, 6, 7
 PX4_RATTITUDE, PX4_SIMPLE, PX4_TERMINATION = 8, 9, 10
@@ -86,7 +88,8 @@ def mode_names(autopilot: int) -> list[str]:
 
 
 def encode_mode(autopilot: int, name: str) -> tuple[int, int, int]:
-    """(base_mode, custom_main_or_mode, custom_sub) for MAV_CMD_DO_SET_MODE params 1-3."""
+    """(base_mode, custom_main_or_mode, custom_sub) for MAV_CMD_DO_SET_MODE params 1-3; a name the autopilot
+    does not have is refused before anything is sent (CommandError naming the modes it has)."""
     key = name.strip().lower()
     base = mavlink.MAV_MODE_FLAG_CUSTOM_MODE_ENABLED
     if autopilot == mavlink.MAV_AUTOPILOT_PX4 and key in _PX4_BY_NAME:
@@ -94,5 +97,7 @@ def encode_mode(autopilot: int, name: str) -> tuple[int, int, int]:
         return base, main, sub
     if autopilot == mavlink.MAV_AUTOPILOT_ARDUPILOTMEGA and key in _ARDUCOPTER_BY_NAME:
         return base, _ARDUCOPTER_BY_NAME[key], 0
-    known = ", ".join(mode_names(autopilot)) or "none known for this autopilot"
-    raise ValueError(f"unknown flight mode {name!r}; modes: {known}")
+    known = ", ".join(mode_names(autopilot))
+    if known:
+        raise CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.UNKNOWN_MODE, name, known)
+    raise CommandError.by_station("DO_SET_MODE", "UNSUPPORTED", Why.NO_MODES_KNOWN, name)

@@ -1,6 +1,7 @@
 import pytest
 from pymavlink.dialects.v20 import ardupilotmega as mavlink
 
+from drivers.mavlink.commands import CommandError
 from drivers.mavlink.links import LinkError, LinkSpec
 from drivers.mavlink.modes import encode_mode, mode_name, px4_custom_mode, PX4_AUTO, PX4_AUTO_LOITER
 
@@ -59,5 +60,5 @@ def test_ardupilot_copter_modes():
 
 
 def test_unknown_mode_lists_the_real_ones():
-    with pytest.raises(ValueError, match="modes: .*Hold"):
+    with pytest.raises(CommandError, match="DO_SET_MODE: unsupported .unknown flight mode 'Hover'; modes: .*Hold"):
         encode_mode(PX4, "Hover")
