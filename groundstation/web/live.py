@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.core.findings import Finding
 
 if TYPE_CHECKING:
@@ -47,9 +48,22 @@ def _point(p: LatLon) -> list[float]:
     return [round(p.lat, 7), round(p.lon, 7)]
 
 
+def read_failure(known: FenceAndRally) -> str | None:
+    """Why the last reading of the fence or rally points failed, as a key the page words in its language:
+    the vehicle did not answer, it refused, or something else went wrong; None when it did not fail."""
+    error = known.fence_error if known.fence_error is not None else known.rally_error
+    if error is None:
+        return None
+    if isinstance(error, MissionTransferError) and error.failure is Failure.NO_ANSWER:
+        return "no_answer"
+    if isinstance(error, MissionTransferError) and error.failure in (Failure.REFUSED, Failure.ABORTED):
+        return "refused"
+    return "failed"
+
+
 def geofence_record(system_id: int, known: FenceAndRally) -> dict[str, Any]:
     """Where the vehicle may fly and where it returns to; null for what was never read from it, and
-    `read_failed` when the last reading failed (what is shown may be out of date)."""
+    `read_failure` when the last reading failed (what is shown may be out of date)."""
     fence = known.fence
     return {
         "id": system_id,
@@ -58,7 +72,7 @@ def geofence_record(system_id: int, known: FenceAndRally) -> dict[str, Any]:
             "circles": [{"inclusion": c.inclusion, "center": _point(c.center), "radius_m": round(c.radius_m, 1)}
                         for c in fence.circles]},
         "rally": None if known.rally is None else [_point(p) for p in known.rally],
-        "read_failed": known.fence_error is not None or known.rally_error is not None,
+        "read_failure": read_failure(known),
     }
 
 

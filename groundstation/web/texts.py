@@ -58,6 +58,11 @@ _PAGE: dict[str, dict[str, str]] = {
     "rally_point": {"en": "Rally point: where the drone returns to", "fr": "Point de ralliement : où le drone revient",
                     "de": "Sammelpunkt: hierhin kehrt die Drohne zurück"},
     "fence_unknown": {"en": "geofence not known", "fr": "géobarrière inconnue", "de": "Geozaun unbekannt"},
+    # why the last reading of a drone's geofence or rally points failed (live.read_failure)
+    "fence_no_answer": {"en": "the drone did not answer", "fr": "le drone n'a pas répondu",
+                        "de": "die Drohne hat nicht geantwortet"},
+    "fence_refused": {"en": "the drone refused", "fr": "le drone a refusé", "de": "die Drohne hat abgelehnt"},
+    "fence_failed": {"en": "reading failed", "fr": "lecture échouée", "de": "Lesen fehlgeschlagen"},
 }
 
 

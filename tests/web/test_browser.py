@@ -18,6 +18,7 @@ from web_station import HOME, STATION, Station, offline_tiles
 from groundstation.core.datadir import DataDir
 from groundstation.core.engine import Engine
 from groundstation.web.server import WebView
+from sitl.vehicle.link import MissionFault
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -187,6 +188,19 @@ def test_the_commander_sees_each_drones_geofence_and_rally_points_until_they_are
     engine.clear_geofence(1).result(timeout=15)
     page.wait_for_function("() => !document.querySelector('#overlay .fence, .rally')", timeout=5_000)
     assert page.locator("#legend").is_hidden()
+
+    # A reading the drone refuses: the commander is told the fence is not known, and why, in their language.
+    _fleet.vehicles[0].faults.mission = MissionFault("download_count", "error_ack",
+                                                     mission_type=mavlink.MAV_MISSION_TYPE_FENCE)
+    assert engine.refresh_geofence(1).result(timeout=15).fence_error is not None
+    warn = page.locator("#vehicle-list .warn")
+    warn.filter(has_text="geofence not known").wait_for(timeout=5_000)
+    assert warn.inner_text() == "geofence not known (the drone refused)"
+    french, _ = open_page(chromium, "fr-FR")
+    french.goto(station.view.link)
+    french.locator("#vehicle-list .warn").filter(has_text="inconnue").wait_for(timeout=10_000)
+    assert french.locator("#vehicle-list .warn").inner_text() == "géobarrière inconnue (le drone a refusé)"
+    french.close()
     assert problems == []
 
 

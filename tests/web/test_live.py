@@ -12,6 +12,7 @@ import httpx
 import pytest
 from web_station import HOME, STATION
 
+from drivers.mavlink.mission import Failure, MissionTransferError
 from groundstation.core.tiles_grid import tile_at
 from groundstation.web.live import LiveFollower, LivePicture
 from groundstation.web.texts import negotiate
@@ -149,7 +150,7 @@ def test_a_vehicles_fence_is_sent_when_it_changes_not_when_the_vehicle_moves():
 
     follower = LiveFollower()
     kind, full = follower.next_message(LivePicture.of(snap(49.0, FenceAndRally())))
-    assert full["geofences"]["1"] == {"id": 1, "fence": None, "rally": None, "read_failed": False}  # not read yet
+    assert full["geofences"]["1"] == {"id": 1, "fence": None, "rally": None, "read_failure": None}  # not read yet
     kind, delta = follower.next_message(LivePicture.of(snap(49.0, fenced)))
     assert list(delta["geofences"]) == ["1"] and delta["vehicles"] == {}
     assert delta["geofences"]["1"]["fence"] == {
@@ -161,6 +162,13 @@ def test_a_vehicles_fence_is_sent_when_it_changes_not_when_the_vehicle_moves():
 
     # A reading that failed keeps the fence shown and says it may be out of date; a vehicle gone takes it along.
     kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced.failed("rally", TimeoutError("no answer")))))
-    assert delta["geofences"]["1"]["read_failed"] and delta["geofences"]["1"]["rally"] == [[49.0, 6.0]]
+    assert delta["geofences"]["1"]["read_failure"] == "failed" and delta["geofences"]["1"]["rally"] == [[49.0, 6.0]]
+    # Why, in a word the page words in the commander's language.
+    silent = MissionTransferError("fence", "download", Failure.NO_ANSWER, tries=6, waited_s=9.0)
+    kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced.failed("fence", silent))))
+    assert delta["geofences"]["1"]["read_failure"] == "no_answer"
+    refused = MissionTransferError("rally", "download", Failure.REFUSED, result="MAV_MISSION_DENIED")
+    kind, delta = follower.next_message(LivePicture.of(snap(49.001, fenced.failed("rally", refused))))
+    assert delta["geofences"]["1"]["read_failure"] == "refused"
     kind, delta = follower.next_message(LivePicture.of(FleetSnapshot(time=2.0)))
     assert delta["gone_geofences"] == ["1"] and delta["gone_vehicles"] == ["1"]

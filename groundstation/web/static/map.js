@@ -397,7 +397,9 @@
       if (v.battery !== null) sub.push(`${T.battery} ${v.battery} %`);
       if (v.speed !== null) sub.push(`${T.speed} ${v.speed.toFixed(1)} m/s`);
       const g = data.geofences[v.id];
-      const warn = [v.link_ok ? "" : T.link_lost, !g || g.fence === null || g.rally === null || g.read_failed ? T.fence_unknown : ""];
+      const unknown = !g || g.fence === null || g.rally === null || g.read_failure;
+      const why = g && g.read_failure ? ` (${T["fence_" + g.read_failure]})` : "";
+      const warn = [v.link_ok ? "" : T.link_lost, unknown ? T.fence_unknown + why : ""];
       const item = listItem("", arrow, `#${v.id} ${v.type !== "unknown" ? v.type.toLowerCase() : ""}`, sub.join(" · "),
         warn.filter(Boolean).join(" · "), () => { if (v.lat !== null) { centreOn(v.lat, v.lon); schedule(); } });
       item.querySelector(".dot").style.background = colourOf(v.id);
